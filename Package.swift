@@ -1,0 +1,21 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "restock",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "restock", targets: ["restock"]),
+    ],
+    targets: [
+        .systemLibrary(name: "CSQLite", path: "Sources/CSQLite", providers: [.apt(["libsqlite3-dev"])]),
+        .target(name: "SQLite", dependencies: ["CSQLite"]),
+        .target(name: "RestockCore"),
+        .target(name: "RestockApp", dependencies: ["RestockCore", "SQLite"]),
+        .executableTarget(name: "restock", dependencies: ["RestockApp"]),
+        .testTarget(name: "SQLiteTests", dependencies: ["SQLite"]),
+        .testTarget(name: "RestockCoreTests", dependencies: ["RestockCore"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "RestockAppTests", dependencies: ["RestockApp", "RestockCore", "SQLite"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,78 @@
+import Foundation
+import RestockCore
+
+/// `restock ingest FILE_OR_DIR... [--db FILE]`: stage 1 alone (CONTRACT.md §5).
+enum IngestCommand: Command {
+    static let name = "ingest"
+    static let help = """
+    usage: restock ingest FILE_OR_DIR... [--db FILE] [--time-zone TZ] [--reload] [--quiet]
+
+    Loads order, backorder, product and receipt CSV files into the store. A folder loads its
+    orders*.csv, backorders*.csv, products*.csv and receipts*.csv (top level only). Every row
+    is stored, counted as a duplicate, or rejected with its file, line and reason; the counts
+    are printed per file and in total. A file that cannot be read (missing required column,
+    not UTF-8, broken quoting) stops the ingest and changes nothing in the store.
+
+    \(CommonOptions.help)
+      --reload            read files again even when identical to ones loaded before
+    """
+
+    static func run(_ a: inout ArgumentList) throws -> Int32 {
+        let options = try CommonOptions.parse(&a)
+        let reload = a.flag("reload")
+        let paths = a.positionals()
+        try a.finish()
+        guard !paths.isEmpty else { throw UsageError("name at least one CSV file or data folder to load") }
+        let files = try InputFile.collect(paths)
+        if files.isEmpty { throw RunError("no input files found in \(paths.joined(separator: ", ")): expected orders*.csv, backorders*.csv, products*.csv or receipts*.csv") }
+
+        let lock = try RunLock(storePath: options.db, command: "ingest", waitSeconds: options.wait)
+        defer { withExtendedLifetime(lock) {} }
+        let store = try Store(path: options.db)
+        try store.checkTimeZone(options.timeZoneName)
+        let settings = "{\"time_zone\":\"\(options.timeZoneName)\",\"reload\":\(reload)}"
+        let recorder = try RunRecorder(db: store.db, command: "ingest", asOf: nil, settingsJSON: settings)
+        let progress = Progress(quiet: options.quiet)
+        progress.begin("ingest")
+        do {
+            try recorder.begin("ingest")
+            let result = try IngestStage(files: files, timeZone: options.timeZone, reload: reload, runId: recorder.runId)
+                .run(store: store, progress: progress)
+            let seconds = try recorder.end("ingest", rows: result.totals.rowsRead)
+            progress.end("\(Progress.count(Int64(result.totals.rowsRead))) rows read from \(files.count) files", seconds: seconds)
+            recorder.finish(outcome: "success")
+            print(IngestReport.table(result))
+            return 0
+        } catch {
+            recorder.finish(outcome: "failed", message: "\(error)")
+            throw error
+        }
+    }
+}
+
+/// The per-file counts as a text table.
+enum IngestReport {
+    static func table(_ result: IngestStage.Result) -> String {
+        var rows: [[String]] = [["file", "kind", "read", "new", "replaced", "duplicates", "rejected"]]
+        for f in result.files {
+            rows.append([f.file + (f.unchangedSinceIngest != nil ? " (unchanged, not read again)" : ""), f.kind.rawValue,
+                         c(f.rowsRead), c(f.rowsNew), c(f.rowsReplaced), c(f.duplicates), c(f.rowsRejected)])
+        }
+        let t = result.totals
+        rows.append(["total", "", c(t.rowsRead), c(t.rowsNew), c(t.rowsReplaced), c(t.duplicates), c(t.rowsRejected)])
+        var widths = Array(repeating: 0, count: rows[0].count)
+        for row in rows { for (i, cell) in row.enumerated() { widths[i] = max(widths[i], cell.count) } }
+        var out = ""
+        for row in rows {
+            out += row.enumerated().map { i, cell in
+                i < 2 ? cell.padding(toLength: widths[i], withPad: " ", startingAt: 0)
+                      : String(repeating: " ", count: widths[i] - cell.count) + cell
+            }.joined(separator: "  ") + "\n"
+        }
+        out += "rows read = new + replaced + duplicates + rejected: \(t.balances ? "holds" : "DOES NOT HOLD")"
+        if t.rowsRejected > 0 { out += "\n\(t.rowsRejected) rows rejected; 'restock rejects' lists them with file, line and reason" }
+        return out
+    }
+
+    private static func c(_ n: Int) -> String { Progress.count(Int64(n)) }
+}

@@ -1,0 +1,99 @@
+import Foundation
+import RestockCore
+
+/// `restock sku SKU`: one SKU explained for an analyst (CONTRACT.md §5).
+enum SKUCommand: Command {
+    static let name = "sku"
+    static let help = """
+    usage: restock sku SKU [--db FILE] [--as-of DATE] [--service-level P] [--window-days N] [...]
+
+    Explains one SKU from the store: its backorder figures, its weekly demand as a small
+    text chart, each forecasting method's out-of-sample error and why one was chosen, the
+    lead-time evidence, and how the reorder point was reached. Takes the settings options of
+    'restock run' (--service-level, --window-days, --lead-time-days, --order-cover-days,
+    --time-zone) to ask "what if".
+    """
+
+    static func run(_ a: inout ArgumentList) throws -> Int32 {
+        let options = try RunOptions.parse(&a, command: name)
+        let positionals = a.positionals()
+        try a.finish()
+        guard positionals.count == 1, let sku = positionals.first else {
+            throw UsageError("name exactly one SKU, e.g. 'restock sku SKU-000123'")
+        }
+        let store = try Store(path: options.common.db, readOnly: true)
+        if let zone = try store.storedTimeZone(), zone != options.settings.timeZone {
+            throw UsageError("the store was loaded with --time-zone \(zone); pass --time-zone \(zone)")
+        }
+        let settings = options.settings
+        let facts = try FactsReader.read(store.db, settings: settings, sku: sku)
+        guard let input = facts.skus.first(where: { $0.sku == sku }) else {
+            throw RunError("SKU '\(sku)' has no product row and no order line, backorder or receipt in the window \(CivilDate.string(settings.windowStart)) .. \(CivilDate.string(settings.asOf)) (SKUs are case-sensitive)")
+        }
+        let analysis = AnalysisStage.run(RunFacts(skus: [input], supplierReceipts: facts.supplierReceipts, firstDay: facts.firstDay,
+                                                  lastDay: facts.lastDay, lastOrderDay: facts.lastOrderDay),
+                                         settings: settings, workers: 1)[0]
+        print(SKUExplanation.text(analysis, settings: settings))
+        return 0
+    }
+}
+
+/// The text `restock sku` prints.
+enum SKUExplanation {
+    static func text(_ a: SKUAnalysis, settings: RunSettings) -> String {
+        let f = a.figures
+        let n = CSVWriter.format
+        func opt(_ x: Double?) -> String { x.map(n) ?? "-" }
+        var out: [String] = []
+        var title = f.sku
+        if let name = f.name { title += "  \(name)" }
+        let extra = [f.category, f.supplier.map { "supplier \($0)" }].compactMap { $0 }
+        if !extra.isEmpty { title += " (\(extra.joined(separator: ", ")))" }
+        out.append(title)
+        out.append("as of \(CivilDate.string(settings.asOf)); window \(settings.windowDays) days (\(CivilDate.string(settings.windowStart)) .. \(CivilDate.string(settings.asOf))); \(settings.weekCount) whole weeks ending on as-of")
+        out.append("")
+        out.append("Backorders and service")
+        out.append("  order lines \(f.orderLines) (\(n(f.orderedUnits)) units); backorder lines \(f.backorderLines) (\(n(f.backorderedUnits)) units); backorder rate \(f.backorderRate.map { n($0 * 100) + "%" } ?? "-")")
+        out.append("  stockout days \(f.stockoutDays); open backorder units \(n(f.openBackorderUnits)); lost units \(n(f.lostUnits)); fill days p50 \(opt(f.fillDaysP50)), p90 \(opt(f.fillDaysP90))")
+        out.append("  backordered on \(a.backorderedWeeks) of \(settings.weekCount) weeks; \(a.unmatchedBackorders) backorders without their order line")
+        out.append("")
+        out.append("Weekly demand over the window (oldest left, one character a week; history \(a.weeklyHistory.count) weeks)")
+        out.append("  " + sparkline(a.windowWeeks) + "  max \(n(a.windowWeeks.max() ?? 0))/week")
+        out.append("  backorders: " + sparkline(a.weeklyBackorderLines.map(Double.init)))
+        out.append("  demand class \(f.demandClass.rawValue): adi \(opt(f.adi)), cv2 \(opt(f.cv2)) (smooth: adi < 1.32 and cv2 < 0.49)")
+        out.append("")
+        out.append("Forecast (units per week; errors are mean absolute one-week-ahead errors out of sample)")
+        out.append("  " + "method".padding(toLength: 16, withPad: " ", startingAt: 0) + " selection-error  last-8-error  forecast")
+        for c in a.forecast.candidates {
+            let mark = c.method == a.forecast.method ? "*" : " "
+            out.append(" \(mark)" + c.method.padding(toLength: 16, withPad: " ", startingAt: 0)
+                       + " " + opt(c.selectionMAE).leftPad(15) + " " + opt(c.mae).leftPad(13) + " " + n(c.weekly).leftPad(9))
+        }
+        out.append("  chosen: \(a.forecast.method): \(a.forecast.why)")
+        out.append("  forecast_daily \(n(f.forecastDaily)) units/day; forecast_mae \(opt(f.forecastMAE)) units/week")
+        out.append("")
+        out.append("Lead time")
+        out.append("  \(n(f.leadTimeDays)) days, sd \(n(f.leadTimeSDDays)), source \(f.leadTimeSource.rawValue): \(a.leadTime.explanation)")
+        out.append("")
+        out.append("Reorder point at service level \(n(f.serviceLevel)) (share of replenishment cycles with no backorder)")
+        out.append("  \(a.reorderPoint.explanation)")
+        out.append("  safety stock \(n(f.safetyStock)); in force \(opt(f.reorderPointInForce)); increase \(n(f.reorderPointIncrease))")
+        out.append("  order quantity \(n(f.orderQuantity)); on hand \(opt(f.onHand)), on order \(opt(f.onOrder)); inventory position \(opt(f.inventoryPosition)); order now \(opt(f.orderNowUnits))")
+        out.append("  unit price \(opt(f.unitPrice)); revenue at risk \(n(f.revenueAtRisk)) a year; backorder ETA \(f.backorderETA.map(CivilDate.string) ?? "-")")
+        out.append("")
+        out.append(f.isRecommended ? "Recommendation: \(f.reason)" : "No action recommended: the reorder point in force is high enough and the stock position is above it.")
+        return out.joined(separator: "\n")
+    }
+
+    /// One block character per value, scaled to the maximum.
+    static func sparkline(_ values: [Double]) -> String {
+        let blocks = Array(" ▁▂▃▄▅▆▇█")
+        let top = values.max() ?? 0
+        guard top > 0 else { return String(repeating: "·", count: values.count) }
+        return String(values.map { v in v <= 0 ? "·" : blocks[max(1, min(8, Int((v / top * 8).rounded(.up))))] })
+    }
+}
+
+extension String {
+    func leftPad(_ width: Int) -> String { count >= width ? self : String(repeating: " ", count: width - count) + self }
+}

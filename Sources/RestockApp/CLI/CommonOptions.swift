@@ -1,0 +1,51 @@
+import Foundation
+import RestockCore
+
+/// Options shared by the commands that use the store.
+struct CommonOptions {
+    var db = "restock.sqlite"
+    var timeZoneName = "UTC"
+    var timeZone = TimeZone(identifier: "UTC")!
+    var quiet = false
+    /// Seconds to wait for another command holding the store.
+    var wait: Double = 0
+
+    static let help = """
+      --db FILE           the store (default restock.sqlite in the working folder)
+      --time-zone TZ      IANA zone whose calendar days count (default UTC), e.g. Europe/Berlin
+      --wait SECONDS      wait this long for another restock command using the store (default 0: fail at once)
+      --quiet             print only errors
+    """
+
+    /// Reads the shared options.
+    static func parse(_ a: inout ArgumentList) throws(UsageError) -> CommonOptions {
+        var o = CommonOptions()
+        if let db = try a.option("db") { o.db = db }
+        if let tz = try a.option("time-zone") {
+            guard let zone = TimeZone(identifier: tz) else {
+                throw UsageError("--time-zone '\(tz)' is not a known IANA time zone (for example UTC, Europe/Berlin, America/New_York)")
+            }
+            o.timeZoneName = tz
+            o.timeZone = zone
+        }
+        o.quiet = a.flag("quiet")
+        o.wait = try a.number("wait", in: 0...86_400) ?? 0
+        return o
+    }
+
+    /// Yesterday in the configured zone (CONTRACT.md §3: the default as-of).
+    var yesterday: Day {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = timeZone
+        let c = calendar.dateComponents([.year, .month, .day], from: Date())
+        return CivilDate.day(year: c.year!, month: c.month!, day: c.day!) - 1
+    }
+
+    /// Parses `--as-of`.
+    static func day(_ text: String, option: String) throws(UsageError) -> Day {
+        guard let day = DateTimeParser.parseDay(text) else {
+            throw UsageError("--\(option) must be a date YYYY-MM-DD, got '\(text)'")
+        }
+        return day
+    }
+}

@@ -1,0 +1,95 @@
+import Foundation
+import RestockCore
+import SQLite
+
+/// The nightly job as an ordered list of stages sharing one store (CONTRACT.md §2, §5):
+/// ingest, metrics, forecast+policy, report. Each stage is recorded in the store; the run's
+/// outcome is decided once, at the end.
+struct Pipeline {
+    var options: RunOptions
+    var command: String
+    /// Whether to run the ingest stage (`run`) or only rebuild from the store (`report`).
+    var ingest: Bool
+
+    /// Runs the stages; returns the summary of a successful run, throws for a failed one
+    /// (after recording it).
+    func run() throws -> RunSummary {
+        let progress = Progress(quiet: options.common.quiet)
+        let lock = try RunLock(storePath: options.common.db, command: command, waitSeconds: options.common.wait)
+        defer { withExtendedLifetime(lock) {} }
+        if ingest {
+            var isDirectory: ObjCBool = false
+            if !FileManager.default.fileExists(atPath: options.data, isDirectory: &isDirectory) || !isDirectory.boolValue {
+                throw RunError("the data folder '\(options.data)' does not exist; pass --data DIR (a folder of orders*.csv, backorders*.csv, products*.csv, receipts*.csv)")
+            }
+        } else if !FileManager.default.fileExists(atPath: options.common.db) {
+            throw RunError("the store '\(options.common.db)' does not exist; run 'restock run' first, or pass --db")
+        }
+        let store = try Store(path: options.common.db)
+        try store.checkTimeZone(options.common.timeZoneName)
+        let recorder = try RunRecorder(db: store.db, command: command, asOf: CivilDate.string(options.asOf),
+                                       settingsJSON: options.settingsJSON)
+        let startedAt = RunRecorder.now()
+        do {
+            let summary = try stages(store: store, recorder: recorder, progress: progress, startedAt: startedAt)
+            recorder.finish(outcome: "success")
+            return summary
+        } catch {
+            recorder.finish(outcome: "failed", message: "\(error)")
+            throw error
+        }
+    }
+
+    private func stages(store: Store, recorder: RunRecorder, progress: Progress, startedAt: String) throws -> RunSummary {
+        let settings = options.settings
+        // Stage 1: ingest.
+        var ingestResult = IngestStage.Result(files: [], totals: FileCounts(file: "total", kind: .orders), rejects: [])
+        if ingest {
+            progress.begin("ingest")
+            try recorder.begin("ingest")
+            let files = try InputFile.collect([options.data])
+            if !files.contains(where: { $0.kind == .orders }) {
+                throw RunError("no orders*.csv in '\(options.data)': restock needs at least one orders file")
+            }
+            ingestResult = try IngestStage(files: files, timeZone: options.common.timeZone, reload: options.reload,
+                                           runId: recorder.runId).run(store: store, progress: progress)
+            let seconds = try recorder.end("ingest", rows: ingestResult.totals.rowsRead)
+            let t = ingestResult.totals
+            progress.end("\(files.count) files, \(Progress.count(Int64(t.rowsRead))) rows read: \(Progress.count(Int64(t.rowsNew))) new, \(Progress.count(Int64(t.rowsReplaced))) replaced, \(Progress.count(Int64(t.duplicates))) duplicates, \(Progress.count(Int64(t.rowsRejected))) rejected", seconds: seconds)
+        }
+
+        // Stage 2: read what the numbers need.
+        progress.begin("metrics")
+        try recorder.begin("metrics")
+        let facts = try FactsReader.read(store.db, settings: settings)
+        var seconds = try recorder.end("metrics", rows: facts.skus.count)
+        progress.end("\(Progress.count(Int64(facts.skus.count))) SKUs read from the store", seconds: seconds)
+        if let last = facts.lastOrderDay, last < settings.asOf - 6 {
+            progress.note("note: the newest order line in the window is from \(CivilDate.string(last)), a week or more before as-of \(CivilDate.string(settings.asOf)); pass --as-of if the data ends earlier")
+        }
+
+        // Stages 3-4: per-SKU forecast and policy, in parallel.
+        progress.begin("forecast")
+        try recorder.begin("forecast")
+        let total = Int64(facts.skus.count)
+        let analyses = AnalysisStage.run(facts, settings: settings) { done in
+            progress.update(done: Int64(done), total: total, unit: "SKUs")
+        }
+        seconds = try recorder.end("forecast", rows: analyses.count)
+        progress.end("\(Progress.count(total)) SKUs: demand class, forecast, lead time, reorder point", seconds: seconds)
+
+        // Stage 5: report.
+        progress.begin("report")
+        try recorder.begin("report")
+        let previous = try PreviousRun.load(store.db, before: recorder.runId)
+        let outcome = try ReportStage(options: options, runId: recorder.runId, facts: facts, analyses: analyses,
+                                      ingest: ingestResult, previous: previous, startedAt: startedAt,
+                                      priorStages: recorder.stageRecords)
+            .write(store: store)
+        seconds = try recorder.end("report", rows: outcome.files)
+        progress.end("\(outcome.recommendations) recommendations -> \(outcome.folder)", seconds: seconds)
+        var summary = outcome.summary
+        summary.stages = recorder.stageRecords.map { RunSummary.Stage(name: $0.name, seconds: $0.seconds, rows: $0.rows) }
+        return summary
+    }
+}

@@ -1,0 +1,96 @@
+import Foundation
+import RestockCore
+
+/// Every option of `restock run` and `restock report` (CONTRACT.md §5).
+struct RunOptions {
+    var common = CommonOptions()
+    var data = "SampleData"
+    var out = "Reports"
+    var asOf: Day = 0
+    var settings = RunSettings(asOf: 0)
+    var top = 50
+    var email = false
+    var to: [String] = []
+    var from = "restock@localhost"
+    var subject: String?
+    var json = false
+    var reload = false
+
+    static let help = """
+      --data DIR              the data folder of CSV files (default SampleData)
+      --db FILE               the store (default restock.sqlite in the working folder)
+      --out DIR               where report folders go (default Reports); each run writes <out>/<as-of>/
+      --as-of DATE            last day of history to use, YYYY-MM-DD (default yesterday in --time-zone)
+      --service-level P       target cycle service level, 0.5 to 0.999 (default 0.95); products may override per SKU
+      --window-days N         days of history the figures use, ending at as-of (default 365, at least 14)
+      --lead-time-days N      lead time when nothing better is known, days (default 14)
+      --order-cover-days N    days of forecast an order covers when products give no order_quantity (default 30)
+      --time-zone TZ          IANA zone whose calendar days count (default UTC), e.g. Europe/Berlin
+      --top N                 recommendations detailed in report.html (default 50)
+      --email                 also write email.eml, ready for 'sendmail -t'; needs --to
+      --to ADDRESS[,ADDRESS]  e-mail recipients
+      --from ADDRESS          e-mail sender (default restock@localhost)
+      --subject TEXT          e-mail subject (default "restock: N SKUs to act on, as of DATE")
+      --json                  print summary.json on stdout
+      --quiet                 print only errors
+      --reload                read input files again even when identical to ones loaded before
+      --wait SECONDS          wait this long for another restock command using the store (default 0)
+    """
+
+    /// Reads and validates the options (`UsageError` -> exit 2).
+    static func parse(_ a: inout ArgumentList, command: String) throws(UsageError) -> RunOptions {
+        var o = RunOptions()
+        o.common = try CommonOptions.parse(&a)
+        if let data = try a.option("data") { o.data = data }
+        if let out = try a.option("out") { o.out = out }
+        o.asOf = try a.option("as-of").map { (t: String) throws(UsageError) -> Day in try CommonOptions.day(t, option: "as-of") } ?? o.common.yesterday
+        var s = RunSettings(asOf: o.asOf, timeZone: o.common.timeZoneName)
+        if let v = try a.number("service-level", in: 0.5...0.999) { s.serviceLevel = v }
+        if let v = try a.integer("window-days", in: 14...3660) { s.windowDays = v }
+        if let v = try a.number("lead-time-days", in: 0...3650) { s.leadTimeDays = v }
+        if let v = try a.number("order-cover-days", in: 1...3650) { s.orderCoverDays = v }
+        o.settings = s
+        o.top = try a.integer("top", in: 0...100_000) ?? 50
+        o.email = a.flag("email")
+        if let to = try a.option("to") {
+            o.to = to.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        }
+        if let from = try a.option("from") { o.from = from }
+        o.subject = try a.option("subject")
+        o.json = a.flag("json")
+        o.reload = a.flag("reload")
+        for value in o.to + [o.from] + (o.subject.map { [$0] } ?? []) where value.contains("\r") || value.contains("\n") {
+            throw UsageError("e-mail headers may not contain line breaks (refused: \(value.debugDescription))")
+        }
+        for address in o.to + [o.from] where !Self.looksLikeAddress(address) {
+            throw UsageError("'\(address)' is not an e-mail address (expected name@domain)")
+        }
+        if o.email && o.to.isEmpty { throw UsageError("--email needs --to ADDRESS[,ADDRESS]") }
+        if !o.email && (!o.to.isEmpty) { throw UsageError("--to is only used with --email") }
+        return o
+    }
+
+    /// A plain `local@domain` with no spaces, quotes or angle brackets.
+    static func looksLikeAddress(_ s: String) -> Bool {
+        let parts = s.split(separator: "@", omittingEmptySubsequences: false)
+        guard parts.count == 2, !parts[0].isEmpty, !parts[1].isEmpty else { return false }
+        return !s.contains { $0.isWhitespace || "<>\"(),;:\\[]".contains($0) || !$0.isASCII }
+    }
+
+    /// Every option in force, for summary.json and the runs table.
+    var settingsDictionary: [String: String] {
+        [
+            "as_of": CivilDate.string(settings.asOf), "data": data, "db": common.db, "out": out,
+            "service_level": CSVWriter.format(settings.serviceLevel), "window_days": String(settings.windowDays),
+            "lead_time_days": CSVWriter.format(settings.leadTimeDays), "order_cover_days": CSVWriter.format(settings.orderCoverDays),
+            "time_zone": settings.timeZone, "top": String(top), "email": email ? to.joined(separator: ",") : "",
+            "reload": String(reload),
+        ]
+    }
+
+    var settingsJSON: String {
+        let e = JSONEncoder()
+        e.outputFormatting = [.sortedKeys]
+        return String(decoding: (try? e.encode(settingsDictionary)) ?? Data(), as: UTF8.self)
+    }
+}

@@ -1,0 +1,31 @@
+import RestockCore
+
+/// What ingest did with one input file (CONTRACT.md §1 counts identity:
+/// rows read = new + replaced + duplicates + rejected).
+struct FileCounts: Sendable, Codable, Hashable {
+    var file: String
+    var kind: FileKind
+    var rowsRead = 0
+    var rowsNew = 0
+    var rowsReplaced = 0
+    var duplicates = 0
+    var rowsRejected = 0
+    /// Set when the file was identical to one loaded before and so not read again.
+    var unchangedSinceIngest: Int64?
+
+    init(file: String, kind: FileKind) {
+        self.file = file
+        self.kind = kind
+    }
+
+    /// Whether the counts identity holds.
+    var balances: Bool { rowsRead == rowsNew + rowsReplaced + duplicates + rowsRejected }
+
+    mutating func add(_ other: FileCounts) {
+        rowsRead += other.rowsRead
+        rowsNew += other.rowsNew
+        rowsReplaced += other.rowsReplaced
+        duplicates += other.duplicates
+        rowsRejected += other.rowsRejected
+    }
+}

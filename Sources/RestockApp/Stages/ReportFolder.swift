@@ -1,0 +1,72 @@
+import Foundation
+
+/// Writes a report folder whole or not at all (CONTRACT.md §4): files go to a hidden folder
+/// beside the target, which then replaces the target by rename, so a failed night leaves
+/// yesterday's folder untouched.
+struct ReportFolder {
+    /// The final folder, `<out>/<as-of>`.
+    let target: URL
+    /// Where files are written first: `<out>/.<as-of>.partial-<pid>`.
+    let staging: URL
+
+    init(out: String, name: String) {
+        let outURL = URL(fileURLWithPath: out, isDirectory: true)
+        target = outURL.appendingPathComponent(name, isDirectory: true)
+        staging = outURL.appendingPathComponent(".\(name).partial-\(ProcessInfo.processInfo.processIdentifier)", isDirectory: true)
+    }
+
+    /// Creates the staging folder (and `out`), clearing leftovers of killed runs.
+    func prepare() throws(RunError) {
+        let fm = FileManager.default
+        do {
+            try fm.createDirectory(at: target.deletingLastPathComponent(), withIntermediateDirectories: true)
+            if let leftovers = try? fm.contentsOfDirectory(atPath: target.deletingLastPathComponent().path) {
+                for name in leftovers where name.hasPrefix(".\(target.lastPathComponent).partial-") || name.hasPrefix(".\(target.lastPathComponent).old-") {
+                    try? fm.removeItem(at: target.deletingLastPathComponent().appendingPathComponent(name))
+                }
+            }
+            try fm.createDirectory(at: staging, withIntermediateDirectories: true)
+        } catch {
+            throw RunError("cannot create the report folder in '\(target.deletingLastPathComponent().path)': \(Self.reason(error)); check that it is writable, or pass --out")
+        }
+    }
+
+    /// Writes one file into the staging folder.
+    func write(_ name: String, _ bytes: [UInt8]) throws(RunError) {
+        do {
+            try Data(bytes).write(to: staging.appendingPathComponent(name))
+        } catch {
+            throw RunError("cannot write \(name) in '\(staging.deletingLastPathComponent().path)': \(Self.reason(error)); free space or fix permissions (the previous report is untouched)")
+        }
+    }
+
+    /// Moves the staging folder into place, replacing the previous report folder.
+    func commit() throws(RunError) {
+        let fm = FileManager.default
+        let old = target.deletingLastPathComponent().appendingPathComponent(".\(target.lastPathComponent).old-\(ProcessInfo.processInfo.processIdentifier)")
+        do {
+            if fm.fileExists(atPath: target.path) {
+                try fm.moveItem(at: target, to: old)
+            }
+            try fm.moveItem(at: staging, to: target)
+            try? fm.removeItem(at: old)
+        } catch {
+            if !fm.fileExists(atPath: target.path) && fm.fileExists(atPath: old.path) { try? fm.moveItem(at: old, to: target) }
+            throw RunError("cannot move the new report into '\(target.path)': \(Self.reason(error))")
+        }
+    }
+
+    /// Removes the staging folder after a failure.
+    func discard() {
+        try? FileManager.default.removeItem(at: staging)
+    }
+
+    static func reason(_ error: Error) -> String {
+        let ns = error as NSError
+        if let underlying = ns.userInfo[NSUnderlyingErrorKey] as? NSError, underlying.domain == NSPOSIXErrorDomain {
+            return String(cString: strerror(Int32(underlying.code)))
+        }
+        if ns.domain == NSPOSIXErrorDomain { return String(cString: strerror(Int32(ns.code))) }
+        return ns.localizedDescription
+    }
+}

@@ -1,0 +1,87 @@
+import Foundation
+import RestockCore
+
+/// Fills the report's `ReportModel` from a run's figures, ingest and the previous run.
+enum ReportModelBuilder {
+    static func build(options: RunOptions, facts: RunFacts, analyses: [SKUAnalysis], ranked: [SKUFigures],
+                      ingest: IngestStage.Result, rejects: [Rejection], unmatched: Int, previous: PreviousRun?,
+                      runId: Int64, startedAt: String, stages: [RunRecorder.StageRecord]) -> ReportModel {
+        let settings = options.settings
+        let figures = analyses.map(\.figures)
+        let weeks = settings.weekCount
+        var weeklyBackorders = Array(repeating: 0, count: weeks)
+        var weeklyOrders = Array(repeating: 0, count: weeks)
+        var classes: [DemandClass: Int] = [:]
+        var bySKU: [String: Int] = [:]
+        for (i, a) in analyses.enumerated() {
+            bySKU[a.figures.sku] = i
+            classes[a.figures.demandClass, default: 0] += 1
+            for (w, n) in a.weeklyBackorderLines.enumerated() where w < weeks { weeklyBackorders[w] += n }
+        }
+        for input in facts.skus {
+            for d in input.orderDays {
+                if let w = WeeklyHistory.weekIndex(of: d.day, settings: settings) { weeklyOrders[w] += d.lines }
+            }
+        }
+        let top = ranked.prefix(options.top).map { f -> ReportModel.Recommendation in
+            let a = bySKU[f.sku].map { analyses[$0] }
+            return ReportModel.Recommendation(figures: f, weeklyDemand: a?.windowWeeks ?? [],
+                                              weeklyBackorderLines: a?.weeklyBackorderLines ?? [],
+                                              forecastWeekly: f.forecastDaily * 7)
+        }
+        let files = ingest.files.map {
+            ReportModel.FileSummary(file: $0.file, kind: $0.kind.rawValue, rowsRead: $0.rowsRead, rowsNew: $0.rowsNew,
+                                    rowsReplaced: $0.rowsReplaced, duplicates: $0.duplicates, rowsRejected: $0.rowsRejected,
+                                    unchanged: $0.unchangedSinceIngest != nil)
+        }
+        let reasons = ReportModel.RejectReason.grouping(rejects.map { (file: $0.file, line: $0.line, reason: Self.reasonKind($0)) })
+        let changes = previous.map { p in
+            ReportModel.Changes.comparing(previousAsOf: p.asOf,
+                                          previous: p.rows.mapValues { .init(reorderPoint: $0.reorderPoint, recommended: $0.recommended) },
+                                          current: ranked + figures.filter { !$0.isRecommended })
+        }
+        var range: ClosedRange<Day>?
+        if let first = facts.firstDay, let last = facts.lastDay, first <= last { range = first...last }
+        return ReportModel(
+            settings: settings, topN: options.top, dataRange: range, headline: .summing(figures),
+            weeklyBackorderLines: weeklyBackorders, weeklyOrderLines: weeklyOrders, demandClassCounts: classes,
+            recommendations: Array(top),
+            dataQuality: ReportModel.DataQuality(files: files, rejectReasons: reasons, unmatchedBackorders: unmatched),
+            changes: changes,
+            run: ReportModel.RunInfo(runId: runId, startedAt: startedAt,
+                                     stages: stages.map { .init(name: $0.name, seconds: $0.seconds, rows: $0.rows) },
+                                     version: CLI.version))
+    }
+
+    /// A reject's reason without its row-specific value, so that rows with the same fault
+    /// group together ("quantity must be a number greater than 0").
+    static func reasonKind(_ r: Rejection) -> String {
+        var reason = r.reason
+        if let got = reason.range(of: ", got \"") { reason = String(reason[..<got.lowerBound]) }
+        if let colon = reason.range(of: ": ", options: .backwards), r.reason.contains("must be a date") {
+            reason = String(reason[..<colon.lowerBound])
+        }
+        if reason.hasPrefix("row has ") { return "row has more cells than the header has columns" }
+        return reason
+    }
+}
+
+/// Builds `email.eml`: the summary as HTML and plain text, the report and recommendations attached.
+enum EmailBuilder {
+    static func build(options: RunOptions, model: ReportModel, reportHTML: [UInt8], recommendationsCSV: [UInt8],
+                      recommendations: Int) throws(RunError) -> [UInt8] {
+        let asOf = CivilDate.string(options.settings.asOf)
+        let subject = options.subject ?? "restock: \(recommendations) SKU\(recommendations == 1 ? "" : "s") to act on, as of \(asOf)"
+        do {
+            return try EmailMessage.build(
+                from: options.from, to: options.to, subject: subject, date: Date(),
+                html: EmailSummary.html(model), text: EmailSummary.text(model),
+                attachments: [
+                    .init(name: "report-\(asOf).html", contentType: "text/html; charset=utf-8", bytes: reportHTML),
+                    .init(name: "recommendations-\(asOf).csv", contentType: "text/csv; charset=utf-8", bytes: recommendationsCSV),
+                ])
+        } catch {
+            throw RunError("cannot build the e-mail: \(error)")
+        }
+    }
+}

@@ -1,0 +1,79 @@
+import Foundation
+import RestockCore
+
+/// Stage 5: writes the report folder `<out>/<as-of>/` (CONTRACT.md §4) whole, then keeps the
+/// run's figures in the store for the next run's "what changed".
+struct ReportStage {
+    var options: RunOptions
+    var runId: Int64
+    var facts: RunFacts
+    var analyses: [SKUAnalysis]
+    var ingest: IngestStage.Result
+    var previous: PreviousRun?
+    var startedAt: String
+    var priorStages: [RunRecorder.StageRecord]
+
+    struct Outcome {
+        var summary: RunSummary
+        var files: Int
+        var recommendations: Int
+        var folder: String
+    }
+
+    func write(store: Store) throws -> Outcome {
+        let started = Date()
+        let settings = options.settings
+        let figures = analyses.map(\.figures)
+        let ranked = SKUTables.ranked(figures)
+        let rejects = ingestRan ? ingest.rejects : try latestRejects(store)
+        let unmatched = analyses.reduce(0) { $0 + $1.unmatchedBackorders }
+
+        let folder = ReportFolder(out: options.out, name: CivilDate.string(settings.asOf))
+        try folder.prepare()
+        do {
+            var files = 0
+            try folder.write("skus.csv", SKUTables.skusCSV(figures)); files += 1
+            try folder.write("recommendations.csv", SKUTables.recommendationsCSV(ranked)); files += 1
+            try folder.write("rejects.csv", RejectsFile.csv(rejects)); files += 1
+
+            let model = ReportModelBuilder.build(options: options, facts: facts, analyses: analyses, ranked: ranked,
+                                                 ingest: ingest, rejects: rejects, unmatched: unmatched, previous: previous,
+                                                 runId: runId, startedAt: startedAt, stages: priorStages)
+            let html = HTMLReport.render(model)
+            try folder.write("report.html", Array(html.utf8)); files += 1
+            if options.email {
+                let recommendationsCSV = SKUTables.recommendationsCSV(ranked)
+                let eml = try EmailBuilder.build(options: options, model: model, reportHTML: Array(html.utf8),
+                                                 recommendationsCSV: recommendationsCSV, recommendations: ranked.count)
+                try folder.write("email.eml", eml); files += 1
+            }
+
+            var stages = priorStages.map { RunSummary.Stage(name: $0.name, seconds: $0.seconds, rows: $0.rows) }
+            stages.append(RunSummary.Stage(name: "report", seconds: Date().timeIntervalSince(started), rows: files + 1))
+            let summary = RunSummary(
+                run_id: runId, as_of: CivilDate.string(settings.asOf), outcome: "success", message: nil,
+                settings: options.settingsDictionary,
+                files: ingest.files.map { RunSummary.counts($0, named: true) },
+                totals: RunSummary.counts(ingest.totals, named: false),
+                unmatched_backorders: unmatched, skus: figures.count, recommendations: ranked.count, rejects: rejects.count,
+                stages: stages, started_at: startedAt, finished_at: RunRecorder.now(), report_folder: folder.target.path)
+            try folder.write("summary.json", summary.encoded()); files += 1
+            // The figures are kept before the folder moves into place: a kill between the two
+            // leaves a store that the next run simply overwrites for the same run id.
+            try PreviousRun.save(store.db, runId: runId, figures: figures)
+            try folder.commit()
+            return Outcome(summary: summary, files: files, recommendations: ranked.count, folder: folder.target.path)
+        } catch {
+            folder.discard()
+            throw error
+        }
+    }
+
+    private var ingestRan: Bool { !ingest.files.isEmpty }
+
+    /// For `restock report`: the rejects of the latest run that ingested files.
+    private func latestRejects(_ store: Store) throws -> [Rejection] {
+        guard let latest = try store.db.scalarInt("SELECT max(run_id) FROM ingests") else { return [] }
+        return try RejectsFile.read(store.db, runId: latest)
+    }
+}

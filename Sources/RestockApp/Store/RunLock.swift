@@ -1,0 +1,39 @@
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// An exclusive lock on a store, held for a whole command: `<store>.lock` locked with
+/// `flock(2)`, which the kernel releases when the process ends, even on `kill -9`.
+///
+/// The file holds the holder's pid and start time, so a second run can name the first.
+final class RunLock {
+    private let fd: Int32
+    let path: String
+
+    /// Takes the lock, waiting at most `waitSeconds`; throws a `RunError` naming the holder otherwise.
+    init(storePath: String, command: String, waitSeconds: Double) throws(RunError) {
+        path = storePath + ".lock"
+        fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0o644)
+        if fd < 0 {
+            throw RunError("cannot create the lock file '\(path)': \(String(cString: strerror(errno))); check that the store's folder is writable")
+        }
+        let deadline = Date().addingTimeInterval(waitSeconds)
+        while flock(fd, LOCK_EX | LOCK_NB) != 0 {
+            if Date() >= deadline {
+                let holder = (try? String(contentsOfFile: path, encoding: .utf8))?.trimmingCharacters(in: .whitespacesAndNewlines) ?? ""
+                close(fd)
+                throw RunError("another restock command is using the store '\(storePath)' (\(holder.isEmpty ? "unknown process" : holder)); it was not disturbed. Try again when it finishes, or pass --wait SECONDS")
+            }
+            usleep(200_000)
+        }
+        let note = "pid \(getpid()), '\(command)' started \(ISO8601DateFormatter().string(from: Date()))\n"
+        _ = ftruncate(fd, 0)
+        _ = note.withCString { pwrite(fd, $0, strlen($0), 0) }
+    }
+
+    deinit {
+        flock(fd, LOCK_UN)
+        close(fd)
+    }
+}

@@ -1,0 +1,109 @@
+import SQLite
+
+/// The store's schema, as numbered migrations (CONTRACT.md §2).
+///
+/// Loaded rows keep their parsed values: days are day numbers in the store's time zone
+/// (recorded in `meta`), instants are microseconds since 1970-01-01T00:00:00Z, NULL where the
+/// value had no time. `version` counts how often a key was replaced (0 = as first loaded).
+enum Schema {
+    static let migrator = Migrator([
+        .init(version: 1, name: "initial", sql: """
+        CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;
+        CREATE TABLE runs(
+            id INTEGER PRIMARY KEY,
+            command TEXT NOT NULL,
+            pid INTEGER NOT NULL,
+            started_at TEXT NOT NULL,
+            finished_at TEXT,
+            as_of TEXT,
+            settings TEXT NOT NULL,
+            outcome TEXT NOT NULL DEFAULT 'running',
+            message TEXT);
+        CREATE TABLE stages(
+            run_id INTEGER NOT NULL REFERENCES runs(id),
+            name TEXT NOT NULL,
+            started_at TEXT NOT NULL,
+            finished_at TEXT,
+            seconds REAL,
+            rows INTEGER,
+            outcome TEXT NOT NULL,
+            PRIMARY KEY(run_id, name));
+        CREATE TABLE ingests(
+            id INTEGER PRIMARY KEY,
+            run_id INTEGER REFERENCES runs(id),
+            file TEXT NOT NULL,
+            path TEXT NOT NULL,
+            kind TEXT NOT NULL,
+            size INTEGER NOT NULL,
+            modified_ns INTEGER NOT NULL,
+            fingerprint TEXT NOT NULL,
+            unchanged_of INTEGER REFERENCES ingests(id),
+            rows_read INTEGER NOT NULL,
+            rows_new INTEGER NOT NULL,
+            rows_replaced INTEGER NOT NULL,
+            duplicates INTEGER NOT NULL,
+            rows_rejected INTEGER NOT NULL,
+            ingested_at TEXT NOT NULL);
+        CREATE INDEX ingests_file ON ingests(file, size, modified_ns);
+        CREATE TABLE rejects(
+            ingest_id INTEGER NOT NULL REFERENCES ingests(id),
+            file TEXT NOT NULL,
+            line INTEGER NOT NULL,
+            column_name TEXT NOT NULL,
+            value TEXT NOT NULL,
+            reason TEXT NOT NULL);
+        CREATE INDEX rejects_ingest ON rejects(ingest_id);
+        CREATE TABLE order_lines(
+            order_id TEXT NOT NULL,
+            line_key TEXT NOT NULL,
+            sku TEXT NOT NULL,
+            day INTEGER NOT NULL,
+            at INTEGER,
+            quantity REAL NOT NULL,
+            unit_price REAL,
+            cancelled INTEGER NOT NULL,
+            version INTEGER NOT NULL DEFAULT 0,
+            PRIMARY KEY(order_id, line_key)) WITHOUT ROWID;
+        CREATE TABLE backorders(
+            key TEXT NOT NULL PRIMARY KEY,
+            order_id TEXT NOT NULL,
+            sku TEXT NOT NULL,
+            quantity REAL NOT NULL,
+            b_day INTEGER NOT NULL,
+            b_at INTEGER,
+            f_day INTEGER,
+            f_at INTEGER,
+            c_day INTEGER,
+            c_at INTEGER,
+            version INTEGER NOT NULL DEFAULT 0) WITHOUT ROWID;
+        CREATE INDEX backorders_order ON backorders(order_id, sku);
+        CREATE TABLE products(
+            sku TEXT NOT NULL PRIMARY KEY,
+            name TEXT, category TEXT, supplier TEXT,
+            unit_cost REAL, unit_price REAL, on_hand REAL, on_order REAL,
+            reorder_point REAL, order_quantity REAL, lead_time_days REAL,
+            service_level REAL, case_pack INTEGER,
+            version INTEGER NOT NULL DEFAULT 0) WITHOUT ROWID;
+        CREATE TABLE receipts(
+            po_id TEXT NOT NULL,
+            sku TEXT NOT NULL,
+            supplier TEXT,
+            o_day INTEGER NOT NULL,
+            o_at INTEGER,
+            r_day INTEGER NOT NULL,
+            r_at INTEGER,
+            quantity REAL,
+            version INTEGER NOT NULL DEFAULT 0,
+            PRIMARY KEY(po_id, sku)) WITHOUT ROWID;
+        CREATE TABLE run_results(
+            run_id INTEGER NOT NULL REFERENCES runs(id),
+            sku TEXT NOT NULL,
+            reorder_point REAL NOT NULL,
+            reorder_point_increase REAL NOT NULL,
+            order_now_units REAL,
+            revenue_at_risk REAL NOT NULL,
+            recommended INTEGER NOT NULL,
+            PRIMARY KEY(run_id, sku)) WITHOUT ROWID;
+        """),
+    ])
+}

@@ -1,0 +1,74 @@
+import Foundation
+import RestockCore
+import SQLite
+
+/// The restock store: one SQLite file holding every loaded row, every ingest and every run
+/// (CONTRACT.md §2). Owns its connection; used on one task.
+final class Store {
+    let db: Connection
+    let path: String
+
+    /// Opens (creating) the store at `path`, switches it to WAL and brings its schema up to date.
+    init(path: String, readOnly: Bool = false) throws(RunError) {
+        self.path = path
+        do {
+            if readOnly && !FileManager.default.fileExists(atPath: path) {
+                throw RunError("the store '\(path)' does not exist; run 'restock run' or 'restock ingest' first, or pass --db")
+            }
+            db = try Connection(path: path, readOnly: readOnly, busyTimeoutMilliseconds: 30_000)
+            // Reading the schema version is the first access: it fails on a file that is not a database.
+            _ = try Migrator.version(of: db)
+            if !readOnly {
+                try db.enableWAL()
+                try Schema.migrator.migrate(db)
+            }
+            try db.execute("PRAGMA foreign_keys=ON; PRAGMA cache_size=-65536; PRAGMA temp_store=MEMORY")
+        } catch let error as RunError {
+            throw error
+        } catch let error as SQLiteError {
+            throw RunError.store(path, error)
+        } catch {
+            throw RunError("cannot open the store '\(path)': \(error)")
+        }
+    }
+
+    /// The time zone the store's days were computed in, recorded on first load.
+    func storedTimeZone() throws -> String? {
+        try db.scalarText("SELECT value FROM meta WHERE key='time_zone'")
+    }
+
+    /// Records the time zone on first use, and refuses a different one later: stored days
+    /// would otherwise mean different calendar days.
+    func checkTimeZone(_ timeZone: String) throws {
+        if let stored = try storedTimeZone() {
+            if stored != timeZone {
+                throw UsageError("the store '\(path)' was loaded with --time-zone \(stored); use --time-zone \(stored), or a new --db for \(timeZone)")
+            }
+        } else {
+            try db.transaction {
+                let s = try db.prepare("INSERT INTO meta(key, value) VALUES('time_zone', ?)")
+                try s.bind([.text(timeZone)])
+                try s.run()
+            }
+        }
+    }
+}
+
+extension RunError {
+    /// A store failure in words a user can act on.
+    static func store(_ path: String, _ error: SQLiteError) -> RunError {
+        if error.isNotADatabase {
+            return RunError("'\(path)' is not a restock store (not an SQLite database); pass another --db, or move the file away")
+        }
+        if error.isReadOnlyOrCannotOpen {
+            return RunError("cannot write the store '\(path)' (\(error.message)); check that the file and its folder are writable, or pass another --db")
+        }
+        if error.isBusy {
+            return RunError("the store '\(path)' is locked by another process; try again when it finishes")
+        }
+        if error.isDiskFull {
+            return RunError("the disk holding the store '\(path)' is full; free space and run again (nothing was changed)")
+        }
+        return RunError("store '\(path)': \(error)")
+    }
+}

@@ -1,0 +1,160 @@
+/// One SKU's figures and the evidence behind them: what `skus.csv`, the report and
+/// `restock sku` show.
+public struct SKUAnalysis: Sendable {
+    public var figures: SKUFigures
+    /// Units per history week, oldest first (the SKU's history, CONTRACT.md §3).
+    public var weeklyHistory: [Double]
+    /// Units per whole week of the window, oldest first (for charts).
+    public var windowWeeks: [Double]
+    /// Backorder lines opened per whole week of the window, oldest first.
+    public var weeklyBackorderLines: [Int]
+    /// The forecast choice with every candidate's out-of-sample error.
+    public var forecast: ForecastChoice
+    public var leadTime: LeadTimeForecast
+    public var reorderPoint: ReorderPointResult
+    /// Backorders in the window with no order line in the store.
+    public var unmatchedBackorders: Int
+    /// Weeks of the window with at least one backorder opened.
+    public var backorderedWeeks: Int
+}
+
+/// The pure per-SKU pipeline: metrics, demand class, forecast, lead time, reorder point and
+/// policy figures (CONTRACT.md §3), from the SKU's facts and the run's settings.
+public enum SKUAnalyzer {
+    /// What one SKU's computation needs.
+    public struct Input: Sendable {
+        public var sku: String
+        public var product: ProductFact?
+        /// Non-cancelled order lines per day (days outside the window are ignored).
+        public var orderDays: [OrderDay]
+        public var backorders: [BackorderFact]
+        /// The SKU's receipts received in the window.
+        public var receipts: [ReceiptFact]
+        /// The SKU's supplier (products', else its receipts').
+        public var supplier: String?
+        /// Recent receipts of the supplier's other SKUs, for pooling thin evidence.
+        public var supplierReceipts: [ReceiptFact]
+
+        public init(sku: String, product: ProductFact?, orderDays: [OrderDay], backorders: [BackorderFact],
+                    receipts: [ReceiptFact], supplier: String?, supplierReceipts: [ReceiptFact]) {
+            self.sku = sku
+            self.product = product
+            self.orderDays = orderDays
+            self.backorders = backorders
+            self.receipts = receipts
+            self.supplier = supplier
+            self.supplierReceipts = supplierReceipts
+        }
+    }
+
+    /// Computes every figure of one SKU.
+    public static func analyze(_ input: Input, settings: RunSettings) -> SKUAnalysis {
+        let product = input.product
+        var f = SKUFigures(sku: input.sku)
+        f.name = product?.name
+        f.category = product?.category
+        f.supplier = input.supplier
+
+        // Backorders and service.
+        let metrics = ServiceMetrics.compute(orderDays: input.orderDays, backorders: input.backorders, settings: settings)
+        f.apply(metrics)
+
+        // Demand class and forecast on the weekly history.
+        let weekly = WeeklyHistory.weekly(orderDays: input.orderDays, settings: settings)
+        let classification = DemandClassifier.classify(weekly: weekly)
+        f.adi = classification.adi
+        f.cv2 = classification.cv2
+        f.demandClass = classification.demandClass
+        let forecast = ForecastSelector.select(weekly: weekly, demandClass: classification.demandClass)
+        f.forecastMethod = forecast.method
+        f.forecastDaily = forecast.daily
+        f.forecastMAE = forecast.mae
+
+        // Lead time.
+        let window = settings.windowStart...settings.asOf
+        let fillDays = input.backorders.compactMap { b -> Int? in
+            guard let d = b.fulfilledDay, window.contains(d) else { return nil }
+            return d - b.backorderedDay
+        }
+        let leadTime = LeadTimeEstimator.estimate(
+            own: input.receipts, supplierOthers: input.supplierReceipts, quotedDays: product?.leadTimeDays,
+            fillDays: fillDays, defaultDays: settings.leadTimeDays, asOf: settings.asOf, windowDays: settings.windowDays)
+        f.leadTimeDays = leadTime.days
+        f.leadTimeSDDays = leadTime.sdDays
+        f.leadTimeSource = leadTime.source
+
+        // Policy.
+        f.serviceLevel = product?.serviceLevel ?? settings.serviceLevel
+        let casePack = product?.casePack
+        f.orderQuantity = PolicyFigures.orderQuantity(productQty: product?.orderQuantity, forecastDaily: f.forecastDaily,
+                                                      coverDays: settings.orderCoverDays, casePack: casePack)
+        let historyStart = WeeklyHistory.historyStart(orderDays: input.orderDays, settings: settings) ?? settings.asOf + 1
+        let model = ReorderPointModel(history: input.orderDays, historyStart: historyStart, asOf: settings.asOf,
+                                      forecastDaily: f.forecastDaily, leadTime: leadTime,
+                                      orderQuantity: f.orderQuantity, serviceLevel: f.serviceLevel)
+        let rop = model.result
+        f.reorderPoint = Double(rop.reorderPoint)
+        f.safetyStock = rop.safetyStock
+        f.reorderPointInForce = product?.reorderPoint
+        f.reorderPointIncrease = PolicyFigures.reorderPointIncrease(recommended: rop.reorderPoint, inForce: f.reorderPointInForce,
+                                                                    casePack: casePack)
+        f.onHand = product?.onHand
+        f.onOrder = product?.onOrder
+        f.inventoryPosition = PolicyFigures.inventoryPosition(onHand: f.onHand, onOrder: f.onOrder,
+                                                              openBackorderUnits: f.openBackorderUnits)
+        f.orderNowUnits = PolicyFigures.orderNowUnits(inventoryPosition: f.inventoryPosition, reorderPoint: rop.reorderPoint,
+                                                      orderQuantity: f.orderQuantity)
+        f.unitPrice = product?.unitPrice ?? meanPrice(input.orderDays, window: window)
+        let shortage = model.expectedShortagePerCycle(reorderPoint: f.reorderPointInForce ?? 0)
+        f.revenueAtRisk = PolicyFigures.revenueAtRisk(expectedShortagePerCycle: shortage, forecastDaily: f.forecastDaily,
+                                                      orderQuantity: f.orderQuantity, unitPrice: f.unitPrice)
+        let oldestOpen = input.backorders
+            .filter { $0.backorderedDay <= settings.asOf && ($0.closedDay.map { $0 > settings.asOf } ?? true) }
+            .map(\.backorderedDay).min()
+        f.backorderETA = PolicyFigures.backorderETA(oldestOpenBackorderDay: oldestOpen, openBackorderUnits: f.openBackorderUnits,
+                                                    onOrder: f.onOrder, leadTimeDays: leadTime.days, asOf: settings.asOf)
+        f.isRecommended = f.reorderPointIncrease > 0 || (f.orderNowUnits ?? 0) > 0
+        f.reason = f.isRecommended ? reason(f, backorderedWeeks: metrics.backorderedWeeks, weeks: settings.weekCount, leadTime: leadTime) : ""
+
+        return SKUAnalysis(figures: f, weeklyHistory: weekly,
+                           windowWeeks: WeeklyHistory.allWeeks(orderDays: input.orderDays, settings: settings),
+                           weeklyBackorderLines: metrics.weeklyBackorderLines, forecast: forecast, leadTime: leadTime,
+                           reorderPoint: rop, unmatchedBackorders: metrics.unmatchedBackorders,
+                           backorderedWeeks: metrics.backorderedWeeks)
+    }
+
+    /// The mean unit_price of the SKU's priced order lines in the window, nil without any.
+    static func meanPrice(_ days: [OrderDay], window: ClosedRange<Day>) -> Double? {
+        var sum = 0.0, count = 0
+        for d in days where window.contains(d.day) {
+            sum += d.priceSum
+            count += d.pricedLines
+        }
+        return count > 0 ? sum / Double(count) : nil
+    }
+
+    /// Why the SKU is recommended, in words, with the figures behind it (CONTRACT.md §4).
+    static func reason(_ f: SKUFigures, backorderedWeeks: Int, weeks: Int, leadTime: LeadTimeForecast) -> String {
+        let n = CSVWriter.format
+        var parts: [String] = []
+        if backorderedWeeks > 0 {
+            parts.append("backordered on \(backorderedWeeks) of \(weeks) weeks")
+        } else {
+            parts.append("no backorders in the window")
+        }
+        if f.openBackorderUnits > 0 { parts.append("\(n(f.openBackorderUnits)) units waiting") }
+        parts.append("\(f.demandClass.rawValue) demand of \(n(f.forecastDaily * 7)) units a week")
+        parts.append("lead time \(leadTime.explanation)")
+        if let inForce = f.reorderPointInForce {
+            if f.reorderPointIncrease > 0 {
+                parts.append("reorder point \(n(inForce)) -> \(n(f.reorderPoint)) for \(n(f.serviceLevel * 100))% of cycles without a backorder")
+            }
+        } else {
+            parts.append("no reorder point set: use \(n(f.reorderPoint)) for \(n(f.serviceLevel * 100))% of cycles without a backorder")
+        }
+        if let now = f.orderNowUnits, now > 0, let position = f.inventoryPosition {
+            parts.append("order \(n(now)) units now (stock position \(n(position)) is not above \(n(f.reorderPoint)))")
+        }
+        return parts.joined(separator: "; ")
+    }
+}

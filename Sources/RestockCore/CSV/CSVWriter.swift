@@ -1,0 +1,112 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// One cell of an output CSV row; nil is a missing value, written as an empty cell
+/// (CONTRACT.md §3, "a missing value is an empty cell").
+public enum CSVCell: Sendable, Hashable {
+    /// Text: quoted when needed, and formula-guarded (CONTRACT.md §4).
+    case text(String?)
+    /// A count, written as a plain integer.
+    case integer(Int?)
+    /// Any other number: at most 4 digits after the point, no exponent (`CSVWriter.format`).
+    case number(Double?)
+}
+
+/// Builds an RFC 4180 CSV file in memory (CONTRACT.md §4: "CSV outputs are RFC 4180, UTF-8,
+/// with a header row").
+///
+/// - A field is quoted when it holds a comma, a quote, CR or LF; inner quotes are doubled.
+/// - Formula guard: a text cell that begins with `=`, `+`, `-`, `@`, tab or carriage return
+///   is written with a leading `'`, so that no spreadsheet runs it. Numbers are never
+///   guarded: `.integer(-3)` and `.number(-3)` are written `-3`.
+/// - Records end with LF, not RFC 4180's CRLF: every spreadsheet and CSV library reads LF,
+///   and the files then diff cleanly with text tools. (The reader accepts both.)
+/// - No byte-order mark.
+public struct CSVWriter: Sendable {
+    /// The file so far: the header and every appended row, each ending in LF.
+    public private(set) var bytes: [UInt8] = []
+    /// Number of columns in the header.
+    public let columnCount: Int
+
+    /// Starts a file with its header row (the names are written as text cells).
+    public init(header: [String]) {
+        columnCount = header.count
+        bytes.reserveCapacity(4096)
+        append(header.map { CSVCell.text($0) })
+    }
+
+    /// Appends one row. Rows should have `columnCount` cells; a shorter or longer row is
+    /// written as given (the writer does not pad or cut).
+    public mutating func append(_ row: [CSVCell]) {
+        for (i, cell) in row.enumerated() {
+            if i > 0 { bytes.append(UInt8(ascii: ",")) }
+            switch cell {
+            case .text(let value?): appendText(value)
+            case .integer(let value?): bytes.append(contentsOf: String(value).utf8)
+            case .number(let value?): bytes.append(contentsOf: CSVWriter.format(value).utf8)
+            case .text(nil), .integer(nil), .number(nil): break
+            }
+        }
+        bytes.append(UInt8(ascii: "\n"))
+    }
+
+    /// The file as a string.
+    public var text: String { String(decoding: bytes, as: UTF8.self) }
+
+    private mutating func appendText(_ value: String) {
+        let utf8 = value.utf8
+        let guarded = utf8.first.map(CSVWriter.needsFormulaGuard) ?? false
+        let quoted = utf8.contains { $0 == 0x2C || $0 == 0x22 || $0 == 0x0D || $0 == 0x0A }
+        if quoted { bytes.append(0x22) }
+        if guarded { bytes.append(UInt8(ascii: "'")) }
+        if quoted {
+            for b in utf8 {
+                bytes.append(b)
+                if b == 0x22 { bytes.append(0x22) }
+            }
+            bytes.append(0x22)
+        } else {
+            bytes.append(contentsOf: utf8)
+        }
+    }
+
+    /// Whether a text cell starting with `first` must be written with a leading `'`
+    /// (CONTRACT.md §4: `=`, `+`, `-`, `@`, tab, carriage return).
+    static func needsFormulaGuard(_ first: UInt8) -> Bool {
+        switch first {
+        case UInt8(ascii: "="), UInt8(ascii: "+"), UInt8(ascii: "-"), UInt8(ascii: "@"), 0x09, 0x0D: return true
+        default: return false
+        }
+    }
+
+    /// A number as CONTRACT.md §3 writes it: rounded to 4 digits after the point, trailing
+    /// zeros and a trailing point dropped, never an exponent, never `-0`.
+    ///
+    /// Rounding is that of `printf("%.4f")` (glibc): the exact binary value, to nearest,
+    /// ties to even. So 2.5 -> `2.5`, 1/3 -> `0.3333`, 1e20 -> `100000000000000000000`,
+    /// -0.00001 -> `0`, 0.00005 -> `0.0001` (the double is a hair above 0.00005).
+    /// NaN and infinities are not numbers of the contract: they are written as an empty
+    /// cell (a missing value) rather than as text no reader accepts.
+    public static func format(_ x: Double) -> String {
+        guard x.isFinite else { return "" }
+        // 309 integer digits at most, a sign, a point and 4 decimals.
+        var buffer = [CChar](repeating: 0, count: 330)
+        let written = buffer.withUnsafeMutableBufferPointer { out in
+            withVaList([x]) { vsnprintf(out.baseAddress, out.count, "%.4f", $0) }
+        }
+        var end = Int(written)
+        precondition(end > 0 && end < buffer.count, "vsnprintf %.4f of a finite double fits 330 bytes")
+        // Drop trailing zeros after the point, then the point itself.
+        while buffer[end - 1] == 0x30 /* 0 */ { end -= 1 }
+        if buffer[end - 1] == 0x2E /* . */ { end -= 1 }
+        let text = buffer[0..<end].withUnsafeBufferPointer { chars in
+            String(decoding: UnsafeRawBufferPointer(chars).bindMemory(to: UInt8.self), as: UTF8.self)
+        }
+        return text == "-0" ? "0" : text
+    }
+}

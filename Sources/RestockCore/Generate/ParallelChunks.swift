@@ -1,0 +1,61 @@
+import Dispatch
+import Foundation
+
+/// Runs independent pieces of work on all cores and returns their results in piece order, so
+/// that what is built from them never depends on the number of threads or their timing.
+enum ParallelChunks {
+    /// The number of pieces to split `items` into: two per core for balance, at most `items`.
+    static func count(items: Int) -> Int {
+        max(1, min(items, 2 * ProcessInfo.processInfo.activeProcessorCount))
+    }
+
+    /// The half-open range of piece `piece` of `count` pieces over `0..<items`.
+    static func range(piece: Int, of count: Int, items: Int) -> Range<Int> {
+        (items * piece / count)..<(items * (piece + 1) / count)
+    }
+
+    /// `body(piece)` for every piece in `0..<count`, run concurrently; results in piece order.
+    static func map<T>(count: Int, _ body: @Sendable (Int) -> T) -> [T] {
+        let slots = Slots<T>(count: count)
+        DispatchQueue.concurrentPerform(iterations: count) { piece in
+            slots.set(piece, body(piece))
+        }
+        return slots.values()
+    }
+}
+
+/// One result slot per piece.
+///
+/// `@unchecked Sendable`: each slot is written by exactly one piece of `concurrentPerform`
+/// and read only after it has returned, which orders all writes before the reads.
+private final class Slots<T>: @unchecked Sendable {
+    private let storage: UnsafeMutablePointer<T?>
+    private let count: Int
+
+    init(count: Int) {
+        self.count = count
+        storage = .allocate(capacity: count)
+        storage.initialize(repeating: nil, count: count)
+    }
+
+    deinit {
+        storage.deinitialize(count: count)
+        storage.deallocate()
+    }
+
+    func set(_ index: Int, _ value: T) {
+        storage[index] = value
+    }
+
+    func values() -> [T] {
+        (0..<count).map { storage[$0]! }
+    }
+}
+
+/// A buffer pointer handed to concurrent pieces that each touch their own disjoint range.
+///
+/// `@unchecked Sendable`: the pieces of `ParallelChunks.map` write disjoint index ranges, and
+/// the owning array outlives the call (it is only used inside `withUnsafeMutableBufferPointer`).
+struct DisjointBuffer<Element>: @unchecked Sendable {
+    let base: UnsafeMutableBufferPointer<Element>
+}

@@ -1,0 +1,67 @@
+/// A date or date-time value as stored: its day in the configured time zone and, when it
+/// carried a time, its instant (microseconds since 1970-01-01T00:00:00Z).
+public struct Stamp: Sendable, Hashable {
+    public var day: Day
+    public var instant: Int64?
+
+    public init(day: Day, instant: Int64?) {
+        self.day = day
+        self.instant = instant
+    }
+
+    /// `self >= other` as CONTRACT.md §1 compares: instants when both carry a time, else days.
+    public func isAtOrAfter(_ other: Stamp) -> Bool {
+        if let a = instant, let b = other.instant { return a >= b }
+        return day >= other.day
+    }
+}
+
+/// One valid order line (CONTRACT.md §1 orders).
+public struct OrderRow: Sendable, Hashable {
+    public var orderId: String
+    /// The key's second part: `line_id`, or the sku where line_id is absent or empty.
+    public var lineKey: String
+    /// Whether `lineKey` is a line_id (true) or the sku fallback (false).
+    public var lineKeyIsLineId: Bool
+    public var sku: String
+    public var orderedAt: Stamp
+    public var quantity: Double
+    public var unitPrice: Double?
+    public var cancelled: Bool
+}
+
+/// One valid backorder row (CONTRACT.md §1 backorders).
+public struct BackorderRow: Sendable, Hashable {
+    /// backorder_id, or "order_id␟sku␟day" where it is absent.
+    public var key: String
+    public var keyIsBackorderId: Bool
+    public var orderId: String
+    public var sku: String
+    public var quantity: Double
+    public var backorderedAt: Stamp
+    public var fulfilledAt: Stamp?
+    public var cancelledAt: Stamp?
+}
+
+/// One valid products row (CONTRACT.md §1 products).
+public struct ProductRow: Sendable, Hashable {
+    public var product: ProductFact
+}
+
+/// One valid receipt row (CONTRACT.md §1 receipts).
+public struct ReceiptRow: Sendable, Hashable {
+    public var poId: String
+    public var sku: String
+    public var supplier: String?
+    public var orderedAt: Stamp
+    public var receivedAt: Stamp
+    public var quantity: Double?
+}
+
+/// A parsed input row of any kind.
+public enum InputRow: Sendable, Hashable {
+    case order(OrderRow)
+    case backorder(BackorderRow)
+    case product(ProductRow)
+    case receipt(ReceiptRow)
+}

@@ -1,0 +1,23 @@
+/// A row that was not loaded, and why (CONTRACT.md §1 "Bad input"): one line of `rejects.csv`.
+///
+/// A bad row is a value, not a thrown error: the file goes on loading.
+public struct Rejection: Sendable, Hashable, Codable {
+    /// The file's name as found in the data folder.
+    public var file: String
+    /// 1-based line of the row's first physical line.
+    public var line: Int
+    /// The column at fault (empty when the fault is the row's shape).
+    public var column: String
+    /// The offending value as read (after trimming).
+    public var value: String
+    /// Plain words: what is wrong and what was expected.
+    public var reason: String
+
+    public init(file: String, line: Int, column: String, value: String, reason: String) {
+        self.file = file
+        self.line = line
+        self.column = column
+        self.value = value
+        self.reason = reason
+    }
+}

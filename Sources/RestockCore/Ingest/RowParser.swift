@@ -1,0 +1,211 @@
+import Foundation
+
+/// Turns the cells of one CSV record into a valid input row or a `Rejection`
+/// (CONTRACT.md §1: types, ranges, keys and their fallbacks).
+///
+/// Built once per file from its header; `parse` is then called for every record.
+public struct RowParser: Sendable {
+    public let kind: FileKind
+    public let fileName: String
+    let columnCount: Int
+    /// Index of every known column present in the header, by contract name.
+    let columns: [String: Int]
+    let dates: DateTimeParser
+
+    /// Matches the header; throws a `CSVError` naming the missing required columns.
+    public init(kind: FileKind, fileName: String, header: [String], headerLine: Int, dates: DateTimeParser) throws(CSVError) {
+        self.kind = kind
+        self.fileName = fileName
+        self.dates = dates
+        let map = HeaderMap(header)
+        if let duplicated = map.duplicates.first(where: { kind.knownColumns.contains($0) }) {
+            throw CSVError(kind: .badHeader, file: fileName, line: headerLine,
+                           problem: "column '\(duplicated)' appears more than once in the header",
+                           hint: "remove or rename the extra column")
+        }
+        let missing = map.missing(required: kind.requiredColumns)
+        if !missing.isEmpty {
+            let list = missing.map { "'\($0)'" }.joined(separator: ", ")
+            throw CSVError(kind: .badHeader, file: fileName, line: headerLine,
+                           problem: "missing required column\(missing.count > 1 ? "s" : "") \(list) for a \(kind.rawValue) file",
+                           hint: "the header must name \(kind.requiredColumns.joined(separator: ", ")); check the export or the file name")
+        }
+        var columns: [String: Int] = [:]
+        for name in kind.knownColumns {
+            if let index = map.index(of: name) { columns[name] = index }
+        }
+        self.columns = columns
+        self.columnCount = header.count
+    }
+
+    /// Parses one record; `line` is the record's first physical line.
+    public func parse(_ fields: [String], line: Int) -> Result<InputRow, Rejection> {
+        if fields.count > columnCount {
+            return .failure(Rejection(file: fileName, line: line, column: "", value: fields[columnCount...].joined(separator: ","),
+                                      reason: "row has \(fields.count) cells but the header has \(columnCount) columns"))
+        }
+        var cells = Cells(fields: fields, columns: columns, fileName: fileName, line: line, dates: dates)
+        do {
+            switch kind {
+            case .orders: return .success(.order(try parseOrder(&cells)))
+            case .backorders: return .success(.backorder(try parseBackorder(&cells)))
+            case .products: return .success(.product(try parseProduct(&cells)))
+            case .receipts: return .success(.receipt(try parseReceipt(&cells)))
+            }
+        } catch {
+            return .failure(error)
+        }
+    }
+
+    private func parseOrder(_ c: inout Cells) throws(Rejection) -> OrderRow {
+        let orderId = try c.requiredText("order_id")
+        let sku = try c.requiredText("sku")
+        let orderedAt = try c.requiredDate("ordered_at")
+        let quantity = try c.requiredNumber("quantity", rule: .positive)
+        let unitPrice = try c.number("unit_price", rule: .nonNegative)
+        let status = c.text("status")
+        let lineId = c.text("line_id")
+        let cancelled = status.map { s in
+            let lower = s.lowercased()
+            return lower == "cancelled" || lower == "canceled"
+        } ?? false
+        return OrderRow(orderId: orderId, lineKey: lineId ?? sku, lineKeyIsLineId: lineId != nil, sku: sku,
+                        orderedAt: orderedAt, quantity: quantity, unitPrice: unitPrice, cancelled: cancelled)
+    }
+
+    private func parseBackorder(_ c: inout Cells) throws(Rejection) -> BackorderRow {
+        let backorderId = c.text("backorder_id")
+        let orderId = try c.requiredText("order_id")
+        let sku = try c.requiredText("sku")
+        let quantity = try c.requiredNumber("quantity", rule: .positive)
+        let backorderedAt = try c.requiredDate("backordered_at")
+        let fulfilledAt = try c.date("fulfilled_at")
+        let cancelledAt = try c.date("cancelled_at")
+        if fulfilledAt != nil && cancelledAt != nil {
+            throw c.reject("cancelled_at", "a backorder cannot be both fulfilled and cancelled; fulfilled_at is \"\(c.text("fulfilled_at") ?? "")\"")
+        }
+        if let fulfilledAt, !fulfilledAt.isAtOrAfter(backorderedAt) {
+            throw c.reject("fulfilled_at", "fulfilled_at must not be before backordered_at (\"\(c.text("backordered_at") ?? "")\")")
+        }
+        if let cancelledAt, !cancelledAt.isAtOrAfter(backorderedAt) {
+            throw c.reject("cancelled_at", "cancelled_at must not be before backordered_at (\"\(c.text("backordered_at") ?? "")\")")
+        }
+        let key = backorderId ?? "\(orderId)\u{1F}\(sku)\u{1F}\(backorderedAt.day)"
+        return BackorderRow(key: key, keyIsBackorderId: backorderId != nil, orderId: orderId, sku: sku, quantity: quantity,
+                            backorderedAt: backorderedAt, fulfilledAt: fulfilledAt, cancelledAt: cancelledAt)
+    }
+
+    private func parseProduct(_ c: inout Cells) throws(Rejection) -> ProductRow {
+        let sku = try c.requiredText("sku")
+        var p = ProductFact(sku: sku)
+        p.name = c.text("name")
+        p.category = c.text("category")
+        p.supplier = c.text("supplier")
+        p.unitCost = try c.number("unit_cost", rule: .nonNegative)
+        p.unitPrice = try c.number("unit_price", rule: .nonNegative)
+        p.onHand = try c.number("on_hand", rule: .nonNegative)
+        p.onOrder = try c.number("on_order", rule: .nonNegative)
+        p.reorderPoint = try c.number("reorder_point", rule: .nonNegative)
+        p.orderQuantity = try c.number("order_quantity", rule: .positive)
+        p.leadTimeDays = try c.number("lead_time_days", rule: .nonNegative)
+        p.serviceLevel = try c.number("service_level", rule: .serviceLevel)
+        p.casePack = try c.number("case_pack", rule: .casePack).map { Int($0) }
+        return ProductRow(product: p)
+    }
+
+    private func parseReceipt(_ c: inout Cells) throws(Rejection) -> ReceiptRow {
+        let poId = try c.requiredText("po_id")
+        let sku = try c.requiredText("sku")
+        let supplier = c.text("supplier")
+        let orderedAt = try c.requiredDate("ordered_at")
+        let receivedAt = try c.requiredDate("received_at")
+        let quantity = try c.number("quantity", rule: .positive)
+        if !receivedAt.isAtOrAfter(orderedAt) {
+            throw c.reject("received_at", "received_at must not be before ordered_at (\"\(c.text("ordered_at") ?? "")\")")
+        }
+        return ReceiptRow(poId: poId, sku: sku, supplier: supplier, orderedAt: orderedAt, receivedAt: receivedAt, quantity: quantity)
+    }
+}
+
+/// The range rule a number must meet.
+enum NumberRule {
+    case positive, nonNegative, serviceLevel, casePack
+
+    func check(_ x: Double) -> String? {
+        switch self {
+        case .positive: x > 0 ? nil : "a number greater than 0"
+        case .nonNegative: x >= 0 ? nil : "a number of 0 or more"
+        case .serviceLevel: (0.5...0.999).contains(x) ? nil : "a number from 0.5 to 0.999"
+        case .casePack: (x >= 1 && x == x.rounded() && x <= 1_000_000_000) ? nil : "a whole number of 1 or more"
+        }
+    }
+
+    var expectation: String {
+        switch self {
+        case .positive: "a number greater than 0"
+        case .nonNegative: "a number of 0 or more"
+        case .serviceLevel: "a number from 0.5 to 0.999"
+        case .casePack: "a whole number of 1 or more"
+        }
+    }
+}
+
+/// The cells of one record, looked up by contract column name.
+struct Cells {
+    let fields: [String]
+    let columns: [String: Int]
+    let fileName: String
+    let line: Int
+    let dates: DateTimeParser
+
+    /// The trimmed value of a column; nil when the column is absent or the cell empty.
+    func text(_ column: String) -> String? {
+        guard let index = columns[column], index < fields.count else { return nil }
+        let value = fields[index]
+        return value.isEmpty ? nil : value
+    }
+
+    func reject(_ column: String, _ reason: String) -> Rejection {
+        Rejection(file: fileName, line: line, column: column, value: text(column) ?? "", reason: reason)
+    }
+
+    func requiredText(_ column: String) throws(Rejection) -> String {
+        guard let value = text(column) else { throw reject(column, "\(column) is required but the cell is empty") }
+        return value
+    }
+
+    func number(_ column: String, rule: NumberRule) throws(Rejection) -> Double? {
+        guard let raw = text(column) else { return nil }
+        guard let value = NumberParser.parse(raw) else {
+            throw reject(column, "\(column) must be \(rule.expectation), got \"\(raw)\" (write numbers like 12, 2.5 or 1e3, without thousands separators)")
+        }
+        if rule.check(value) != nil {
+            throw reject(column, "\(column) must be \(rule.expectation), got \"\(raw)\"")
+        }
+        return value
+    }
+
+    func requiredNumber(_ column: String, rule: NumberRule) throws(Rejection) -> Double {
+        guard let value = try number(column, rule: rule) else {
+            throw reject(column, "\(column) is required but the cell is empty (expected \(rule.expectation))")
+        }
+        return value
+    }
+
+    func date(_ column: String) throws(Rejection) -> Stamp? {
+        guard let raw = text(column) else { return nil }
+        do {
+            let parsed = try dates.parse(raw)
+            return Stamp(day: parsed.day, instant: parsed.instant)
+        } catch {
+            throw reject(column, "\(column) must be a date (YYYY-MM-DD) or ISO 8601 date-time, got \"\(raw)\": \(error)")
+        }
+    }
+
+    func requiredDate(_ column: String) throws(Rejection) -> Stamp {
+        guard let value = try date(column) else { throw reject(column, "\(column) is required but the cell is empty") }
+        return value
+    }
+}
+
+extension Rejection: Error {}

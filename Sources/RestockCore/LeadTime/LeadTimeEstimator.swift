@@ -1,0 +1,140 @@
+import Foundation
+
+/// Forecasts a SKU's lead time from its receipts, its supplier's, a quote, its backorders'
+/// fill times or the run's default, in that order (CONTRACT.md §3, lead time).
+///
+/// - **Recency**: each receipt weighs `0.5^(age / halfLifeDays)`, age = as-of minus the day
+///   it was received, so a supplier that is slowing down moves the forecast within months.
+///   Mean: `m = Σ wᵢ xᵢ / Σ wᵢ`; variance with reliability weights
+///   `Σ wᵢ (xᵢ - m)² / (V₁ - V₂/V₁)`, `V₁ = Σ wᵢ`, `V₂ = Σ wᵢ²` (unbiased for i.i.d. values;
+///   with equal weights it is the sample variance with n - 1).
+/// - **Thin evidence is pooled** (limited-fluctuation credibility): with n < 3 receipts of
+///   its own, the SKU's mean is `Z m_own + (1 - Z) m_supplier` with `Z = n / 3`, where the
+///   supplier's other SKUs have receipts in the window; from 3 receipts on the SKU's own mean
+///   stands alone.
+/// - **Few observations** (n < 5 values behind the figure): the standard deviation is the
+///   largest of the values' own, the supplier's pooled one (receipts source only) and a
+///   floor of 25% of the mean, because 1 to 4 values say little about spread. Quoted and
+///   default lead times carry that 25% floor as their standard deviation.
+public enum LeadTimeEstimator {
+    /// Age at which a receipt weighs half as much as one received on as-of, days. Half a
+    /// year: a slowing supplier shows within months, while the receipts of a steady one
+    /// still count about 86% as much as unweighted ones (Kish effective size over a year).
+    public static let halfLifeDays: Double = 180
+    /// Receipts of its own from which a SKU's mean is not pooled with its supplier's.
+    public static let fullCredibilityReceipts = 3
+    /// Observations from which the standard deviation is the observed one alone.
+    public static let fewObservations = 5
+    /// Floor of the standard deviation where observations are few, as a share of the mean.
+    public static let sdFloorShare: Double = 0.25
+
+    /// The lead-time forecast of one SKU.
+    ///
+    /// - Parameters:
+    ///   - own: the SKU's receipts (any dates; only those received in the window count).
+    ///   - supplierOthers: receipts of the other SKUs of the SKU's supplier (same filter).
+    ///   - quotedDays: products' `lead_time_days`, days.
+    ///   - fillDays: fill days of the SKU's backorders fulfilled in the window, days.
+    ///   - defaultDays: the run's `--lead-time-days`, days.
+    ///   - asOf: the run's as-of day; `windowDays`: the window, days.
+    public static func estimate(own: [ReceiptFact], supplierOthers: [ReceiptFact],
+                                quotedDays: Double?, fillDays: [Int], defaultDays: Double,
+                                asOf: Day, windowDays: Int) -> LeadTimeForecast {
+        let windowStart = asOf - windowDays + 1
+        func inWindow(_ receipts: [ReceiptFact]) -> [ReceiptFact] {
+            receipts.filter { $0.receivedDay >= windowStart && $0.receivedDay <= asOf
+                && $0.leadTimeDays >= 0 }
+                .sorted { ($0.receivedDay, $0.orderedDay) < ($1.receivedDay, $1.orderedDay) }
+        }
+        let ownStats = WeightedLeadTimes(inWindow(own), asOf: asOf)
+        let supplierStats = WeightedLeadTimes(inWindow(supplierOthers), asOf: asOf)
+
+        if ownStats.count > 0 {
+            var mean = ownStats.mean
+            var pooledNote = ""
+            if ownStats.count < fullCredibilityReceipts, supplierStats.count > 0 {
+                let z = Double(ownStats.count) / Double(fullCredibilityReceipts)
+                mean = z * ownStats.mean + (1 - z) * supplierStats.mean
+                pooledNote = ", pooled with \(supplierStats.count) of the supplier's"
+            }
+            var sd = ownStats.sd
+            if ownStats.count < fewObservations {
+                sd = max(sd, supplierStats.count >= 2 ? supplierStats.sd : 0, sdFloorShare * mean)
+            }
+            let noun = ownStats.count == 1 ? "receipt" : "receipts"
+            return LeadTimeForecast(
+                days: mean, sdDays: sd, source: .receipts, observations: ownStats.count,
+                explanation: "\(format(mean)) days from \(ownStats.count) \(noun)\(pooledNote)"
+                    + (ownStats.count > 1 ? " (recent ones weigh more)" : ""),
+                sample: ownStats.values)
+        }
+        if supplierStats.count > 0 {
+            let mean = supplierStats.mean
+            let sd = supplierStats.count < fewObservations
+                ? max(supplierStats.sd, sdFloorShare * mean) : supplierStats.sd
+            let noun = supplierStats.count == 1 ? "receipt" : "receipts"
+            return LeadTimeForecast(
+                days: mean, sdDays: sd, source: .supplier, observations: supplierStats.count,
+                explanation: "\(format(mean)) days from \(supplierStats.count) \(noun) of the "
+                    + "supplier's other SKUs",
+                sample: supplierStats.values)
+        }
+        if let quoted = quotedDays, quoted >= 0, quoted.isFinite {
+            return LeadTimeForecast(
+                days: quoted, sdDays: sdFloorShare * quoted, source: .quoted, observations: 0,
+                explanation: "\(format(quoted)) days as quoted", sample: [])
+        }
+        let fills = fillDays.filter { $0 >= 0 }.map(Double.init)
+        if !fills.isEmpty {
+            let n = Double(fills.count)
+            let mean = fills.reduce(0, +) / n
+            let variance = fills.count > 1
+                ? fills.reduce(0) { $0 + ($1 - mean) * ($1 - mean) } / (n - 1) : 0
+            var sd = variance.squareRoot()
+            if fills.count < fewObservations { sd = max(sd, sdFloorShare * mean) }
+            let noun = fills.count == 1 ? "backorder" : "backorders"
+            return LeadTimeForecast(
+                days: mean, sdDays: sd, source: .fillTimes, observations: fills.count,
+                explanation: "\(format(mean)) days from the fill times of \(fills.count) \(noun)",
+                sample: fills)
+        }
+        let days = max(0, defaultDays)
+        return LeadTimeForecast(
+            days: days, sdDays: sdFloorShare * days, source: .default, observations: 0,
+            explanation: "\(format(days)) days by default (no receipts, quote or fill times)",
+            sample: [])
+    }
+
+    /// Days with at most one decimal, without a trailing ".0": 21, 20.6.
+    static func format(_ days: Double) -> String {
+        let tenths = (days * 10).rounded()
+        if tenths.truncatingRemainder(dividingBy: 10) == 0 { return String(Int(tenths / 10)) }
+        return String(format: "%.1f", tenths / 10)
+    }
+}
+
+/// Recency-weighted mean and standard deviation of observed lead times (see
+/// `LeadTimeEstimator`).
+struct WeightedLeadTimes {
+    /// Observed lead times, days, oldest receipt first.
+    var values: [Double]
+    var mean: Double = 0
+    /// Reliability-weighted standard deviation; 0 with fewer than two values.
+    var sd: Double = 0
+    var count: Int { values.count }
+
+    init(_ receipts: [ReceiptFact], asOf: Day) {
+        values = receipts.map { Double($0.leadTimeDays) }
+        guard !receipts.isEmpty else { return }
+        let weights = receipts.map {
+            pow(0.5, Double(max(0, asOf - $0.receivedDay)) / LeadTimeEstimator.halfLifeDays)
+        }
+        let v1 = weights.reduce(0, +)
+        let v2 = weights.reduce(0) { $0 + $1 * $1 }
+        mean = zip(weights, values).reduce(0) { $0 + $1.0 * $1.1 } / v1
+        guard receipts.count > 1 else { return }
+        let squares = zip(weights, values).reduce(0) { $0 + $1.0 * ($1.1 - mean) * ($1.1 - mean) }
+        let denominator = v1 - v2 / v1
+        sd = denominator > 0 ? (squares / denominator).squareRoot() : 0
+    }
+}

@@ -1,0 +1,44 @@
+/// The settings of one run that change the numbers (CONTRACT.md §3, §5).
+public struct RunSettings: Sendable, Hashable, Codable {
+    /// Last day of history the run uses.
+    public var asOf: Day
+    /// Days in the window ending at as-of, both ends included (default 365).
+    public var windowDays: Int
+    /// Target cycle service level, 0.5...0.999 (default 0.95).
+    public var serviceLevel: Double
+    /// Lead time used when nothing better is known, days (default 14).
+    public var leadTimeDays: Double
+    /// Days of forecast one order covers when products give no order_quantity (default 30).
+    public var orderCoverDays: Double
+    /// IANA time zone name that decides which day a date-time falls on (default "UTC").
+    public var timeZone: String
+
+    public init(asOf: Day, windowDays: Int = 365, serviceLevel: Double = 0.95,
+                leadTimeDays: Double = 14, orderCoverDays: Double = 30, timeZone: String = "UTC") {
+        self.asOf = asOf
+        self.windowDays = windowDays
+        self.serviceLevel = serviceLevel
+        self.leadTimeDays = leadTimeDays
+        self.orderCoverDays = orderCoverDays
+        self.timeZone = timeZone
+    }
+
+    /// First day of the window: as-of - window-days + 1.
+    public var windowStart: Day { asOf - windowDays + 1 }
+    /// Number of whole 7-day weeks ending on as-of inside the window (365 days: 52).
+    public var weekCount: Int { windowDays / 7 }
+    /// First day of the oldest whole week.
+    public var firstWeekStart: Day { asOf - weekCount * 7 + 1 }
+}
+
+/// The Syntetos-Boylan-Croston demand class of a SKU (CONTRACT.md §3).
+public enum DemandClass: String, Sendable, Codable, CaseIterable {
+    case smooth, erratic, intermittent, lumpy, new
+}
+
+/// Where a SKU's lead-time forecast came from (CONTRACT.md §3, lead time).
+public enum LeadTimeSource: String, Sendable, Codable, CaseIterable {
+    case receipts, supplier, quoted
+    case fillTimes = "fill_times"
+    case `default`
+}

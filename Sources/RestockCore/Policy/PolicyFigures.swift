@@ -1,0 +1,102 @@
+/// The small policy figures of CONTRACT.md §3 around the reorder point: order quantity,
+/// reorder-point increase, inventory position, units to order now, revenue at risk and the
+/// expected shipping day of open backorders.
+public enum PolicyFigures {
+    /// Slack for floating-point noise when a quotient is rounded up or down to a whole
+    /// number (30 x 0.1 is 3.0000000000000004, which must stay 3).
+    static let tolerance = 1e-9
+
+    /// `order_quantity`, units > 0: products' order_quantity as given; else `coverDays` of
+    /// forecast, rounded up to a whole unit and then to whole case packs; at least one unit
+    /// (one pack), so that a SKU with a zero forecast still has a lot to order.
+    ///
+    /// Example: forecast 2.35/day, 30 days, case pack 12: ceil(70.5) = 71 -> 72.
+    public static func orderQuantity(productQty: Double?, forecastDaily: Double,
+                                     coverDays: Double, casePack: Int?) -> Double {
+        if let given = productQty, given > 0, given.isFinite { return given }
+        let cover = max(0, coverDays * forecastDaily)
+        let units = max(1, roundUp(cover.isFinite ? cover : 0))
+        return roundUpToPacks(units, casePack: casePack)
+    }
+
+    /// `reorder_point_increase`, units >= 0: recommended - in force, rounded up to a whole
+    /// number of case packs, 0 when not positive; when none is in force, the recommended
+    /// point itself (as the contract says: not rounded to packs, since the reorder point is
+    /// a level of the position, not a quantity that is ordered).
+    ///
+    /// Example: recommended 63, in force 40, pack 6: 23 -> 24.
+    public static func reorderPointIncrease(recommended: Int, inForce: Double?,
+                                            casePack: Int?) -> Double {
+        guard let current = inForce else { return Double(recommended) }
+        let rise = Double(recommended) - current
+        guard rise > tolerance else { return 0 }
+        return roundUpToPacks(rise, casePack: casePack)
+    }
+
+    /// `inventory_position` = on_hand + on_order - open_backorder_units, units; nil without
+    /// on_hand; a missing on_order counts as 0.
+    public static func inventoryPosition(onHand: Double?, onOrder: Double?,
+                                         openBackorderUnits: Double) -> Double? {
+        guard let onHand else { return nil }
+        return onHand + (onOrder ?? 0) - openBackorderUnits
+    }
+
+    /// `order_now_units`: the smallest whole number of `orderQuantity` lots that lifts the
+    /// position above the reorder point, units: `(floor((s - IP) / Q) + 1) x Q` when
+    /// IP <= s, 0 when IP > s; nil without a position (no on_hand) or with Q <= 0.
+    ///
+    /// Example: IP 10, s 40, Q 12: floor(30/12) + 1 = 3 lots = 36 units (10 + 36 = 46 > 40).
+    public static func orderNowUnits(inventoryPosition: Double?, reorderPoint: Int,
+                                     orderQuantity: Double) -> Double? {
+        guard let position = inventoryPosition, orderQuantity > 0 else { return nil }
+        let gap = Double(reorderPoint) - position
+        guard gap >= -tolerance else { return 0 }
+        let lots = (gap / orderQuantity + tolerance).rounded(.down) + 1
+        return lots * orderQuantity
+    }
+
+    /// `revenue_at_risk`, currency per year: expected shortage per cycle (units) x order
+    /// cycles per year (365 x forecast_daily / order_quantity) x unit_price. 0 without a
+    /// price, a forecast or a positive order quantity.
+    ///
+    /// Example: 2.5 units short per cycle, 4/day, Q 73: 20 cycles a year -> 50 units x 9.90
+    /// = 495.
+    public static func revenueAtRisk(expectedShortagePerCycle: Double, forecastDaily: Double,
+                                     orderQuantity: Double, unitPrice: Double?) -> Double {
+        guard let price = unitPrice, orderQuantity > 0, forecastDaily > 0 else { return 0 }
+        return max(0, expectedShortagePerCycle) * (365 * forecastDaily / orderQuantity) * price
+    }
+
+    /// `backorder_eta`: the day by which a SKU's open backorders are expected to ship; nil
+    /// without open backorders.
+    ///
+    /// - When the units on order cover the open backorders, those goods were ordered at the
+    ///   latest when the oldest open backorder arose (the position was then at or below the
+    ///   reorder point), so they are expected one lead time after it:
+    ///   oldest open backorder's day + ceil(lead time); but never before as-of + 1 (goods
+    ///   that are late can arrive tomorrow at the earliest).
+    /// - Otherwise the missing units still have to be ordered: an order placed on the run's
+    ///   day (as-of + 1) arrives one lead time later, as-of + 1 + ceil(lead time).
+    ///
+    /// Example: as-of 100, oldest open backorder on day 95, lead time 13.2 days: covered ->
+    /// 95 + 14 = 109; not covered -> 101 + 14 = 115.
+    public static func backorderETA(oldestOpenBackorderDay: Day?, openBackorderUnits: Double,
+                                    onOrder: Double?, leadTimeDays: Double,
+                                    asOf: Day) -> Day? {
+        guard openBackorderUnits > 0, let oldest = oldestOpenBackorderDay else { return nil }
+        let lead = Int(roundUp(max(0, leadTimeDays.isFinite ? leadTimeDays : 0)))
+        if let onOrder, onOrder + tolerance >= openBackorderUnits {
+            return max(asOf + 1, oldest + lead)
+        }
+        return asOf + 1 + lead
+    }
+
+    /// x rounded up to a whole number, ignoring floating-point noise below `tolerance`.
+    static func roundUp(_ x: Double) -> Double { (x - tolerance).rounded(.up) }
+
+    /// Units rounded up to whole case packs (a missing or non-positive pack is 1 unit).
+    static func roundUpToPacks(_ units: Double, casePack: Int?) -> Double {
+        let pack = Double(max(1, casePack ?? 1))
+        return roundUp(units / pack) * pack
+    }
+}

@@ -1,0 +1,144 @@
+/// The e-mail's body (CONTRACT.md §4: "the summary as an HTML body readable without images or
+/// scripts"): a short HTML summary and its plain-text alternative, from the same
+/// `ReportModel` as the report.
+///
+/// The HTML uses inline `style` attributes only (mail clients drop `<style>` blocks and
+/// block remote content): no SVG, no script, no image, no URL. Tables lay it out, as mail
+/// clients expect. Every value is escaped through `HTML`.
+public enum EmailSummary {
+    /// Recommendations listed in the e-mail; the rest are in the attachments.
+    public static let listed = 10
+
+    /// The default subject: `restock: 12 SKUs to act on, as of 2026-11-30`.
+    public static func subject(_ model: ReportModel) -> String {
+        "restock: \(ReportFormat.plural(model.headline.skusToActOn, "SKU")) to act on, as of \(CivilDate.string(model.asOf))"
+    }
+
+    /// The HTML alternative, a complete small document.
+    public static func html(_ model: ReportModel) -> String {
+        let h = model.headline
+        let font = "font-family:Arial,Helvetica,sans-serif;color:#1d2430;"
+        let cell = "padding:4px 8px;border-bottom:1px solid #d9dee6;text-align:left;vertical-align:top;"
+        let num = "padding:4px 8px;border-bottom:1px solid #d9dee6;text-align:right;vertical-align:top;white-space:nowrap;"
+        let head = "background:#f5f7fa;font-weight:bold;"
+
+        func figure(_ value: String, _ key: String) -> HTML {
+            """
+            <td style="padding:8px 10px;background:#f5f7fa;border:1px solid #d9dee6;"><div style="font-size:20px;font-weight:bold;">\(value)</div>\
+            <div style="font-size:12px;color:#5b6472;">\(key)</div></td>
+            """
+        }
+        let figures: HTML = """
+            <table role="presentation" cellspacing="6" cellpadding="0" style="border-collapse:separate;margin:8px 0;"><tr>\
+            \(figure(ReportFormat.count(h.skusToActOn), "SKUs to act on"))\
+            \(figure(ReportFormat.count(h.orderNowSKUs), "to order now"))\
+            \(figure(ReportFormat.money(h.revenueAtRisk), "revenue at risk a year"))\
+            </tr><tr>\
+            \(figure(ReportFormat.percent(h.backorderRate), "backorder rate"))\
+            \(figure(ReportFormat.units(h.openBackorderUnits), "open backorder units"))\
+            \(figure(ReportFormat.count(h.skuCount), "SKUs"))\
+            </tr></table>
+            """
+
+        let top = model.recommendations.prefix(listed)
+        var list: HTML
+        if top.isEmpty {
+            list = "<p style=\"margin:8px 0;\">No SKU needs a higher reorder point or an order today.</p>"
+        } else {
+            let rows = top.enumerated().map { (i, r) -> HTML in
+                let f = r.figures
+                let inForce = f.reorderPointInForce.map { ReportFormat.units($0) } ?? "none"
+                return """
+                    <tr><td style="\(num)">\(i + 1)</td><td style="\(cell)"><b>\(f.sku)</b>\
+                    \(f.name.map { "<br/><span style=\"color:#5b6472;\">\($0)</span>" as HTML } ?? HTML())</td>\
+                    <td style="\(num)">\(inForce) → \(ReportFormat.units(f.reorderPoint))</td>\
+                    <td style="\(num)">\(f.orderNowUnits.map { ReportFormat.units($0) } ?? ReportFormat.missing)</td>\
+                    <td style="\(num)">\(ReportFormat.money(f.revenueAtRisk))</td>\
+                    <td style="\(cell)font-size:12px;">\(f.reason)</td></tr>
+                    """
+            }
+            list = """
+                <table cellspacing="0" cellpadding="0" style="border-collapse:collapse;font-size:14px;margin:8px 0;">\
+                <tr><th style="\(num)\(head)">#</th><th style="\(cell)\(head)">SKU</th><th style="\(num)\(head)">Reorder point</th>\
+                <th style="\(num)\(head)">Order now</th><th style="\(num)\(head)">At risk</th><th style="\(cell)\(head)">Why</th></tr>\
+                \(rows)</table>
+                """
+            if h.skusToActOn > top.count {
+                list += "<p style=\"margin:4px 0;color:#5b6472;\">\(ReportFormat.count(h.skusToActOn - top.count)) more in recommendations.csv.</p>"
+            }
+        }
+        let notes = notesLines(model).map { "<li>\($0)</li>" as HTML }
+        let page: HTML = """
+            <!DOCTYPE html>
+            <html lang="en"><head><meta charset="utf-8"/><meta name="viewport" content="width=device-width, initial-scale=1"/>\
+            <title>\(subject(model))</title></head>
+            <body style="margin:0;padding:12px;\(font)font-size:14px;line-height:1.45;">
+            <h1 style="font-size:20px;margin:0 0 4px;">Restock, as of \(CivilDate.string(model.asOf))</h1>
+            <p style="margin:0;color:#5b6472;font-size:13px;">\(windowLine(model))</p>
+            \(figures)
+            <h2 style="font-size:16px;margin:16px 0 4px;">Top recommendations</h2>
+            \(list)
+            <ul style="margin:12px 0;padding-left:20px;">\(notes)</ul>
+            <p style="margin:12px 0 0;color:#5b6472;font-size:12px;">The full report with charts is attached as report.html; \
+            every SKU's figures are in skus.csv.</p>
+            </body></html>
+
+            """
+        return page.rendered
+    }
+
+    /// The plain-text alternative, lines under 78 characters where the data allows.
+    public static func text(_ model: ReportModel) -> String {
+        let h = model.headline
+        var out = "Restock, as of \(CivilDate.string(model.asOf))\n"
+        out += windowLine(model) + "\n\n"
+        out += "SKUs to act on:        \(ReportFormat.count(h.skusToActOn))\n"
+        out += "  to order now:        \(ReportFormat.count(h.orderNowSKUs))\n"
+        out += "Revenue at risk/year:  \(ReportFormat.money(h.revenueAtRisk))\n"
+        out += "Backorder rate:        \(ReportFormat.percent(h.backorderRate))\n"
+        out += "Open backorder units:  \(ReportFormat.units(h.openBackorderUnits))\n"
+        out += "SKUs:                  \(ReportFormat.count(h.skuCount))\n\n"
+        let top = model.recommendations.prefix(listed)
+        if top.isEmpty {
+            out += "No SKU needs a higher reorder point or an order today.\n"
+        } else {
+            out += "Top recommendations\n"
+            for (i, r) in top.enumerated() {
+                let f = r.figures
+                let inForce = f.reorderPointInForce.map { ReportFormat.units($0) } ?? "none"
+                out += "\n\(i + 1). \(f.sku)\(f.name.map { " - " + $0 } ?? "")\n"
+                out += "   reorder point \(inForce) -> \(ReportFormat.units(f.reorderPoint))"
+                out += ", order now \(f.orderNowUnits.map { ReportFormat.units($0) } ?? ReportFormat.missing)"
+                out += ", at risk \(ReportFormat.money(f.revenueAtRisk))/year\n"
+                if !f.reason.isEmpty { out += "   \(f.reason)\n" }
+            }
+            if h.skusToActOn > top.count {
+                out += "\n\(ReportFormat.count(h.skusToActOn - top.count)) more in recommendations.csv.\n"
+            }
+        }
+        out += "\n"
+        for line in notesLines(model) { out += "- \(line)\n" }
+        out += "\nThe full report with charts is attached as report.html;\nevery SKU's figures are in skus.csv.\n"
+        return out
+    }
+
+    static func windowLine(_ model: ReportModel) -> String {
+        let s = model.settings
+        return "Window \(CivilDate.string(s.windowStart)) to \(CivilDate.string(s.asOf)) (\(ReportFormat.count(s.windowDays)) days), service level \(ReportFormat.percent(s.serviceLevel))"
+    }
+
+    /// Data quality and changes, one sentence each.
+    static func notesLines(_ model: ReportModel) -> [String] {
+        let q = model.dataQuality
+        var lines: [String] = []
+        let read = q.files.reduce(0) { $0 + $1.rowsRead }
+        lines.append("Read \(ReportFormat.plural(q.files.count, "file")) (\(ReportFormat.plural(read, "row"))); \(ReportFormat.plural(q.rejectedRows, "row")) rejected\(q.rejectedRows > 0 ? " (see rejects.csv)" : "").")
+        if q.unmatchedBackorders > 0 {
+            lines.append("\(ReportFormat.plural(q.unmatchedBackorders, "backorder")) without a matching order line.")
+        }
+        if let c = model.changes {
+            lines.append("Since the run as of \(c.previousAsOf): \(ReportFormat.count(c.newlyRecommended.count)) newly recommended, \(ReportFormat.count(c.dropped.count)) no longer, \(ReportFormat.count(c.bigMoves.count)) reorder points moved a lot.")
+        }
+        return lines
+    }
+}

@@ -1,0 +1,132 @@
+internal import CSQLite
+
+/// A value to bind to a statement parameter.
+public enum SQLValue: Sendable, Hashable {
+    case null
+    case integer(Int64)
+    case real(Double)
+    case text(String)
+
+    /// `.text` or `.null`.
+    public static func optional(_ text: String?) -> SQLValue { text.map { .text($0) } ?? .null }
+    /// `.real` or `.null`.
+    public static func optional(_ number: Double?) -> SQLValue { number.map { .real($0) } ?? .null }
+    /// `.integer` or `.null`.
+    public static func optional(_ number: Int?) -> SQLValue { number.map { .integer(Int64($0)) } ?? .null }
+}
+
+/// A compiled statement that owns its `sqlite3_stmt*` and finalizes it on deinit
+/// (<https://www.sqlite.org/c3ref/stmt.html>).
+public final class Statement {
+    let handle: OpaquePointer
+    let connection: Connection
+    /// The SQL text.
+    public let sql: String
+
+    init(connection: Connection, sql: String) throws(SQLiteError) {
+        var stmt: OpaquePointer?
+        let rc = sqlite3_prepare_v2(connection.handle, sql, -1, &stmt, nil)
+        guard rc == SQLITE_OK, let stmt else { throw connection.error(sql: sql) }
+        self.handle = stmt
+        self.connection = connection
+        self.sql = sql
+    }
+
+    deinit { sqlite3_finalize(handle) }
+
+    /// Binds parameters 1...n in order (<https://www.sqlite.org/c3ref/bind_blob.html>).
+    public func bind(_ values: [SQLValue]) throws(SQLiteError) {
+        for (i, value) in values.enumerated() { try bind(value, at: Int32(i + 1)) }
+    }
+
+    /// Binds one parameter (1-based index).
+    public func bind(_ value: SQLValue, at index: Int32) throws(SQLiteError) {
+        let rc: Int32
+        switch value {
+        case .null: rc = sqlite3_bind_null(handle, index)
+        case .integer(let v): rc = sqlite3_bind_int64(handle, index, v)
+        case .real(let v): rc = sqlite3_bind_double(handle, index, v)
+        case .text(let v): rc = bindText(v, at: index)
+        }
+        if rc != SQLITE_OK { throw connection.error(sql: sql) }
+    }
+
+    /// Binds text without boxing it in `SQLValue`.
+    public func bind(text: String?, at index: Int32) throws(SQLiteError) {
+        let rc = text.map { bindText($0, at: index) } ?? sqlite3_bind_null(handle, index)
+        if rc != SQLITE_OK { throw connection.error(sql: sql) }
+    }
+
+    /// Binds a number or NULL.
+    public func bind(real: Double?, at index: Int32) throws(SQLiteError) {
+        let rc = real.map { sqlite3_bind_double(handle, index, $0) } ?? sqlite3_bind_null(handle, index)
+        if rc != SQLITE_OK { throw connection.error(sql: sql) }
+    }
+
+    /// Binds an integer or NULL.
+    public func bind(int: Int64?, at index: Int32) throws(SQLiteError) {
+        let rc = int.map { sqlite3_bind_int64(handle, index, $0) } ?? sqlite3_bind_null(handle, index)
+        if rc != SQLITE_OK { throw connection.error(sql: sql) }
+    }
+
+    private func bindText(_ text: String, at index: Int32) -> Int32 {
+        var copy = text
+        return copy.withUTF8 { buffer -> Int32 in
+            guard let base = buffer.baseAddress, buffer.count > 0 else {
+                // An empty string: bind a zero-length text, not NULL.
+                return sqlite3_bind_text(handle, index, "", 0, Statement.transient)
+            }
+            // SQLITE_TRANSIENT: SQLite copies the bytes before returning.
+            return sqlite3_bind_text(handle, index, UnsafeRawPointer(base).assumingMemoryBound(to: CChar.self),
+                                     Int32(buffer.count), Statement.transient)
+        }
+    }
+
+    private static let transient = unsafeBitCast(-1, to: sqlite3_destructor_type.self)
+
+    /// Advances to the next row: true for a row, false when done; throws on any other result
+    /// (<https://www.sqlite.org/c3ref/step.html>).
+    @discardableResult
+    public func step() throws(SQLiteError) -> Bool {
+        switch sqlite3_step(handle) {
+        case SQLITE_ROW: return true
+        case SQLITE_DONE: return false
+        default: throw connection.error(sql: sql)
+        }
+    }
+
+    /// Steps to completion, ignoring rows.
+    public func run() throws(SQLiteError) {
+        while try step() {}
+    }
+
+    /// Resets the statement and clears its bindings, ready to bind and step again.
+    public func reset() {
+        sqlite3_reset(handle)
+        sqlite3_clear_bindings(handle)
+    }
+
+    /// Number of columns in the result.
+    public var columnCount: Int32 { sqlite3_column_count(handle) }
+    /// Whether column `index` (0-based) of the current row is NULL.
+    public func isNull(_ index: Int32) -> Bool { sqlite3_column_type(handle, index) == SQLITE_NULL }
+    /// Column `index` as a 64-bit integer.
+    public func int64(_ index: Int32) -> Int64 { sqlite3_column_int64(handle, index) }
+    /// Column `index` as an Int.
+    public func int(_ index: Int32) -> Int { Int(sqlite3_column_int64(handle, index)) }
+    /// Column `index` as an Int, nil when NULL.
+    public func optionalInt(_ index: Int32) -> Int? { isNull(index) ? nil : int(index) }
+    /// Column `index` as a Double.
+    public func double(_ index: Int32) -> Double { sqlite3_column_double(handle, index) }
+    /// Column `index` as a Double, nil when NULL.
+    public func optionalDouble(_ index: Int32) -> Double? { isNull(index) ? nil : double(index) }
+    /// Column `index` as text, nil when NULL.
+    public func text(_ index: Int32) -> String? {
+        guard let pointer = sqlite3_column_text(handle, index) else { return nil }
+        let count = Int(sqlite3_column_bytes(handle, index))
+        return String(decoding: UnsafeBufferPointer(start: pointer, count: count), as: UTF8.self)
+    }
+}
+
+@available(*, unavailable)
+extension Statement: Sendable {}

@@ -1,0 +1,4 @@
+import Foundation
+import RestockApp
+
+exit(CLI.main(CommandLine.arguments))

@@ -1,0 +1,58 @@
+import Testing
+@testable import RestockCore
+
+@Suite struct CSVWriterTests {
+    @Test func writesHeaderAndRowsWithLFLineEnds() {
+        var writer = CSVWriter(header: ["sku", "units", "rate"])
+        writer.append([.text("A-1"), .integer(12), .number(0.25)])
+        writer.append([.text(nil), .integer(nil), .number(nil)])
+        #expect(writer.text == "sku,units,rate\nA-1,12,0.25\n,,\n")
+    }
+
+    @Test func quotesFieldsHoldingCommaQuoteCarriageReturnOrLineFeed() {
+        var writer = CSVWriter(header: ["v"])
+        for value in ["a,b", "say \"hi\"", "x\ry", "x\ny", "plain"] { writer.append([.text(value)]) }
+        #expect(writer.text == "v\n\"a,b\"\n\"say \"\"hi\"\"\"\n\"x\ry\"\n\"x\ny\"\nplain\n")
+    }
+
+    @Test func guardsTextThatASpreadsheetWouldRunAsAFormula() {
+        var writer = CSVWriter(header: ["v"])
+        for value in ["=SUM(A1)", "+1", "-2", "@cmd", "\tx", "\rx", "a=b"] { writer.append([.text(value)]) }
+        #expect(writer.text == "v\n'=SUM(A1)\n'+1\n'-2\n'@cmd\n'\tx\n\"'\rx\"\na=b\n")
+    }
+
+    @Test func neverGuardsNumbers() {
+        var writer = CSVWriter(header: ["a", "b"])
+        writer.append([.integer(-3), .number(-3)])
+        #expect(writer.text == "a,b\n-3,-3\n")
+    }
+
+    @Test func guardedTextWithAQuoteIsQuotedAroundTheGuard() {
+        var writer = CSVWriter(header: ["v"])
+        writer.append([.text("=\"x\",1")])
+        #expect(writer.text == "v\n\"'=\"\"x\"\",1\"\n")
+    }
+
+    @Test func formatsNumbersWithAtMostFourDecimalsAndNoExponent() {
+        #expect(CSVWriter.format(2.5) == "2.5")
+        #expect(CSVWriter.format(1.0 / 3.0) == "0.3333")
+        #expect(CSVWriter.format(2.0 / 3.0) == "0.6667")
+        #expect(CSVWriter.format(1e20) == "100000000000000000000")
+        #expect(CSVWriter.format(-0.00001) == "0")
+        #expect(CSVWriter.format(-0.0) == "0")
+        #expect(CSVWriter.format(0) == "0")
+        #expect(CSVWriter.format(42) == "42")
+        #expect(CSVWriter.format(-1.25) == "-1.25")
+        #expect(CSVWriter.format(1e-5) == "0")
+        // 0.00005 as a double is 5.0000000000000000240e-05, just above the tie: rounds up.
+        #expect(CSVWriter.format(0.00005) == "0.0001")
+        // 0.12345 as a double is 0.123450000000000004: rounds up to 0.1235.
+        #expect(CSVWriter.format(0.12345) == "0.1235")
+        #expect(CSVWriter.format(123456.78901) == "123456.789")
+    }
+
+    @Test func writesNonFiniteNumbersAsMissing() {
+        #expect(CSVWriter.format(.nan) == "")
+        #expect(CSVWriter.format(.infinity) == "")
+    }
+}
