@@ -22,8 +22,10 @@ import SQLite
         #expect(result.totals.balances)
         for f in result.files { #expect(f.balances) }
         let orders = try dump(db, "SELECT order_id, sku, day, quantity, unit_price, cancelled FROM order_lines ORDER BY order_id, line_key")
-        // 2026-11-20 is day 20412 since 1970-01-01.
-        #expect(orders == [["O1", "A", "20412", "2.0", "9.5", "0"], ["O1", "B", "20412", "1.0", "NULL", "0"], ["O2", "A", "20413", "3.0", "9.5", "1"]])
+        // 2026-11-20 is day 20777 since 1970-01-01: 56 years of 365 days plus 14 leap days
+        // (1972...2024) = 20454 days to 2026-01-01, plus 323 days to 20 November.
+        #expect(CivilDate.day(year: 2026, month: 11, day: 20) == 20777)
+        #expect(orders == [["O1", "A", "20777", "2.0", "9.5", "0"], ["O1", "B", "20777", "1.0", "NULL", "0"], ["O2", "A", "20778", "3.0", "9.5", "1"]])
     }
 
     @Test func readsBOMCRLFAndQuotedCommasQuotesAndNewlines() throws {
@@ -32,7 +34,7 @@ import SQLite
         let result = try ingest([dir], db: db)
         #expect(result.totals.rowsNew == 2)
         #expect(result.totals.rowsRejected == 1)
-        // The third record starts on line 4: the quoted newline spans lines 2-3... of record 2, which begins on line 3.
+        // Record 2 starts on line 3 and its quoted newline runs into line 4, so record 3 starts on line 5.
         #expect(result.rejects.first?.line == 5)
         let skus = try dump(db, "SELECT order_id, sku FROM order_lines ORDER BY order_id")
         #expect(skus == [["O\n2", "B"], ["O,1", "A \"big\" one"]])

@@ -43,6 +43,16 @@ public final class CSVReader {
         self.scanner = CSVScanner(bytes: bytes, fileName: fileName)
     }
 
+    /// Reads CSV from memory through the streaming path, handing the scanner at most
+    /// `readLimit` bytes per read into a `chunkSize` buffer (tests and the fuzzer use it to
+    /// put chunk boundaries and short reads everywhere).
+    init(bytes: [UInt8], fileName: String, chunkSize: Int, readLimit: Int) {
+        self.fileName = fileName
+        // A memory source never throws.
+        self.scanner = try! CSVScanner(source: MemoryByteSource(bytes, limit: readLimit),
+                                       name: fileName, chunkSize: chunkSize)
+    }
+
     deinit { scanner.deallocate() }
 
     /// Reads the next record into `fields` (replacing its contents) and returns the 1-based

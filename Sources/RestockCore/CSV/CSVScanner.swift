@@ -35,7 +35,7 @@ struct CSVScanner {
     private static let space: UInt8 = 0x20
     private static let tab: UInt8 = 0x09
 
-    private let file: ReadableFile?
+    private let source: (any ByteSource)?
     private let chunkSize: Int
     private var buffer: UnsafeMutablePointer<UInt8>
     private var capacity: Int
@@ -59,8 +59,13 @@ struct CSVScanner {
 
     /// Opens the file at `path`, reading `chunkSize` bytes at a time (at least 16).
     init(path: String, name: String, chunkSize: Int) throws(CSVError) {
+        try self.init(source: try ReadableFile(path: path, name: name), name: name, chunkSize: chunkSize)
+    }
+
+    /// Reads from `source`, asking for `chunkSize` bytes at a time (at least 16).
+    init(source: any ByteSource, name: String, chunkSize: Int) throws(CSVError) {
         self.fileName = name
-        self.file = try ReadableFile(path: path, name: name)
+        self.source = source
         self.chunkSize = max(chunkSize, 16)
         self.capacity = self.chunkSize
         self.buffer = .allocate(capacity: capacity)
@@ -74,7 +79,7 @@ struct CSVScanner {
     /// Reads CSV from memory.
     init(bytes: [UInt8], fileName: String) {
         self.fileName = fileName
-        self.file = nil
+        self.source = nil
         self.chunkSize = max(bytes.count, 16)
         self.capacity = chunkSize
         self.buffer = .allocate(capacity: capacity)
@@ -288,7 +293,7 @@ struct CSVScanner {
     /// Moves the unfinished record to the front of the buffer (growing the buffer when the
     /// record fills it) and reads more bytes; sets `atEOF` when the file has no more.
     private mutating func fill() throws(CSVError) {
-        guard let file else { atEOF = true; return }
+        guard let source else { atEOF = true; return }
         if recordStart > 0 {
             let keep = end - recordStart
             if keep > 0 { buffer.update(from: buffer + recordStart, count: keep) }
@@ -310,7 +315,7 @@ struct CSVScanner {
             buffer = bigger
             capacity *= 2
         }
-        let n = try file.read(into: buffer + end, count: capacity - end)
+        let n = try source.read(into: buffer + end, count: capacity - end)
         if n == 0 { atEOF = true }
         end += n
     }

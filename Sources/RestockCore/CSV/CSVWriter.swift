@@ -21,6 +21,8 @@ public enum CSVCell: Sendable, Hashable {
 /// with a header row").
 ///
 /// - A field is quoted when it holds a comma, a quote, CR or LF; inner quotes are doubled.
+///   A field that begins with U+FEFF is quoted too: first in a file, it would otherwise be
+///   read back as a byte-order mark and lost (found by the fuzzer).
 /// - Formula guard: a text cell that begins with `=`, `+`, `-`, `@`, tab or carriage return
 ///   is written with a leading `'`, so that no spreadsheet runs it. Numbers are never
 ///   guarded: `.integer(-3)` and `.number(-3)` are written `-3`.
@@ -62,6 +64,7 @@ public struct CSVWriter: Sendable {
         let utf8 = value.utf8
         let guarded = utf8.first.map(CSVWriter.needsFormulaGuard) ?? false
         let quoted = utf8.contains { $0 == 0x2C || $0 == 0x22 || $0 == 0x0D || $0 == 0x0A }
+            || utf8.starts(with: [0xEF, 0xBB, 0xBF])
         if quoted { bytes.append(0x22) }
         if guarded { bytes.append(UInt8(ascii: "'")) }
         if quoted {

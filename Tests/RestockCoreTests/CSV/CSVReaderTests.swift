@@ -174,6 +174,18 @@ private func csvError(_ body: () throws -> Void) -> CSVError? {
         }
     }
 
+    @Test func readsTheSameWhenReadsReturnFewBytes() throws {
+        // Short reads (1 to 5 bytes per read) split CRLF, doubled quotes and the BOM.
+        let text = "\u{FEFF}a,\"b\"\"c\"\r\n\r\n\"x\ny\" ,z\r\nq\rr"
+        let bytes = Array(text.utf8)
+        let expected = [Record(1, ["a", "b\"c"]), Record(3, ["x\ny", "z"]), Record(5, ["q\rr"])]
+        #expect(try records(bytes) == expected)
+        for limit in 1...5 {
+            let reader = CSVReader(bytes: bytes, fileName: "t.csv", chunkSize: 16, readLimit: limit)
+            #expect(try drain(reader) == expected, "read limit \(limit)")
+        }
+    }
+
     @Test func readsATenMegabyteFieldAcrossChunks() throws {
         let big = String(repeating: "abcdefghij", count: 1_000_000)
         let bytes = Array("a,\"\(big)\"\nb,c\n".utf8)

@@ -33,6 +33,17 @@ import Testing
         #expect(writer.text == "v\n\"'=\"\"x\"\",1\"\n")
     }
 
+    @Test func quotesTextStartingWithAByteOrderMarkSoItReadsBack() throws {
+        // Fuzzer finding: unquoted, a leading U+FEFF first in the file read back as a BOM.
+        var writer = CSVWriter(header: ["\u{FEFF}sku"])
+        writer.append([.text("\u{FEFF}x")])
+        #expect(writer.text == "\"\u{FEFF}sku\"\n\"\u{FEFF}x\"\n")
+        let reader = CSVReader(bytes: writer.bytes, fileName: "t.csv")
+        var fields: [String] = []
+        #expect(try reader.next(into: &fields) == 1)
+        #expect(fields == ["\u{FEFF}sku"])
+    }
+
     @Test func formatsNumbersWithAtMostFourDecimalsAndNoExponent() {
         #expect(CSVWriter.format(2.5) == "2.5")
         #expect(CSVWriter.format(1.0 / 3.0) == "0.3333")
@@ -49,6 +60,8 @@ import Testing
         // 0.12345 as a double is 0.123450000000000004: rounds up to 0.1235.
         #expect(CSVWriter.format(0.12345) == "0.1235")
         #expect(CSVWriter.format(123456.78901) == "123456.789")
+        // Fuzzer case: 43.14125 as a double is 43.14124999999999943, below the tie: rounds down.
+        #expect(CSVWriter.format(43.14125) == "43.1412")
     }
 
     @Test func writesNonFiniteNumbersAsMissing() {
