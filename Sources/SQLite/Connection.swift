@@ -14,7 +14,8 @@ public final class Connection {
     /// and turns on foreign keys. WAL is set by `enableWAL()`.
     public init(path: String, readOnly: Bool = false, create: Bool = true, busyTimeoutMilliseconds: Int32 = 5_000) throws(SQLiteError) {
         var db: OpaquePointer?
-        var flags = SQLITE_OPEN_FULLMUTEX
+        // NOMUTEX: a connection is used by one thread at a time (it is not Sendable).
+        var flags = SQLITE_OPEN_NOMUTEX
         if readOnly {
             flags |= SQLITE_OPEN_READONLY
         } else {

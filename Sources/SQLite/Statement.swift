@@ -108,6 +108,13 @@ public final class Statement {
 
     /// Number of columns in the result.
     public var columnCount: Int32 { sqlite3_column_count(handle) }
+    /// Moves this statement's bindings to `other`, which must have the same parameters
+    /// (<https://www.sqlite.org/c3ref/transfer_bindings.html>). This statement is reset first.
+    public func transferBindings(to other: Statement) throws(SQLiteError) {
+        sqlite3_reset(handle)
+        if sqlite3_transfer_bindings(handle, other.handle) != SQLITE_OK { throw connection.error(sql: other.sql) }
+    }
+
     /// Whether column `index` (0-based) of the current row is NULL.
     public func isNull(_ index: Int32) -> Bool { sqlite3_column_type(handle, index) == SQLITE_NULL }
     /// Column `index` as a 64-bit integer.

@@ -62,19 +62,12 @@ struct RunOptions {
         for value in o.to + [o.from] + (o.subject.map { [$0] } ?? []) where value.contains("\r") || value.contains("\n") {
             throw UsageError("e-mail headers may not contain line breaks (refused: \(value.debugDescription))")
         }
-        for address in o.to + [o.from] where !Self.looksLikeAddress(address) {
+        for address in o.to + [o.from] where !EmailMessage.isAddress(address) {
             throw UsageError("'\(address)' is not an e-mail address (expected name@domain)")
         }
         if o.email && o.to.isEmpty { throw UsageError("--email needs --to ADDRESS[,ADDRESS]") }
         if !o.email && (!o.to.isEmpty) { throw UsageError("--to is only used with --email") }
         return o
-    }
-
-    /// A plain `local@domain` with no spaces, quotes or angle brackets.
-    static func looksLikeAddress(_ s: String) -> Bool {
-        let parts = s.split(separator: "@", omittingEmptySubsequences: false)
-        guard parts.count == 2, !parts[0].isEmpty, !parts[1].isEmpty else { return false }
-        return !s.contains { $0.isWhitespace || "<>\"(),;:\\[]".contains($0) || !$0.isASCII }
     }
 
     /// Every option in force, for summary.json and the runs table.

@@ -4,8 +4,14 @@ import RestockCore
 /// Stages 2-4 (metrics, forecast, policy): the pure per-SKU computation of CONTRACT.md §3,
 /// run in parallel over all cores. Each SKU is independent; results keep the SKUs' order.
 enum AnalysisStage {
+    /// Worker threads: all cores, or `RESTOCK_WORKERS` when set (for measuring the speed-up).
+    static var defaultWorkers: Int {
+        if let text = ProcessInfo.processInfo.environment["RESTOCK_WORKERS"], let n = Int(text), n >= 1 { return n }
+        return ProcessInfo.processInfo.activeProcessorCount
+    }
+
     /// Analyses every SKU of `facts` with `workers` threads (default: all cores).
-    static func run(_ facts: RunFacts, settings: RunSettings, workers: Int = ProcessInfo.processInfo.activeProcessorCount,
+    static func run(_ facts: RunFacts, settings: RunSettings, workers: Int = AnalysisStage.defaultWorkers,
                     progress: (@Sendable (Int) -> Void)? = nil) -> [SKUAnalysis] {
         let skus = facts.skus
         let results = ResultSlots<SKUAnalysis>(count: skus.count)

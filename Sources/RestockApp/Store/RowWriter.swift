@@ -9,77 +9,63 @@ enum StoreOutcome {
 /// Writes parsed input rows to the store with prepared UPSERTs that replace a stored row only
 /// when a known column differs (CONTRACT.md §1 "keys and re-loading").
 ///
-/// `RETURNING version` tells the three cases apart: 0 for a new row, 1+ for a replaced one,
-/// no row at all when the `WHERE` of `DO UPDATE` found nothing different (a duplicate).
+/// `INSERT OR IGNORE` tells a new key (one change) from a stored one; for a stored key an
+/// `UPDATE ... WHERE column IS NOT value OR ...` tells a replaced row (one change) from a duplicate.
 final class RowWriter {
-    private let orders: Statement
-    private let backorders: Statement
-    private let products: Statement
-    private let receipts: Statement
+    /// One kind's pair of statements: insert a new key, else update a stored row that differs.
+    private struct Pair {
+        let insert: Statement
+        let update: Statement
+    }
+
+    private let orders: Pair
+    private let backorders: Pair
+    private let products: Pair
+    private let receipts: Pair
     private let reject: Statement
 
+    /// `table(columns)` keyed by `key`: `INSERT OR IGNORE` for a new key (changes() = 1), then,
+    /// when the key was stored, `UPDATE ... WHERE` some column `IS NOT` the new value
+    /// (changes() = 1: replaced, 0: duplicate). Parameters are numbered by column position,
+    /// so both statements bind the same values.
+    private static func pair(_ db: Connection, table: String, columns: [String], key: [String]) throws -> Pair {
+        let placeholders = columns.indices.map { "?\($0 + 1)" }.joined(separator: ", ")
+        let insert = try db.prepare("INSERT OR IGNORE INTO \(table)(\(columns.joined(separator: ", "))) VALUES(\(placeholders))")
+        let others = columns.enumerated().filter { !key.contains($0.element) }
+        let set = others.map { "\($0.element)=?\($0.offset + 1)" }.joined(separator: ", ")
+        let differs = others.map { "\($0.element) IS NOT ?\($0.offset + 1)" }.joined(separator: " OR ")
+        let match = columns.enumerated().filter { key.contains($0.element) }.map { "\($0.element)=?\($0.offset + 1)" }.joined(separator: " AND ")
+        let update = try db.prepare("UPDATE \(table) SET \(set), version=version+1 WHERE \(match) AND (\(differs))")
+        return Pair(insert: insert, update: update)
+    }
+
     init(_ db: Connection) throws {
-        orders = try db.prepare("""
-            INSERT INTO order_lines(order_id, line_key, sku, day, at, quantity, unit_price, cancelled)
-            VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)
-            ON CONFLICT(order_id, line_key) DO UPDATE SET
-              sku=excluded.sku, day=excluded.day, at=excluded.at, quantity=excluded.quantity,
-              unit_price=excluded.unit_price, cancelled=excluded.cancelled, version=version+1
-            WHERE sku IS NOT excluded.sku OR day IS NOT excluded.day OR at IS NOT excluded.at
-              OR quantity IS NOT excluded.quantity OR unit_price IS NOT excluded.unit_price
-              OR cancelled IS NOT excluded.cancelled
-            RETURNING version
-            """)
-        backorders = try db.prepare("""
-            INSERT INTO backorders(key, order_id, sku, quantity, b_day, b_at, f_day, f_at, c_day, c_at)
-            VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)
-            ON CONFLICT(key) DO UPDATE SET
-              order_id=excluded.order_id, sku=excluded.sku, quantity=excluded.quantity,
-              b_day=excluded.b_day, b_at=excluded.b_at, f_day=excluded.f_day, f_at=excluded.f_at,
-              c_day=excluded.c_day, c_at=excluded.c_at, version=version+1
-            WHERE order_id IS NOT excluded.order_id OR sku IS NOT excluded.sku
-              OR quantity IS NOT excluded.quantity OR b_day IS NOT excluded.b_day
-              OR b_at IS NOT excluded.b_at OR f_day IS NOT excluded.f_day OR f_at IS NOT excluded.f_at
-              OR c_day IS NOT excluded.c_day OR c_at IS NOT excluded.c_at
-            RETURNING version
-            """)
-        products = try db.prepare("""
-            INSERT INTO products(sku, name, category, supplier, unit_cost, unit_price, on_hand, on_order,
-                                 reorder_point, order_quantity, lead_time_days, service_level, case_pack)
-            VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)
-            ON CONFLICT(sku) DO UPDATE SET
-              name=excluded.name, category=excluded.category, supplier=excluded.supplier,
-              unit_cost=excluded.unit_cost, unit_price=excluded.unit_price, on_hand=excluded.on_hand,
-              on_order=excluded.on_order, reorder_point=excluded.reorder_point,
-              order_quantity=excluded.order_quantity, lead_time_days=excluded.lead_time_days,
-              service_level=excluded.service_level, case_pack=excluded.case_pack, version=version+1
-            WHERE name IS NOT excluded.name OR category IS NOT excluded.category
-              OR supplier IS NOT excluded.supplier OR unit_cost IS NOT excluded.unit_cost
-              OR unit_price IS NOT excluded.unit_price OR on_hand IS NOT excluded.on_hand
-              OR on_order IS NOT excluded.on_order OR reorder_point IS NOT excluded.reorder_point
-              OR order_quantity IS NOT excluded.order_quantity OR lead_time_days IS NOT excluded.lead_time_days
-              OR service_level IS NOT excluded.service_level OR case_pack IS NOT excluded.case_pack
-            RETURNING version
-            """)
-        receipts = try db.prepare("""
-            INSERT INTO receipts(po_id, sku, supplier, o_day, o_at, r_day, r_at, quantity)
-            VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)
-            ON CONFLICT(po_id, sku) DO UPDATE SET
-              supplier=excluded.supplier, o_day=excluded.o_day, o_at=excluded.o_at,
-              r_day=excluded.r_day, r_at=excluded.r_at, quantity=excluded.quantity, version=version+1
-            WHERE supplier IS NOT excluded.supplier OR o_day IS NOT excluded.o_day OR o_at IS NOT excluded.o_at
-              OR r_day IS NOT excluded.r_day OR r_at IS NOT excluded.r_at OR quantity IS NOT excluded.quantity
-            RETURNING version
-            """)
+        self.db = db
+        orders = try Self.pair(db, table: "order_lines",
+                               columns: ["order_id", "line_key", "sku", "day", "at", "quantity", "unit_price", "cancelled"],
+                               key: ["order_id", "line_key"])
+        backorders = try Self.pair(db, table: "backorders",
+                                   columns: ["key", "order_id", "sku", "quantity", "b_day", "b_at", "f_day", "f_at", "c_day", "c_at"],
+                                   key: ["key"])
+        products = try Self.pair(db, table: "products",
+                                 columns: ["sku", "name", "category", "supplier", "unit_cost", "unit_price", "on_hand", "on_order",
+                                           "reorder_point", "order_quantity", "lead_time_days", "service_level", "case_pack"],
+                                 key: ["sku"])
+        receipts = try Self.pair(db, table: "receipts",
+                                 columns: ["po_id", "sku", "supplier", "o_day", "o_at", "r_day", "r_at", "quantity"],
+                                 key: ["po_id", "sku"])
         reject = try db.prepare("INSERT INTO rejects(ingest_id, file, line, column_name, value, reason) VALUES(?, ?, ?, ?, ?, ?)")
     }
 
+    private let db: Connection
+
     /// Stores one row; tells whether it was new, replaced a stored row, or changed nothing.
     func write(_ row: InputRow) throws -> StoreOutcome {
-        let s: Statement
+        let pair: Pair
         switch row {
         case .order(let o):
-            s = orders
+            pair = orders
+            let s = pair.insert
             try s.bind(text: o.orderId, at: 1)
             // A sku fallback key is marked with U+001F so it can never equal a real line_id.
             try s.bind(text: o.lineKeyIsLineId ? o.lineKey : "\u{1F}" + o.lineKey, at: 2)
@@ -90,7 +76,8 @@ final class RowWriter {
             try s.bind(real: o.unitPrice, at: 7)
             try s.bind(int: o.cancelled ? 1 : 0, at: 8)
         case .backorder(let b):
-            s = backorders
+            pair = backorders
+            let s = pair.insert
             try s.bind(text: b.keyIsBackorderId ? b.key : "\u{1F}" + b.key, at: 1)
             try s.bind(text: b.orderId, at: 2)
             try s.bind(text: b.sku, at: 3)
@@ -103,7 +90,8 @@ final class RowWriter {
             try s.bind(int: b.cancelledAt?.instant, at: 10)
         case .product(let row):
             let p = row.product
-            s = products
+            pair = products
+            let s = pair.insert
             try s.bind(text: p.sku, at: 1)
             try s.bind(text: p.name, at: 2)
             try s.bind(text: p.category, at: 3)
@@ -118,7 +106,8 @@ final class RowWriter {
             try s.bind(real: p.serviceLevel, at: 12)
             try s.bind(int: p.casePack.map { Int64($0) }, at: 13)
         case .receipt(let r):
-            s = receipts
+            pair = receipts
+            let s = pair.insert
             try s.bind(text: r.poId, at: 1)
             try s.bind(text: r.sku, at: 2)
             try s.bind(text: r.supplier, at: 3)
@@ -128,11 +117,14 @@ final class RowWriter {
             try s.bind(int: r.receivedAt.instant, at: 7)
             try s.bind(real: r.quantity, at: 8)
         }
-        defer { s.reset() }
-        guard try s.step() else { return .duplicate }
-        let version = s.int64(0)
-        while try s.step() {}
-        return version == 0 ? .new : .replaced
+        // The insert's bindings carry over to the update: same values, same parameter numbers.
+        defer { pair.insert.reset() }
+        try pair.insert.run()
+        if db.changes == 1 { return .new }
+        defer { pair.update.reset() }
+        try pair.insert.transferBindings(to: pair.update)
+        try pair.update.run()
+        return db.changes == 1 ? .replaced : .duplicate
     }
 
     /// Stores a rejected row with the ingest that saw it.

@@ -133,9 +133,16 @@ public enum SKUAnalyzer {
         return count > 0 ? sum / Double(count) : nil
     }
 
+    /// A figure for a sentence: whole numbers as they are, others to one decimal below 100
+    /// and to the unit above ("17.9 units a week", "354").
+    static func words(_ x: Double) -> String {
+        if x == x.rounded() || abs(x) >= 100 { return CSVWriter.format(x.rounded()) }
+        return CSVWriter.format((x * 10).rounded() / 10)
+    }
+
     /// Why the SKU is recommended, in words, with the figures behind it (CONTRACT.md §4).
     static func reason(_ f: SKUFigures, backorderedWeeks: Int, weeks: Int, leadTime: LeadTimeForecast) -> String {
-        let n = CSVWriter.format
+        let n = words
         var parts: [String] = []
         if backorderedWeeks > 0 {
             parts.append("backordered on \(backorderedWeeks) of \(weeks) weeks")

@@ -8,8 +8,8 @@ import Foundation
 ///   sd' = sd x `predictiveInflation`, which counts that the mean and sd themselves were
 ///   estimated from few values), then smoothed
 ///   with a Gaussian kernel of Silverman's bandwidth `h = 1.06 sd n^(-1/5)` and shrunk back
-///   to the same variance: `m + (yᵢ + h zⱼ) / √(1 + h²/sd²)` (the smoothed bootstrap,
-///   Silverman 1986 §6.4.1), so that draws are not limited to the few values seen.
+///   to the same variance: `m + (yᵢ + h zⱼ) / √(1 + h²/sd²)` (the shrunk smoothed
+///   bootstrap, Silverman 1986), so that draws are not limited to the few values seen.
 /// - Otherwise a lognormal with the forecast's mean and sd (right-skewed, never negative):
 ///   `σ² = ln(1 + sd²/m²)`, `μ = ln m - σ²/2`, values `exp(μ + σ zⱼ)`.
 /// The `zⱼ` are 16 standard-normal quantiles at (j - 0.5)/16, rescaled to unit variance.

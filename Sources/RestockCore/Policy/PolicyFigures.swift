@@ -60,11 +60,15 @@ public enum PolicyFigures {
     /// price, a forecast or a positive order quantity.
     ///
     /// Example: 2.5 units short per cycle, 4/day, Q 73: 20 cycles a year -> 50 units x 9.90
-    /// = 495.
+    /// = 495. Capped at a year's demand (365 x forecastDaily units): 100 units short per
+    /// cycle at 1/day, Q 10 is 36.5 cycles x 100 = 3,650 units, capped at 365.
     public static func revenueAtRisk(expectedShortagePerCycle: Double, forecastDaily: Double,
                                      orderQuantity: Double, unitPrice: Double?) -> Double {
         guard let price = unitPrice, orderQuantity > 0, forecastDaily > 0 else { return 0 }
-        return max(0, expectedShortagePerCycle) * (365 * forecastDaily / orderQuantity) * price
+        // Units short in a year can never exceed a year's demand: with order lines much larger
+        // than the lot, shortage per cycle x cycles per year would count a unit twice.
+        let shortYearly = min(max(0, expectedShortagePerCycle) * (365 * forecastDaily / orderQuantity), 365 * forecastDaily)
+        return shortYearly * price
     }
 
     /// `backorder_eta`: the day by which a SKU's open backorders are expected to ship; nil

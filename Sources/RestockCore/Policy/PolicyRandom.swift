@@ -14,14 +14,6 @@ struct PolicyRandom: Sendable {
         z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
         return z ^ (z >> 31)
     }
-
-    /// Uniform on [0, 1), 53 random bits.
-    mutating func uniform() -> Double { Double(next() >> 11) * 0x1.0p-53 }
-
-    /// Uniform integer on 0..<count (count >= 1), by Lemire's multiply-shift.
-    mutating func index(_ count: Int) -> Int {
-        Int(truncatingIfNeeded: ((next() >> 32) &* UInt64(count)) >> 32)
-    }
 }
 
 /// FNV-1a (64-bit) over the inputs of one SKU: the seed of its `PolicyRandom`.

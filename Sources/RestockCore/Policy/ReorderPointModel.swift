@@ -16,7 +16,7 @@ import Foundation
 ///
 /// **How T is drawn** (a bootstrap of the SKU's history; no distribution is assumed):
 /// - *Undershoot* by renewal theory. In steady state the position before a day is uniform
-///   on (s, s + Q] (Hadley and Whitin 1963, §4-7), so a day with demand d triggers an order
+///   on (s, s + Q] (Hadley and Whitin 1963), so a day with demand d triggers an order
 ///   with probability min(d, Q)/Q, and then `U = d - X`, X uniform on {1, ..., min(d, Q)}
 ///   (continuous on (0, min(d, Q)] when quantities are fractional). So the triggering day
 ///   is drawn from the history's demand days with weight min(d, Q), and X uniformly. Lines
@@ -30,6 +30,12 @@ import Foundation
 ///   sizes, and so the undershoot, stay as observed). Those days are drawn as blocks of 7
 ///   consecutive days from random starts in the history (the moving-block bootstrap,
 ///   Künsch 1989), which keeps weekday patterns and short bursts together.
+/// - *Estimation error*: one year of history and a handful of receipts estimate the
+///   process with an error that a plug-in quantile ignores (it then falls short on
+///   average). Each cycle's pace is multiplied by a lognormal factor with mean 1 and the
+///   relative standard error of the history's mean (weekly totals; at least 1/√lines), and
+///   the lead times are widened to the Student-t predictive spread (see
+///   `LeadTimeDistribution`), so the point is the quantile of the predictive distribution.
 /// - `cycles(for:)` cycles, at least 2,000 and enough for 50 draws beyond the quantile; the
 ///   generator is SplitMix64 seeded from a hash of every input, so the same inputs give the
 ///   same point. Work per SKU is bounded (blocks grow beyond 7 days when a lead time spans
@@ -211,27 +217,55 @@ extension ReorderPointModel {
 
         var values = [Double](repeating: 0, count: cycles)
         var undershootSum = 0.0
-        for c in 0..<cycles {
-            // The triggering day, weighted by min(d, Q), and the undershoot U = d - X.
-            let d = demandDays[trigger.pick(&random)]
-            let m = min(d, q)
-            let x = integral ? 1 + (random.uniform() * m).rounded(.down) : (1 - random.uniform()) * m
-            let undershoot = max(0, d - x)
-            undershootSum += undershoot
-            // The lead time, in days of history at the forecast's pace.
-            let span = paceNodes[random.index(paceNodes.count)]
-                * leadTimes[random.index(leadTimes.count)]
-            var days = Int(span)
-            if random.uniform() < span - Double(days) { days += 1 }
-            let block = max(baseBlock, min(n, (days + 31) / 32))
-            var demand = 0.0
-            while days > 0 {
-                let length = min(block, days)
-                let start = random.index(n)
-                demand += prefix[start + length] - prefix[start]
-                days -= length
+        let paceCount = UInt64(paceNodes.count), leadCount = UInt64(leadTimes.count)
+        let starts = UInt64(n)
+        // One 64-bit draw serves two 32-bit choices (uniform32 / index32 below).
+        func uniform32(_ bits: UInt64) -> Double { Double(bits & 0xFFFF_FFFF) * 0x1.0p-32 }
+        func index32(_ bits: UInt64, _ count: UInt64) -> Int {
+            Int(truncatingIfNeeded: ((bits & 0xFFFF_FFFF) &* count) >> 32)
+        }
+        demandDays.withUnsafeBufferPointer { demandDays in
+        paceNodes.withUnsafeBufferPointer { paceNodes in
+        leadTimes.withUnsafeBufferPointer { leadTimes in
+        prefix.withUnsafeBufferPointer { prefix in
+        values.withUnsafeMutableBufferPointer { values in
+            for c in 0..<cycles {
+                // The triggering day, weighted by min(d, Q), and the undershoot U = d - X.
+                let d = demandDays[trigger.pick(&random)]
+                let m = min(d, q)
+                let draw = random.next()
+                let u = uniform32(draw >> 32)
+                let x = integral ? 1 + (u * m).rounded(.down) : (1 - u) * m
+                let undershoot = max(0, d - x)
+                undershootSum += undershoot
+                // The lead time, in days of history at the forecast's pace, rounded at random.
+                let pick = random.next()
+                let span = paceNodes[index32(pick >> 32, paceCount)]
+                    * leadTimes[index32(pick, leadCount)]
+                var days = Int(span)
+                if uniform32(draw) < span - Double(days) { days += 1 }
+                let block = max(baseBlock, min(n, (days + 31) / 32))
+                var demand = 0.0
+                var bits: UInt64 = 0
+                var spare = false
+                while days > 0 {
+                    let length = min(block, days)
+                    if spare {
+                        bits >>= 32
+                    } else {
+                        bits = random.next()
+                    }
+                    spare.toggle()
+                    let start = index32(bits, starts)
+                    demand += prefix[start + length] - prefix[start]
+                    days -= length
+                }
+                values[c] = undershoot + demand
             }
-            values[c] = undershoot + demand
+        }
+        }
+        }
+        }
         }
         return (values, undershootSum / Double(cycles))
     }

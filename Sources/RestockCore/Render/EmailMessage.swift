@@ -108,8 +108,8 @@ public enum EmailMessage {
         out += "\r\n--\(alternative)--\r\n"
         for a in attachments {
             out += "\r\n--\(mixed)\r\n"
-            out += "Content-Type: \(a.contentType); \(parameter("name", a.name))\r\n"
-            out += "Content-Disposition: attachment; \(parameter("filename", a.name))\r\n"
+            out += "Content-Type: \(a.contentType);\r\n " + parameter("name", a.name).joined(separator: ";\r\n ") + "\r\n"
+            out += "Content-Disposition: attachment;\r\n " + parameter("filename", a.name).joined(separator: ";\r\n ") + "\r\n"
             out += "Content-Transfer-Encoding: base64\r\n\r\n"
             out += base64Lines(a.bytes)
         }
@@ -194,17 +194,40 @@ public enum EmailMessage {
         return "Subject: " + words.joined(separator: "\r\n ") + "\r\n"
     }
 
-    /// A MIME parameter: `name="value"` when the value is printable ASCII without `"` and
-    /// `\`, else RFC 2231 `name*=UTF-8''percent-encoded`.
-    static func parameter(_ name: String, _ value: String) -> String {
+    /// A MIME parameter, as one or more segments for folded header lines: `name="value"`
+    /// when the value is printable ASCII without `"` and backslash, else RFC 2231
+    /// `name*=UTF-8''percent-encoded`; a value too long for one line is split into RFC 2231
+    /// continuations (`name*0=`, `name*1=`, ... or `name*0*=`, ...), each segment at most
+    /// 70 characters, never cutting a `%XX`.
+    static func parameter(_ name: String, _ value: String) -> [String] {
         let simple = value.unicodeScalars.allSatisfy { $0.value >= 0x20 && $0.value < 0x7F && $0 != "\"" && $0 != "\\" }
-        if simple { return "\(name)=\"\(value)\"" }
-        let unreserved = Set("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-._~".utf8)
-        var encoded = ""
-        for byte in value.utf8 {
-            if unreserved.contains(byte) { encoded.unicodeScalars.append(Unicode.Scalar(byte)) } else { encoded += "%" + hex2(byte) }
+        var pieces: [String] = []   // units that may not be split
+        if simple {
+            pieces = value.map { String($0) }
+        } else {
+            let unreserved = Set("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-._~".utf8)
+            for byte in value.utf8 {
+                pieces.append(unreserved.contains(byte) ? String(UnicodeScalar(byte)) : "%" + hex2(byte))
+            }
         }
-        return "\(name)*=UTF-8''\(encoded)"
+        func segment(_ index: Int?, _ body: String) -> String {
+            let star = index.map { "*\($0)" } ?? ""
+            if simple { return "\(name)\(star)=\"\(body)\"" }
+            return index == nil || index == 0 ? "\(name)\(star)*=UTF-8''\(body)" : "\(name)\(star)*=\(body)"
+        }
+        let whole = pieces.joined()
+        if segment(nil, whole).count <= 70 { return [segment(nil, whole)] }
+        var segments: [String] = []
+        var body = ""
+        for piece in pieces {
+            if segment(segments.count, body + piece).count > 70 && !body.isEmpty {
+                segments.append(segment(segments.count, body))
+                body = ""
+            }
+            body += piece
+        }
+        segments.append(segment(segments.count, body))
+        return segments
     }
 
     /// RFC 5322 §3.3 date-time: `Tue, 01 Dec 2026 06:00:02 +0100` for the instant `date`

@@ -19,8 +19,8 @@ public enum EmailSummary {
         let h = model.headline
         let font = "font-family:Arial,Helvetica,sans-serif;color:#1d2430;"
         let cell = "padding:4px 8px;border-bottom:1px solid #d9dee6;text-align:left;vertical-align:top;"
-        let num = "padding:4px 8px;border-bottom:1px solid #d9dee6;text-align:right;vertical-align:top;white-space:nowrap;"
         let head = "background:#f5f7fa;font-weight:bold;"
+        let numHead = "padding:4px 8px;border-bottom:1px solid #d9dee6;text-align:right;vertical-align:bottom;"
 
         func figure(_ value: String, _ key: String) -> HTML {
             """
@@ -45,22 +45,26 @@ public enum EmailSummary {
         if top.isEmpty {
             list = "<p style=\"margin:8px 0;\">No SKU needs a higher reorder point or an order today.</p>"
         } else {
+            // Two rows per SKU, the reason under the figures, so a phone need not fit six columns.
             let rows = top.enumerated().map { (i, r) -> HTML in
                 let f = r.figures
                 let inForce = f.reorderPointInForce.map { ReportFormat.units($0) } ?? "none"
+                let line = "padding:4px 8px 0;text-align:left;vertical-align:top;"
+                let lineNum = "padding:4px 8px 0;text-align:right;vertical-align:top;white-space:nowrap;"
                 return """
-                    <tr><td style="\(num)">\(i + 1)</td><td style="\(cell)"><b>\(f.sku)</b>\
+                    <tr><td style="\(lineNum)">\(i + 1)</td><td style="\(line)"><b>\(f.sku)</b>\
                     \(f.name.map { "<br/><span style=\"color:#5b6472;\">\($0)</span>" as HTML } ?? HTML())</td>\
-                    <td style="\(num)">\(inForce) → \(ReportFormat.units(f.reorderPoint))</td>\
-                    <td style="\(num)">\(f.orderNowUnits.map { ReportFormat.units($0) } ?? ReportFormat.missing)</td>\
-                    <td style="\(num)">\(ReportFormat.money(f.revenueAtRisk))</td>\
-                    <td style="\(cell)font-size:12px;">\(f.reason)</td></tr>
+                    <td style="\(lineNum)">\(inForce) → \(ReportFormat.units(f.reorderPoint))</td>\
+                    <td style="\(lineNum)">\(f.orderNowUnits.map { ReportFormat.units($0) } ?? ReportFormat.missing)</td>\
+                    <td style="\(lineNum)">\(ReportFormat.money(f.revenueAtRisk))</td></tr>\
+                    <tr><td style="\(cell)"></td><td colspan="4" style="\(cell)font-size:12px;color:#3d4654;">\(f.reason)</td></tr>
                     """
             }
             list = """
-                <table cellspacing="0" cellpadding="0" style="border-collapse:collapse;font-size:14px;margin:8px 0;">\
-                <tr><th style="\(num)\(head)">#</th><th style="\(cell)\(head)">SKU</th><th style="\(num)\(head)">Reorder point</th>\
-                <th style="\(num)\(head)">Order now</th><th style="\(num)\(head)">At risk</th><th style="\(cell)\(head)">Why</th></tr>\
+                <table cellspacing="0" cellpadding="0" style="border-collapse:collapse;font-size:14px;margin:8px 0;width:100%;max-width:760px;">\
+                <tr><th style="\(numHead)\(head)">#</th><th style="\(cell)\(head)vertical-align:bottom;">SKU</th>\
+                <th style="\(numHead)\(head)">Reorder point</th><th style="\(numHead)\(head)">Order now</th>\
+                <th style="\(numHead)\(head)">At risk a year</th></tr>\
                 \(rows)</table>
                 """
             if h.skusToActOn > top.count {
@@ -106,11 +110,11 @@ public enum EmailSummary {
             for (i, r) in top.enumerated() {
                 let f = r.figures
                 let inForce = f.reorderPointInForce.map { ReportFormat.units($0) } ?? "none"
-                out += "\n\(i + 1). \(f.sku)\(f.name.map { " - " + $0 } ?? "")\n"
+                out += "\n\(i + 1). \(plain(f.sku))\(f.name.map { " - " + plain($0) } ?? "")\n"
                 out += "   reorder point \(inForce) -> \(ReportFormat.units(f.reorderPoint))"
                 out += ", order now \(f.orderNowUnits.map { ReportFormat.units($0) } ?? ReportFormat.missing)"
                 out += ", at risk \(ReportFormat.money(f.revenueAtRisk))/year\n"
-                if !f.reason.isEmpty { out += "   \(f.reason)\n" }
+                if !f.reason.isEmpty { out += "   \(plain(f.reason))\n" }
             }
             if h.skusToActOn > top.count {
                 out += "\n\(ReportFormat.count(h.skusToActOn - top.count)) more in recommendations.csv.\n"
@@ -120,6 +124,12 @@ public enum EmailSummary {
         for line in notesLines(model) { out += "- \(line)\n" }
         out += "\nThe full report with charts is attached as report.html;\nevery SKU's figures are in skus.csv.\n"
         return out
+    }
+
+    /// A value for the plain text: control characters and line breaks become spaces, so a
+    /// value cannot break the layout or smuggle invisible characters.
+    static func plain(_ value: String) -> String {
+        String(String.UnicodeScalarView(value.unicodeScalars.map { $0.value < 0x20 || $0.value == 0x7F ? " " : $0 }))
     }
 
     static func windowLine(_ model: ReportModel) -> String {

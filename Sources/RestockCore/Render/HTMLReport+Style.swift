@@ -34,6 +34,7 @@ extension HTMLReport {
         figure p.note { font-size: 0.85em; color: var(--muted); }
         svg.chart { width: 100%; height: auto; display: block; }
         svg.chart-hbars { max-width: 560px; }
+        svg.chart-weekly { max-width: 920px; }
         .c-bar { fill: var(--bar); }
         .c-axis { stroke: var(--muted); stroke-width: 1; }
         .c-grid { stroke: var(--line); stroke-width: 1; stroke-dasharray: 3 3; }
@@ -72,7 +73,9 @@ extension HTMLReport {
         th, td { text-align: left; padding: 5px 8px; border-bottom: 1px solid var(--line); vertical-align: top; }
         th { background: var(--panel); font-weight: 600; }
         td.n, th.n { text-align: right; font-variant-numeric: tabular-nums; }
-        td.file { overflow-wrap: anywhere; }
+        td.file { min-width: 11em; overflow-wrap: break-word; }
+        table.narrow { width: auto; min-width: min(560px, 100%); }
+        section > h3 { margin: 16px 0 6px; }
         ul.skus { columns: 2 260px; padding-left: 18px; }
         ul.skus li { break-inside: avoid; overflow-wrap: anywhere; }
         dl.guide dt { font-weight: 650; margin-top: 8px; font-family: ui-monospace, "SFMono-Regular", Menlo, Consolas, monospace; font-size: 0.92em; }
@@ -86,7 +89,7 @@ extension HTMLReport {
           .tile .v { font-size: 1.3em; }
           .recs { grid-template-columns: 1fr; }
           .charts { grid-template-columns: 1fr; }
-          .c-tick { font-size: 24px; }
+          .c-tick { font-size: 22px; }
           th, td { padding: 4px 5px; }
         }
         @media print {
@@ -97,7 +100,15 @@ extension HTMLReport {
           header.top { background: none; border: 0; }
           main { max-width: none; padding: 0; }
           h2 { break-after: avoid; page-break-after: avoid; }
-          .recs { grid-template-columns: 1fr 1fr; }
+          .charts { grid-template-columns: 1fr 1fr; }
+          .recs { display: block; }
+          article.rec { display: grid; grid-template-columns: 28% 1fr; column-gap: 12px; margin: 0 0 6px; padding: 6px 8px;
+            font-size: 8.5pt; line-height: 1.3; }
+          article.rec h3 { font-size: 1.1em; }
+          p.reason { margin-top: 4px; padding: 3px 6px; }
+          article.rec header, article.rec p.what, article.rec p.reason { grid-column: 1 / -1; }
+          article.rec svg.spark { grid-column: 1; grid-row: 3; align-self: start; }
+          article.rec dl.figs { grid-column: 2; grid-row: 3; grid-template-columns: repeat(4, 1fr); gap: 2px 10px; margin: 0; }
           figure, table tr, .tile { break-inside: avoid; page-break-inside: avoid; }
           .scroll { overflow: visible; }
         }

@@ -9,10 +9,14 @@
 ///   `maxDetailed`; lists of changes stop at `maxListed`. The page stays well under 2 MB
 ///   whatever the number of SKUs; the full lists are in the CSV files.
 public enum HTMLReport {
-    /// The most recommendations detailed, whatever `topN` asks (about 2.5 kB each).
-    public static let maxDetailed = 500
-    /// The most SKUs listed under each heading of "what changed".
-    public static let maxListed = 100
+    /// The most recommendations detailed, whatever `topN` asks (about 3 kB each, 6 kB at worst).
+    public static let maxDetailed = 200
+    /// The most rows of any list or table besides the recommendations (SKUs under each heading
+    /// of "what changed", files, reject reasons).
+    public static let maxListed = 50
+    /// The most characters of a SKU, name, category or supplier shown; longer ones end in "…"
+    /// (the CSV files have them whole). Keeps a hostile input from bloating the page.
+    public static let maxTextChars = 80
     /// Bars in the revenue-at-risk chart.
     static let riskBars = 12
 
@@ -114,7 +118,7 @@ public enum HTMLReport {
             : SVGChart.horizontalBars(risky.map { r in
                 SVGChart.Bar(label: r.figures.sku, value: r.figures.revenueAtRisk,
                              valueText: ReportFormat.money(r.figures.revenueAtRisk),
-                             tooltip: "\(r.figures.sku)\(r.figures.name.map { " (\($0))" } ?? ""): \(ReportFormat.money(r.figures.revenueAtRisk)) a year at risk")
+                             tooltip: "\(clip(r.figures.sku))\(r.figures.name.map { " (\(clip($0)))" } ?? ""): \(ReportFormat.money(r.figures.revenueAtRisk)) a year at risk")
             }, label: "Revenue at risk a year, top recommended SKUs")
 
         return """
@@ -159,8 +163,9 @@ public enum HTMLReport {
     }
 
     static func card(rank: Int, _ r: ReportModel.Recommendation) -> HTML {
-        let f = r.figures
-        let what = [f.name, f.category, f.supplier.map { "supplier " + $0 }].compactMap { $0 }.filter { !$0.isEmpty }
+        var f = r.figures
+        f.sku = clip(f.sku)
+        let what = [f.name, f.category, f.supplier.map { "supplier " + $0 }].compactMap { $0 }.filter { !$0.isEmpty }.map(clip)
         let inForce = f.reorderPointInForce.map { ReportFormat.units($0) } ?? "none"
         let increase: HTML = f.reorderPointIncrease > 0
             ? " <span class=\"up\">(+\(ReportFormat.units(f.reorderPointIncrease)))</span>" : HTML()
@@ -192,10 +197,13 @@ public enum HTMLReport {
             <div><dt>Order quantity</dt><dd>\(ReportFormat.units(f.orderQuantity))</dd></div>\
             <div><dt>Service level</dt><dd>\(ReportFormat.percent(f.serviceLevel))</dd></div>\
             </dl>
-            <p class="reason">\(f.reason.isEmpty ? "–" : f.reason)</p>
+            <p class="reason">\(f.reason.isEmpty ? "–" : SVGChart.shorten(f.reason, 3 * maxTextChars))</p>
             </article>
             """
     }
+
+    /// `text` cut to `maxTextChars` characters.
+    static func clip(_ text: String) -> String { SVGChart.shorten(text, maxTextChars) }
 
     /// "1 unit", "2.5 units".
     static func unitsText(_ v: Double) -> String { ReportFormat.units(v) + (v == 1 ? " unit" : " units") }
@@ -206,13 +214,16 @@ public enum HTMLReport {
         if q.files.isEmpty {
             files = "<p>No file was read by this run; the figures use what the store already held.</p>"
         } else {
-            let rows = q.files.map { f -> HTML in
+            var rows = q.files.prefix(maxListed).map { f -> HTML in
                 """
-                <tr><td class="file">\(f.file)\(f.unchanged ? " (unchanged, not read again)" : "")</td><td>\(f.kind)</td>\
+                <tr><td class="file">\(clip(f.file))\(f.unchanged ? " (unchanged, not read again)" : "")</td><td>\(clip(f.kind))</td>\
                 <td class="n">\(ReportFormat.count(f.rowsRead))</td><td class="n">\(ReportFormat.count(f.rowsNew))</td>\
                 <td class="n">\(ReportFormat.count(f.rowsReplaced))</td><td class="n">\(ReportFormat.count(f.duplicates))</td>\
                 <td class="n">\(ReportFormat.count(f.rowsRejected))</td></tr>
                 """
+            }
+            if q.files.count > maxListed {
+                rows.append("<tr><td colspan=\"7\" class=\"muted\">and \(ReportFormat.plural(q.files.count - maxListed, "more file")) (see summary.json)</td></tr>")
             }
             files = """
                 <div class="scroll"><table><thead><tr><th>File</th><th>Kind</th><th class="n">Read</th><th class="n">New</th>\
@@ -224,8 +235,11 @@ public enum HTMLReport {
         if q.rejectReasons.isEmpty {
             rejects = "<p>No row was rejected.</p>"
         } else {
-            let rows = q.rejectReasons.map { r -> HTML in
-                "<tr><td>\(r.reason)</td><td class=\"n\">\(ReportFormat.count(r.count))</td><td class=\"file\">\(r.exampleFile):\(r.exampleLine)</td></tr>"
+            var rows = q.rejectReasons.prefix(maxListed).map { r -> HTML in
+                "<tr><td>\(clip(r.reason))</td><td class=\"n\">\(ReportFormat.count(r.count))</td><td class=\"file\">\(clip(r.exampleFile)):\(r.exampleLine)</td></tr>"
+            }
+            if q.rejectReasons.count > maxListed {
+                rows.append("<tr><td colspan=\"3\" class=\"muted\">and \(ReportFormat.plural(q.rejectReasons.count - maxListed, "more reason")) (see rejects.csv)</td></tr>")
             }
             rejects = """
                 <p>\(ReportFormat.plural(q.rejectedRows, "row")) rejected; each is listed with its file, line and column in rejects.csv.</p>
@@ -255,7 +269,7 @@ public enum HTMLReport {
         func list(_ refs: [ReportModel.SKURef]) -> HTML {
             guard !refs.isEmpty else { return "<p class=\"muted\">None.</p>" }
             let items = refs.prefix(maxListed).map { r -> HTML in
-                r.name.map { "<li>\(r.sku) <span class=\"muted\">\($0)</span></li>" } ?? "<li>\(r.sku)</li>"
+                r.name.map { "<li>\(clip(r.sku)) <span class=\"muted\">\(clip($0))</span></li>" } ?? "<li>\(clip(r.sku))</li>"
             }
             return "<ul class=\"skus\">\(items)</ul>\(more(refs.count))"
         }
@@ -266,12 +280,12 @@ public enum HTMLReport {
         if !c.bigMoves.isEmpty {
             let rows = c.bigMoves.prefix(maxListed).map { m -> HTML in
                 """
-                <tr><td class="file">\(m.sku)</td><td>\(m.name ?? "")</td><td class="n">\(ReportFormat.units(m.oldReorderPoint))</td>\
+                <tr><td class="file">\(clip(m.sku))</td><td>\(clip(m.name ?? ""))</td><td class="n">\(ReportFormat.units(m.oldReorderPoint))</td>\
                 <td class="n">\(ReportFormat.units(m.newReorderPoint))</td></tr>
                 """
             }
             moves = """
-                <div class="scroll"><table><thead><tr><th>SKU</th><th>Name</th><th class="n">Then</th><th class="n">Now</th></tr></thead>
+                <div class="scroll"><table class="narrow"><thead><tr><th>SKU</th><th>Name</th><th class="n">Then</th><th class="n">Now</th></tr></thead>
                 <tbody>\(rows)</tbody></table></div>\(more(c.bigMoves.count))
                 """
         }

@@ -20,7 +20,7 @@ enum SVGChart {
     /// window. `orderLines` (same length, or empty) only feeds the tooltips. Weeks are
     /// labelled by their last day: week i (0 = oldest) ends on `firstWeekEnd + 7 i`.
     static func weeklyBars(_ values: [Int], orderLines: [Int], firstWeekEnd: Day, label: String) -> HTML {
-        let width = 960.0, height = 230.0
+        let width = 800.0, height = 250.0
         let left = 44.0, right = 8.0, top = 12.0, bottom = 30.0
         let plotW = width - left - right, plotH = height - top - bottom
         let maxValue = max(1, values.max() ?? 0)
@@ -64,9 +64,9 @@ enum SVGChart {
     /// Horizontal bars with the label on the left and the value at the bar's end, largest
     /// bar full width. Labels longer than `labelChars` characters are shortened with "…"
     /// (the full label stays in the tooltip).
-    static func horizontalBars(_ items: [Bar], label: String, labelChars: Int = 18) -> HTML {
+    static func horizontalBars(_ items: [Bar], label: String, labelChars: Int = 16) -> HTML {
         let width = 480.0, rowH = 26.0, top = 6.0
-        let labelW = 150.0, valueW = 70.0
+        let labelW = 160.0, valueW = 70.0
         let barMax = width - labelW - valueW - 8
         let height = top * 2 + rowH * Double(max(1, items.count))
         let maxValue = items.map(\.value).max() ?? 0

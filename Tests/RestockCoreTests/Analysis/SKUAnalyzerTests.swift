@@ -1,0 +1,71 @@
+import Testing
+@testable import RestockCore
+
+@Suite struct SKUAnalyzerTests {
+    // as-of 2026-11-26, window 365 days: 2025-11-27 ... 2026-11-26, 52 whole weeks.
+    let settings = RunSettings(asOf: CivilDate.day(year: 2026, month: 11, day: 26))
+
+    /// A smooth SKU: 2 lines of 3 units every day of the window at price 10 (one line unpriced on odd days).
+    func steadyDays() -> [OrderDay] {
+        (settings.windowStart...settings.asOf).map { day in
+            OrderDay(day: day, lines: 2, units: 6, backorderedLines: 0, priceSum: day % 2 == 0 ? 20 : 10, pricedLines: day % 2 == 0 ? 2 : 1)
+        }
+    }
+
+    @Test func combinesThePolicyFiguresAsTheContractSays() {
+        var product = ProductFact(sku: "A", name: "Widget", supplier: "Acme")
+        product.onHand = 10
+        product.onOrder = 5
+        product.reorderPoint = 20
+        product.casePack = 12
+        let backorder = BackorderFact(orderId: "O1", quantity: 4, backorderedDay: settings.asOf - 2)
+        let input = SKUAnalyzer.Input(sku: "A", product: product, orderDays: steadyDays(), backorders: [backorder],
+                                      receipts: [], supplier: "Acme", supplierReceipts: [])
+        let f = SKUAnalyzer.analyze(input, settings: settings).figures
+        // Demand is exactly 6 units a day, every week 42: a smooth SKU forecast at 6 a day.
+        #expect(f.demandClass == .smooth)
+        #expect(abs(f.forecastDaily - 6) < 1e-9)
+        // No receipts, no quote, no fills: the default lead time of 14 days.
+        #expect(f.leadTimeSource == .default)
+        #expect(f.leadTimeDays == 14)
+        // order_quantity: 30 days x 6 = 180, a whole number of 12-packs (15 packs).
+        #expect(f.orderQuantity == 180)
+        // inventory_position = 10 + 5 - 4 open backorder units.
+        #expect(f.inventoryPosition == 11)
+        // The reorder point covers at least the 84 units of lead-time demand.
+        #expect(f.reorderPoint >= 84)
+        #expect(f.safetyStock == f.reorderPoint - 84)
+        // Increase: reorder point - 20, rounded up to whole 12-packs.
+        let rise = f.reorderPoint - 20
+        #expect(f.reorderPointIncrease == (rise / 12).rounded(.up) * 12)
+        // order_now_units: the fewest 180-unit lots lifting 11 above the reorder point.
+        let lots = ((f.reorderPoint - 11) / 180).rounded(.down) + 1
+        #expect(f.orderNowUnits == lots * 180)
+        // Mean price over priced lines: (183 even days x 20 + 182 odd days x 10) / (183 x 2 + 182).
+        let window = settings.windowStart...settings.asOf
+        let even = window.filter { $0 % 2 == 0 }.count, odd = window.count - even
+        #expect(f.unitPrice == Double(even * 20 + odd * 10) / Double(even * 2 + odd))
+        #expect(f.isRecommended)
+        #expect(f.reason.contains("reorder point 20 -> \(SKUAnalyzer.words(f.reorderPoint))"))
+        #expect(f.backorderETA != nil)
+    }
+
+    @Test func aSKUWithNothingButAProductRowGetsEmptyDemandFigures() {
+        let input = SKUAnalyzer.Input(sku: "P", product: ProductFact(sku: "P"), orderDays: [], backorders: [],
+                                      receipts: [], supplier: nil, supplierReceipts: [])
+        let f = SKUAnalyzer.analyze(input, settings: settings).figures
+        #expect(f.demandClass == .new)
+        #expect(f.adi == nil && f.cv2 == nil)
+        #expect(f.backorderRate == nil)
+        #expect(f.forecastDaily == 0)
+        #expect(f.inventoryPosition == nil)
+        #expect(f.orderNowUnits == nil)
+        #expect(f.revenueAtRisk == 0)
+    }
+
+    @Test func wordsRoundFiguresForSentences() {
+        #expect(SKUAnalyzer.words(17.8807) == "17.9")
+        #expect(SKUAnalyzer.words(354) == "354")
+        #expect(SKUAnalyzer.words(123.6) == "124")
+    }
+}

@@ -1,0 +1,106 @@
+import Testing
+@testable import RestockCore
+
+@Suite struct LeadTimeEstimatorTests {
+    static let asOf: Day = 1_000
+
+    /// A receipt received `age` days before as-of after `days` of lead time.
+    static func receipt(age: Int, days: Int, supplier: String = "S") -> ReceiptFact {
+        ReceiptFact(supplier: supplier, orderedDay: asOf - age - days, receivedDay: asOf - age)
+    }
+
+    static func estimate(own: [ReceiptFact] = [], supplier: [ReceiptFact] = [],
+                         quoted: Double? = nil, fills: [Int] = []) -> LeadTimeForecast {
+        LeadTimeEstimator.estimate(own: own, supplierOthers: supplier, quotedDays: quoted,
+                                   fillDays: fills, defaultDays: 14, asOf: asOf, windowDays: 365)
+    }
+
+    @Test func weighsReceiptsByAgeWithAHalfLifeOf180Days() {
+        // Ages 0, 0, 180, 180, 360 -> weights 1, 1, .5, .5, .25 (V1 = 3.25, V2 = 2.5625).
+        // Mean (20 + 18 + .5(12 + 14) + .25 x 4) / 3.25 = 52 / 3.25 = 16.
+        // Σ w (x - 16)² = 16 + 4 + .5(16 + 4) + .25 x 144 = 66;
+        // V1 - V2/V1 = 3.25 - 0.78846 = 32/13; variance 66 x 13/32 = 26.8125; sd 5.17808.
+        let f = Self.estimate(own: [
+            Self.receipt(age: 0, days: 20), Self.receipt(age: 0, days: 18),
+            Self.receipt(age: 180, days: 12), Self.receipt(age: 180, days: 14),
+            Self.receipt(age: 360, days: 4),
+        ])
+        #expect(f.source == .receipts)
+        #expect(f.observations == 5)
+        #expect(abs(f.days - 16) < 1e-9)
+        #expect(abs(f.sdDays - 5.17808) < 1e-4)
+        // Oldest receipt first; on one day, the earlier order first (14 days before 12).
+        #expect(f.sample == [4, 14, 12, 20, 18])
+    }
+
+    @Test func keepsTheObservedSpreadOfFewReceiptsWhenAboveTheFloor() {
+        // Ages 0, 180, 360: weights 1, .5, .25; mean (20 + 6 + 2) / 1.75 = 16;
+        // Σ w (x - 16)² = 16 + 8 + 16 = 40; V1 - V2/V1 = 1.75 - 1.3125/1.75 = 1; sd √40.
+        // Three receipts are few: sd = max(6.3246, 25% x 16 = 4) = 6.3246.
+        let f = Self.estimate(own: [Self.receipt(age: 0, days: 20), Self.receipt(age: 180, days: 12),
+                                    Self.receipt(age: 360, days: 8)])
+        #expect(abs(f.days - 16) < 1e-9)
+        #expect(abs(f.sdDays - 40.0.squareRoot()) < 1e-9)
+    }
+
+    @Test func slowingSupplierForecastsAboveThePlainMean() {
+        // Lead times 10, 12, 14, 16, 18 received 330, 240, 150, 60 and 0 days ago: plain
+        // mean 14; weights .2806, .3969, .5612, .7937, 1 give 46.12 / 3.032 = 15.21.
+        let f = Self.estimate(own: [
+            Self.receipt(age: 330, days: 10), Self.receipt(age: 240, days: 12),
+            Self.receipt(age: 150, days: 14), Self.receipt(age: 60, days: 16),
+            Self.receipt(age: 0, days: 18),
+        ])
+        #expect(f.days > 15.2 && f.days < 15.22)
+    }
+
+    @Test func poolsASingleReceiptWithTheSuppliersMean() {
+        // Own: one receipt of 30 days; supplier: 12, 15, 18 on one day (mean 15, sd 3).
+        // Z = 1/3: 10 + 2/3 x 15 = 20; sd = max(0, 3, 25% x 20 = 5) = 5.
+        let f = Self.estimate(
+            own: [Self.receipt(age: 10, days: 30)],
+            supplier: [Self.receipt(age: 5, days: 12), Self.receipt(age: 5, days: 15),
+                       Self.receipt(age: 5, days: 18)])
+        #expect(f.source == .receipts)
+        #expect(abs(f.days - 20) < 1e-9)
+        #expect(abs(f.sdDays - 5) < 1e-9)
+        #expect(f.explanation == "20 days from 1 receipt, pooled with 3 of the supplier's")
+    }
+
+    @Test func explainsTheFigureInWords() {
+        let f = Self.estimate(own: (0..<6).map { Self.receipt(age: $0 * 30, days: 21) })
+        #expect(f.explanation == "21 days from 6 receipts (recent ones weigh more)")
+        #expect(f.sdDays == 0)
+    }
+
+    @Test func ignoresReceiptsOutsideTheWindow() {
+        // Received 365 days before as-of (outside [as-of - 364, as-of]) and after as-of.
+        let f = Self.estimate(own: [Self.receipt(age: 365, days: 9), Self.receipt(age: -1, days: 9)],
+                              quoted: 12)
+        #expect(f.source == .quoted)
+    }
+
+    @Test func fallsBackFromSupplierToQuotedToFillTimesToDefault() {
+        let supplier = Self.estimate(supplier: [Self.receipt(age: 0, days: 8),
+                                                Self.receipt(age: 0, days: 12)], quoted: 30)
+        #expect(supplier.source == .supplier)
+        // Equal weights: mean 10, sample sd √8 = 2.83, above the 25% floor of 2.5.
+        #expect(abs(supplier.days - 10) < 1e-9)
+        #expect(abs(supplier.sdDays - 8.0.squareRoot()) < 1e-9)
+
+        let quoted = Self.estimate(quoted: 20, fills: [3])
+        #expect(quoted.source == .quoted)
+        #expect(quoted.days == 20 && quoted.sdDays == 5 && quoted.sample.isEmpty)
+
+        // Fill days 5, 9, 10: mean 8, sample sd √7 = 2.65 above the 2.0 floor.
+        let fills = Self.estimate(fills: [5, 9, 10])
+        #expect(fills.source == .fillTimes)
+        #expect(fills.days == 8 && abs(fills.sdDays - 7.0.squareRoot()) < 1e-9)
+        #expect(fills.observations == 3)
+
+        let fallback = Self.estimate()
+        #expect(fallback.source == .default)
+        #expect(fallback.days == 14 && fallback.sdDays == 3.5)
+        #expect(fallback.observations == 0)
+    }
+}

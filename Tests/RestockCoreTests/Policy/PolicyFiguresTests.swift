@@ -1,0 +1,82 @@
+import Testing
+@testable import RestockCore
+
+@Suite struct PolicyFiguresTests {
+    @Test func orderQuantityCoversTheForecastInWholePacks() {
+        // 30 x 2.35 = 70.5 -> 71 units -> 6 packs of 12 = 72.
+        #expect(PolicyFigures.orderQuantity(productQty: nil, forecastDaily: 2.35, coverDays: 30,
+                                            casePack: 12) == 72)
+        // 30 x 0.1 is 3.0000000000000004 in floating point: still 3 units.
+        #expect(PolicyFigures.orderQuantity(productQty: nil, forecastDaily: 0.1, coverDays: 30,
+                                            casePack: nil) == 3)
+        // No forecast: one pack.
+        #expect(PolicyFigures.orderQuantity(productQty: nil, forecastDaily: 0, coverDays: 30,
+                                            casePack: 6) == 6)
+        // Products' value wins as given.
+        #expect(PolicyFigures.orderQuantity(productQty: 50, forecastDaily: 2.35, coverDays: 30,
+                                            casePack: 12) == 50)
+    }
+
+    @Test func reorderPointIncreaseRoundsUpToPacks() {
+        // 63 - 40 = 23 -> 4 packs of 6 = 24.
+        #expect(PolicyFigures.reorderPointIncrease(recommended: 63, inForce: 40, casePack: 6) == 24)
+        #expect(PolicyFigures.reorderPointIncrease(recommended: 63, inForce: 40, casePack: nil) == 23)
+        // 14 - 12.5 = 1.5 -> 2 units.
+        #expect(PolicyFigures.reorderPointIncrease(recommended: 14, inForce: 12.5, casePack: nil) == 2)
+        #expect(PolicyFigures.reorderPointIncrease(recommended: 30, inForce: 40, casePack: 6) == 0)
+        #expect(PolicyFigures.reorderPointIncrease(recommended: 40, inForce: 40, casePack: 6) == 0)
+        // None in force: the recommended point itself.
+        #expect(PolicyFigures.reorderPointIncrease(recommended: 63, inForce: nil, casePack: 6) == 63)
+    }
+
+    @Test func inventoryPositionNeedsOnHand() {
+        #expect(PolicyFigures.inventoryPosition(onHand: 20, onOrder: 12, openBackorderUnits: 5) == 27)
+        #expect(PolicyFigures.inventoryPosition(onHand: 20, onOrder: nil, openBackorderUnits: 5) == 15)
+        #expect(PolicyFigures.inventoryPosition(onHand: nil, onOrder: 12, openBackorderUnits: 5) == nil)
+    }
+
+    @Test func orderNowLiftsThePositionAboveTheReorderPoint() {
+        // IP 10, s 40, Q 12: floor(30/12) + 1 = 3 lots = 36 (46 > 40).
+        #expect(PolicyFigures.orderNowUnits(inventoryPosition: 10, reorderPoint: 40, orderQuantity: 12) == 36)
+        // IP 16, s 40, Q 12: 24/12 = 2 -> 2 lots reach 40 exactly, not above: 3 lots.
+        #expect(PolicyFigures.orderNowUnits(inventoryPosition: 16, reorderPoint: 40, orderQuantity: 12) == 36)
+        // At the point (not above it) one lot; above it none.
+        #expect(PolicyFigures.orderNowUnits(inventoryPosition: 40, reorderPoint: 40, orderQuantity: 12) == 12)
+        #expect(PolicyFigures.orderNowUnits(inventoryPosition: 41, reorderPoint: 40, orderQuantity: 12) == 0)
+        // Backorders beyond stock: IP -5, s 0, Q 2: floor(5/2) + 1 = 3 lots = 6.
+        #expect(PolicyFigures.orderNowUnits(inventoryPosition: -5, reorderPoint: 0, orderQuantity: 2) == 6)
+        #expect(PolicyFigures.orderNowUnits(inventoryPosition: nil, reorderPoint: 40, orderQuantity: 12) == nil)
+    }
+
+    @Test func revenueAtRiskValuesShortagePerCycleOverAYear() {
+        // 365 x 4 / 73 = 20 cycles; 2.5 x 20 = 50 units x 9.90 = 495.
+        let value = PolicyFigures.revenueAtRisk(expectedShortagePerCycle: 2.5, forecastDaily: 4,
+                                                orderQuantity: 73, unitPrice: 9.90)
+        #expect(abs(value - 495) < 1e-9)
+        #expect(PolicyFigures.revenueAtRisk(expectedShortagePerCycle: 2.5, forecastDaily: 4,
+                                            orderQuantity: 73, unitPrice: nil) == 0)
+        #expect(PolicyFigures.revenueAtRisk(expectedShortagePerCycle: 2.5, forecastDaily: 0,
+                                            orderQuantity: 73, unitPrice: 9.90) == 0)
+        // 100 short per cycle, 1/day, Q 10: 36.5 cycles x 100 = 3,650 units, more than the
+        // year's 365 units of demand: capped at 365 x price 2 = 730.
+        #expect(PolicyFigures.revenueAtRisk(expectedShortagePerCycle: 100, forecastDaily: 1,
+                                            orderQuantity: 10, unitPrice: 2) == 730)
+    }
+
+    @Test func backorderETAIsOneLeadTimeAfterTheOldestOpenBackorderWhenOnOrderCoversIt() {
+        // Covered: 95 + ceil(13.2) = 109.
+        #expect(PolicyFigures.backorderETA(oldestOpenBackorderDay: 95, openBackorderUnits: 8,
+                                           onOrder: 10, leadTimeDays: 13.2, asOf: 100) == 109)
+        // Covered but late (60 + 14 = 74 has passed): tomorrow, 101.
+        #expect(PolicyFigures.backorderETA(oldestOpenBackorderDay: 60, openBackorderUnits: 8,
+                                           onOrder: 10, leadTimeDays: 13.2, asOf: 100) == 101)
+        // Not covered: ordered on the run day 101, arrives 101 + 14 = 115.
+        #expect(PolicyFigures.backorderETA(oldestOpenBackorderDay: 95, openBackorderUnits: 8,
+                                           onOrder: 5, leadTimeDays: 13.2, asOf: 100) == 115)
+        #expect(PolicyFigures.backorderETA(oldestOpenBackorderDay: 95, openBackorderUnits: 8,
+                                           onOrder: nil, leadTimeDays: 14, asOf: 100) == 115)
+        // No open backorders: empty.
+        #expect(PolicyFigures.backorderETA(oldestOpenBackorderDay: nil, openBackorderUnits: 0,
+                                           onOrder: 10, leadTimeDays: 14, asOf: 100) == nil)
+    }
+}
