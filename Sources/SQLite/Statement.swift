@@ -106,6 +106,11 @@ public final class Statement {
         sqlite3_clear_bindings(handle)
     }
 
+    /// Resets the statement keeping its bindings: for loops that bind every parameter anew.
+    public func resetKeepingBindings() {
+        sqlite3_reset(handle)
+    }
+
     /// Number of columns in the result.
     public var columnCount: Int32 { sqlite3_column_count(handle) }
     /// Moves this statement's bindings to `other`, which must have the same parameters

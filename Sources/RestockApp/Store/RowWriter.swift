@@ -118,10 +118,10 @@ final class RowWriter {
             try s.bind(real: r.quantity, at: 8)
         }
         // The insert's bindings carry over to the update: same values, same parameter numbers.
-        defer { pair.insert.reset() }
+        defer { pair.insert.resetKeepingBindings() }
         try pair.insert.run()
         if db.changes == 1 { return .new }
-        defer { pair.update.reset() }
+        defer { pair.update.resetKeepingBindings() }
         try pair.insert.transferBindings(to: pair.update)
         try pair.update.run()
         return db.changes == 1 ? .replaced : .duplicate

@@ -1,0 +1,39 @@
+import Foundation
+import Testing
+@testable import RestockApp
+
+/// Two commands on one store at once (CONTRACT.md §2): the second fails clearly, never corrupts.
+@Suite(.serialized) struct ConcurrencyTests {
+    @Test func aSecondCommandOnALockedStoreExitsOneNamingTheFirst() throws {
+        let work = temporaryFolder()
+        let db = work + "/s.sqlite"
+        // Hold the store's lock as a running `restock run` would.
+        let held = try RunLock(storePath: db, command: "run", waitSeconds: 0)
+        let r = try runRestock(["run", "--data", EndToEndTests.sampleData, "--db", db, "--out", work + "/R", "--as-of", "2026-11-26", "--quiet"])
+        #expect(r.status == 1)
+        #expect(r.stderr.contains("another restock command is using the store"))
+        #expect(r.stderr.contains("pid \(ProcessInfo.processInfo.processIdentifier)"))
+        #expect(!FileManager.default.fileExists(atPath: work + "/R/2026-11-26"))
+        let ingest = try runRestock(["ingest", EndToEndTests.sampleData, "--db", db, "--quiet"])
+        #expect(ingest.status == 1)
+        withExtendedLifetime(held) {}
+    }
+
+    @Test func waitLetsTheSecondCommandRunOnceTheFirstEnds() throws {
+        let work = temporaryFolder()
+        let db = work + "/s.sqlite"
+        var held: RunLock? = try RunLock(storePath: db, command: "run", waitSeconds: 0)
+        // The child starts while the lock is held, waits, and runs once it is released.
+        let process = Process()
+        process.executableURL = try restockBinary()
+        process.arguments = ["ingest", EndToEndTests.sampleData, "--db", db, "--quiet", "--wait", "30"]
+        process.standardOutput = FileHandle.nullDevice
+        try process.run()
+        Thread.sleep(forTimeInterval: 1.0)
+        #expect(process.isRunning)
+        held = nil
+        _ = held
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 0)
+    }
+}
