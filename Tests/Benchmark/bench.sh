@@ -30,7 +30,7 @@ measure() { # label, command...
 if [ ! -f "$work/data/orders.csv" ]; then
   measure generate "$bin" generate --out "$work/data" --skus "$skus" --days "$days" --seed 7 --end "$end"
 fi
-echo "data: $(wc -l < "$work/data/orders.csv") order lines, $(du -sh "$work/data" | cut -f1) of CSV; $(nproc) cores"
+echo "data: $(wc -l < "$work/data/orders.csv") order lines, $(du -shL "$work/data" | cut -f1) of CSV; $(nproc) cores"
 
 # 1. Ingest of the orders file alone: sqlite3 .import (unchecked, same primary key) vs restock.
 rm -f "$work/import.sqlite"
