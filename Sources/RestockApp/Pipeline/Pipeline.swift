@@ -58,31 +58,49 @@ struct Pipeline {
             progress.end("\(files.count) files, \(Progress.count(Int64(t.rowsRead))) rows read: \(Progress.count(Int64(t.rowsNew))) new, \(Progress.count(Int64(t.rowsReplaced))) replaced, \(Progress.count(Int64(t.duplicates))) duplicates, \(Progress.count(Int64(t.rowsRejected))) rejected", seconds: seconds)
         }
 
-        // Stage 2: read what the numbers need.
-        progress.begin("metrics")
+        // Stages 2-4, streamed a chunk of SKUs at a time: read the SKUs' facts from the store
+        // (metrics), then compute their figures in parallel (forecast: demand class, forecast,
+        // lead time, reorder point). Each stage's time is the sum over the chunks.
+        progress.begin("numbers")
         try recorder.begin("metrics")
-        let facts = try FactsReader.read(store.db, settings: settings)
-        var seconds = try recorder.end("metrics", rows: facts.skus.count)
-        progress.end("\(Progress.count(Int64(facts.skus.count))) SKUs read from the store", seconds: seconds)
-        if let last = facts.lastOrderDay, last < settings.asOf - 6 {
+        try recorder.begin("forecast")
+        var readSeconds = 0.0, computeSeconds = 0.0
+        var clock = Date()
+        let reader = try FactsReader(store.db, settings: settings)
+        readSeconds += Date().timeIntervalSince(clock)
+        var analyses: [SKUAnalysis] = []
+        var weeklyOrderLines = Array(repeating: 0, count: settings.weekCount)
+        let candidates = Int64(reader.candidates.count)
+        while true {
+            clock = Date()
+            guard let chunk = try reader.next(4096) else { break }
+            readSeconds += Date().timeIntervalSince(clock)
+            clock = Date()
+            for input in chunk {
+                for d in input.orderDays {
+                    if let w = WeeklyHistory.weekIndex(of: d.day, settings: settings) { weeklyOrderLines[w] += d.lines }
+                }
+            }
+            analyses += AnalysisStage.run(RunFacts(skus: chunk, supplierReceipts: reader.supplierReceipts), settings: settings)
+            computeSeconds += Date().timeIntervalSince(clock)
+            progress.update(done: Int64(analyses.count), total: candidates, unit: "SKUs")
+        }
+        try recorder.end("metrics", rows: analyses.count, seconds: readSeconds)
+        try recorder.end("forecast", rows: analyses.count, seconds: computeSeconds)
+        progress.end("\(Progress.count(Int64(analyses.count))) SKUs: read \(String(format: "%.2f", readSeconds)) s, demand class, forecast, lead time and reorder point \(String(format: "%.2f", computeSeconds)) s", seconds: readSeconds + computeSeconds)
+        if let last = reader.lastOrderDay, last < settings.asOf - 6 {
             progress.note("note: the newest order line in the window is from \(CivilDate.string(last)), a week or more before as-of \(CivilDate.string(settings.asOf)); pass --as-of if the data ends earlier")
         }
-
-        // Stages 3-4: per-SKU forecast and policy, in parallel.
-        progress.begin("forecast")
-        try recorder.begin("forecast")
-        let total = Int64(facts.skus.count)
-        let analyses = AnalysisStage.run(facts, settings: settings) { done in
-            progress.update(done: Int64(done), total: total, unit: "SKUs")
-        }
-        seconds = try recorder.end("forecast", rows: analyses.count)
-        progress.end("\(Progress.count(total)) SKUs: demand class, forecast, lead time, reorder point", seconds: seconds)
+        var seconds = 0.0
+        var dataRange: ClosedRange<Day>?
+        if let first = reader.firstDay, let last = reader.lastDay, first <= last { dataRange = first...last }
 
         // Stage 5: report.
         progress.begin("report")
         try recorder.begin("report")
         let previous = try PreviousRun.load(store.db, before: recorder.runId)
-        let outcome = try ReportStage(options: options, runId: recorder.runId, facts: facts, analyses: analyses,
+        let outcome = try ReportStage(options: options, runId: recorder.runId, dataRange: dataRange,
+                                      weeklyOrderLines: weeklyOrderLines, analyses: analyses,
                                       ingest: ingestResult, previous: previous, startedAt: startedAt,
                                       priorStages: recorder.stageRecords)
             .write(store: store)

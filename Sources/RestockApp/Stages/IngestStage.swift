@@ -91,6 +91,7 @@ struct IngestStage {
                 result.files.append(counts)
                 result.totals.add(counts)
             }
+            try writer.skuDays.flush()
             return result
         }
     }

@@ -3,25 +3,19 @@ import RestockCore
 
 /// Fills the report's `ReportModel` from a run's figures, ingest and the previous run.
 enum ReportModelBuilder {
-    static func build(options: RunOptions, facts: RunFacts, analyses: [SKUAnalysis], ranked: [SKUFigures],
+    static func build(options: RunOptions, dataRange: ClosedRange<Day>?, weeklyOrderLines: [Int], analyses: [SKUAnalysis], ranked: [SKUFigures],
                       ingest: IngestStage.Result, rejects: [Rejection], unmatched: Int, previous: PreviousRun?,
                       runId: Int64, startedAt: String, stages: [RunRecorder.StageRecord]) -> ReportModel {
         let settings = options.settings
         let figures = analyses.map(\.figures)
         let weeks = settings.weekCount
         var weeklyBackorders = Array(repeating: 0, count: weeks)
-        var weeklyOrders = Array(repeating: 0, count: weeks)
         var classes: [DemandClass: Int] = [:]
         var bySKU: [String: Int] = [:]
         for (i, a) in analyses.enumerated() {
             bySKU[a.figures.sku] = i
             classes[a.figures.demandClass, default: 0] += 1
             for (w, n) in a.weeklyBackorderLines.enumerated() where w < weeks { weeklyBackorders[w] += n }
-        }
-        for input in facts.skus {
-            for d in input.orderDays {
-                if let w = WeeklyHistory.weekIndex(of: d.day, settings: settings) { weeklyOrders[w] += d.lines }
-            }
         }
         let top = ranked.prefix(options.top).map { f -> ReportModel.Recommendation in
             let a = bySKU[f.sku].map { analyses[$0] }
@@ -40,11 +34,9 @@ enum ReportModelBuilder {
                                           previous: p.rows.mapValues { .init(reorderPoint: $0.reorderPoint, recommended: $0.recommended) },
                                           current: ranked + figures.filter { !$0.isRecommended })
         }
-        var range: ClosedRange<Day>?
-        if let first = facts.firstDay, let last = facts.lastDay, first <= last { range = first...last }
         return ReportModel(
-            settings: settings, topN: options.top, dataRange: range, headline: .summing(figures),
-            weeklyBackorderLines: weeklyBackorders, weeklyOrderLines: weeklyOrders, demandClassCounts: classes,
+            settings: settings, topN: options.top, dataRange: dataRange, headline: .summing(figures),
+            weeklyBackorderLines: weeklyBackorders, weeklyOrderLines: weeklyOrderLines, demandClassCounts: classes,
             recommendations: Array(top),
             dataQuality: ReportModel.DataQuality(files: files, rejectReasons: reasons, unmatchedBackorders: unmatched),
             changes: changes,

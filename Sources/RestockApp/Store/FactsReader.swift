@@ -14,46 +14,56 @@ struct SKUInput: Sendable {
     var receipts: [ReceiptFact]
     /// The SKU's supplier: products', else that of its latest receipt.
     var supplier: String?
-    /// Whether the SKU belongs in skus.csv: in products, or with an order line, backorder or
-    /// receipt dated in the window (CONTRACT.md §3). A SKU seen only through a backorder
-    /// opened before the window is read (for completeness) but not listed.
-    var listed = false
 }
 
-/// Everything a run computes from, read from the store in a few scans.
+/// A batch of SKUs to compute, with what pooling across SKUs needs.
 struct RunFacts: Sendable {
     var skus: [SKUInput]
     /// Receipts received in the window per supplier, with the SKU each belongs to, oldest first.
     var supplierReceipts: [String: [(sku: String, receipt: ReceiptFact)]]
-    /// First and last day with any loaded row (for the report header), nil for an empty store.
-    var firstDay: Day?
-    var lastDay: Day?
-    var lastOrderDay: Day?
 }
 
-/// Reads the facts of a run from the store (CONTRACT.md §3: which rows each figure counts).
-enum FactsReader {
-    /// Reads every SKU's facts, or only `sku`'s (supplier receipts are always read whole).
-    static func read(_ db: Connection, settings: RunSettings, sku only: String? = nil) throws -> RunFacts {
-        let ws = Int64(settings.windowStart), asOf = Int64(settings.asOf)
-        var index: [String: Int] = [:]
-        var inputs: [SKUInput] = []
-        func slot(_ sku: String) -> Int {
-            if let i = index[sku] { return i }
-            index[sku] = inputs.count
-            inputs.append(SKUInput(sku: sku, product: nil, orderDays: [], backorders: [], receipts: [], supplier: nil))
-            return inputs.count - 1
-        }
+/// Reads the facts of a run from the store (CONTRACT.md §3: which rows each figure counts),
+/// SKU by SKU in byte order of the SKU, a chunk at a time, so that memory holds one chunk's
+/// daily history rather than every SKU's.
+///
+/// Order lines come from `sku_days` (their daily totals, kept at ingest); backorders,
+/// receipts and products are read whole once (they are small next to order lines).
+final class FactsReader {
+    let settings: RunSettings
+    /// First and last day with any loaded row (for the report header), nil for an empty store.
+    private(set) var firstDay: Day?
+    private(set) var lastDay: Day?
+    /// The newest day with a non-cancelled order line in the window, among SKUs read so far.
+    private(set) var lastOrderDay: Day?
+    /// Receipts received in the window per supplier, for pooling thin lead-time evidence.
+    let supplierReceipts: [String: [(sku: String, receipt: ReceiptFact)]]
+    /// Every SKU that may belong in skus.csv, sorted; `next` walks through it.
+    let candidates: [String]
+    /// SKUs listed so far.
+    private(set) var listed = 0
 
-        // Products: every SKU in products is in skus.csv.
+    private var products: [String: ProductFact] = [:]
+    private var backorders: [String: [BackorderFact]] = [:]
+    private var receipts: [String: [ReceiptFact]] = [:]
+    /// Per SKU: day -> order lines of that day with a backorder (backorder_rate's numerator).
+    private var matched: [String: [Day: Int]] = [:]
+    private let days: Statement
+    private var position = 0
+
+    /// Reads products, backorders and receipts; `only` limits everything to one SKU.
+    init(_ db: Connection, settings: RunSettings, sku only: String? = nil) throws {
+        self.settings = settings
+        let ws = Int64(settings.windowStart), asOf = Int64(settings.asOf)
+        var candidateSet = Set<String>()
+
         let products = try db.prepare("""
             SELECT sku, name, category, supplier, unit_cost, unit_price, on_hand, on_order, reorder_point,
-                   order_quantity, lead_time_days, service_level, case_pack FROM products WHERE ?1 IS NULL OR sku=?1 ORDER BY sku
+                   order_quantity, lead_time_days, service_level, case_pack FROM products WHERE ?1 IS NULL OR sku=?1
             """)
         try products.bind([.optional(only)])
         while try products.step() {
-            let sku = products.text(0) ?? ""
-            var p = ProductFact(sku: sku)
+            var p = ProductFact(sku: products.text(0) ?? "")
             p.name = products.text(1)
             p.category = products.text(2)
             p.supplier = products.text(3)
@@ -66,32 +76,8 @@ enum FactsReader {
             p.leadTimeDays = products.optionalDouble(10)
             p.serviceLevel = products.optionalDouble(11)
             p.casePack = products.optionalInt(12)
-            let i = slot(sku)
-            inputs[i].listed = true
-            inputs[i].product = p
-            inputs[i].supplier = p.supplier
-        }
-
-        // Order lines in the window, per SKU and day; cancelled ones only make the SKU appear.
-        // A line "has a backorder" when one with the same order_id and sku was opened by as-of.
-        let orders = try db.prepare("""
-            SELECT o.sku, o.day, o.cancelled, count(*), total(o.quantity),
-                   total(EXISTS(SELECT 1 FROM backorders b WHERE b.order_id=o.order_id AND b.sku=o.sku AND b.b_day<=?3)),
-                   total(o.unit_price), count(o.unit_price)
-            FROM order_lines o WHERE o.day BETWEEN ?1 AND ?2 AND (?4 IS NULL OR o.sku=?4)
-            GROUP BY o.sku, o.day, o.cancelled ORDER BY o.sku, o.day
-            """)
-        try orders.bind([.integer(ws), .integer(asOf), .integer(asOf), .optional(only)])
-        var lastOrderDay: Day?
-        while try orders.step() {
-            let i = slot(orders.text(0) ?? "")
-            inputs[i].listed = true
-            guard orders.int(2) == 0 else { continue }
-            let day = orders.int(1)
-            lastOrderDay = max(lastOrderDay ?? day, day)
-            inputs[i].orderDays.append(OrderDay(day: day, lines: orders.int(3), units: orders.double(4),
-                                                backorderedLines: Int(orders.double(5)),
-                                                priceSum: orders.double(6), pricedLines: orders.int(7)))
+            self.products[p.sku] = p
+            candidateSet.insert(p.sku)
         }
 
         // Backorders that matter to the window: opened by as-of and not closed before it began.
@@ -100,15 +86,30 @@ enum FactsReader {
                    EXISTS(SELECT 1 FROM order_lines o WHERE o.order_id=b.order_id AND o.sku=b.sku)
             FROM backorders b
             WHERE (?3 IS NULL OR b.sku=?3) AND b.b_day <= ?2 AND (COALESCE(b.f_day, b.c_day) IS NULL OR COALESCE(b.f_day, b.c_day) >= ?1)
-            ORDER BY b.sku, b.b_day, b.key
             """)
         try backorders.bind([.integer(ws), .integer(asOf), .optional(only)])
         while try backorders.step() {
-            let i = slot(backorders.text(0) ?? "")
-            if backorders.int(3) >= settings.windowStart { inputs[i].listed = true }
-            inputs[i].backorders.append(BackorderFact(orderId: backorders.text(1) ?? "", quantity: backorders.double(2),
-                                                      backorderedDay: backorders.int(3), fulfilledDay: backorders.optionalInt(4),
-                                                      cancelledDay: backorders.optionalInt(5), matched: backorders.int(6) != 0))
+            let sku = backorders.text(0) ?? ""
+            let fact = BackorderFact(orderId: backorders.text(1) ?? "", quantity: backorders.double(2),
+                                     backorderedDay: backorders.int(3), fulfilledDay: backorders.optionalInt(4),
+                                     cancelledDay: backorders.optionalInt(5), matched: backorders.int(6) != 0)
+            self.backorders[sku, default: []].append(fact)
+            if fact.backorderedDay >= settings.windowStart { candidateSet.insert(sku) }
+        }
+        for (sku, list) in self.backorders {
+            self.backorders[sku] = list.sorted { ($0.backorderedDay, $0.orderId, $0.quantity) < ($1.backorderedDay, $1.orderId, $1.quantity) }
+        }
+
+        // backorder_rate's numerator: order lines of the window with a backorder of the same
+        // order_id and sku opened by as-of, each counted once even when its backorder was split.
+        let matched = try db.prepare("""
+            SELECT DISTINCT o.order_id, o.line_key, o.sku, o.day FROM backorders b
+            JOIN order_lines o ON o.order_id = b.order_id AND o.sku = b.sku
+            WHERE b.b_day <= ?2 AND o.day BETWEEN ?1 AND ?2 AND o.cancelled = 0 AND (?3 IS NULL OR b.sku=?3)
+            """)
+        try matched.bind([.integer(ws), .integer(asOf), .optional(only)])
+        while try matched.step() {
+            self.matched[matched.text(2) ?? "", default: [:]][matched.int(3), default: 0] += 1
         }
 
         // Receipts received in the window.
@@ -118,43 +119,83 @@ enum FactsReader {
             ORDER BY r_day, o_day, po_id, sku
             """)
         try receipts.bind([.integer(ws), .integer(asOf)])
-        var receiptRows: [(Int, ReceiptFact)] = []
         while try receipts.step() {
             let sku = receipts.text(0) ?? ""
-            let fact0 = ReceiptFact(supplier: receipts.text(1), orderedDay: receipts.int(2), receivedDay: receipts.int(3),
-                                    quantity: receipts.optionalDouble(4))
-            if let only, sku != only {
-                if let s = fact0.supplier { supplierReceipts[s, default: []].append((sku, fact0)) }
-                continue
-            }
-            let i = slot(sku)
-            inputs[i].listed = true
             let fact = ReceiptFact(supplier: receipts.text(1), orderedDay: receipts.int(2), receivedDay: receipts.int(3),
                                    quantity: receipts.optionalDouble(4))
-            inputs[i].receipts.append(fact)
-            receiptRows.append((i, fact))
+            if only == nil || sku == only {
+                self.receipts[sku, default: []].append(fact)
+                candidateSet.insert(sku)
+            }
+            // The supplier is products', else the receipt's own.
+            if let supplier = self.products[sku]?.supplier ?? fact.supplier {
+                supplierReceipts[supplier, default: []].append((sku, fact))
+            }
         }
-        for (i, fact) in receiptRows {
-            if inputs[i].product?.supplier == nil, let s = fact.supplier { inputs[i].supplier = s }
+        self.supplierReceipts = supplierReceipts
+
+        // SKUs with order lines: every SKU ever seen in orders (the window is checked per SKU).
+        if let only {
+            candidateSet.insert(only)
+        } else {
+            let skus = try db.prepare("SELECT sku FROM skus")
+            while try skus.step() { candidateSet.insert(skus.text(0) ?? "") }
         }
-        for (i, fact) in receiptRows {
-            guard let supplier = inputs[i].supplier ?? fact.supplier else { continue }
-            supplierReceipts[supplier, default: []].append((inputs[i].sku, fact))
-        }
+        candidates = candidateSet.sorted { Array($0.utf8).lexicographicallyPrecedes(Array($1.utf8)) }
 
         let range = try db.prepare("""
             SELECT min(d), max(d) FROM (
-              SELECT min(day) AS d FROM order_lines UNION ALL SELECT max(day) FROM order_lines
+              SELECT min(day) AS d FROM sku_days UNION ALL SELECT max(day) FROM sku_days
               UNION ALL SELECT min(b_day) FROM backorders UNION ALL SELECT max(b_day) FROM backorders
               UNION ALL SELECT min(r_day) FROM receipts UNION ALL SELECT max(r_day) FROM receipts)
             """)
-        var firstDay: Day?, lastDay: Day?
         if try range.step() {
             firstDay = range.optionalInt(0)
             lastDay = range.optionalInt(1)
         }
-        inputs.removeAll { !$0.listed }
-        inputs.sort { Array($0.sku.utf8).lexicographicallyPrecedes(Array($1.sku.utf8)) }
-        return RunFacts(skus: inputs, supplierReceipts: supplierReceipts, firstDay: firstDay, lastDay: lastDay, lastOrderDay: lastOrderDay)
+        days = try db.prepare("""
+            SELECT day, lines, units, price_sum, priced_lines, cancelled_lines FROM sku_days
+            WHERE sku=?1 AND day BETWEEN ?2 AND ?3 ORDER BY day
+            """)
+    }
+
+    /// The next `count` candidate SKUs that belong in skus.csv (fewer at the end), nil when
+    /// every SKU was read.
+    func next(_ count: Int) throws -> [SKUInput]? {
+        guard position < candidates.count else { return nil }
+        var chunk: [SKUInput] = []
+        chunk.reserveCapacity(count)
+        let ws = settings.windowStart, asOf = settings.asOf
+        while position < candidates.count && chunk.count < count {
+            let sku = candidates[position]
+            position += 1
+            var listed = products[sku] != nil || receipts[sku] != nil
+                || (backorders[sku]?.contains { $0.backorderedDay >= ws } ?? false)
+            var orderDays: [OrderDay] = []
+            let matchedDays = matched[sku]
+            try days.bind(text: sku, at: 1)
+            try days.bind(int: Int64(ws), at: 2)
+            try days.bind(int: Int64(asOf), at: 3)
+            while try days.step() {
+                listed = true
+                let lines = days.int(1)
+                guard lines > 0 else { continue }
+                let day = days.int(0)
+                orderDays.append(OrderDay(day: day, lines: lines, units: days.double(2),
+                                          backorderedLines: matchedDays?[day] ?? 0,
+                                          priceSum: days.double(3), pricedLines: days.int(4)))
+            }
+            days.resetKeepingBindings()
+            guard listed else { continue }
+            if let last = orderDays.last?.day { lastOrderDay = max(lastOrderDay ?? last, last) }
+            let own = receipts[sku] ?? []
+            chunk.append(SKUInput(sku: sku, product: products[sku], orderDays: orderDays, backorders: backorders[sku] ?? [],
+                                  receipts: own, supplier: products[sku]?.supplier ?? own.last(where: { $0.supplier != nil })?.supplier))
+            // What this SKU needed is not needed again: free it as we go.
+            backorders[sku] = nil
+            self.matched[sku] = nil
+        }
+        listed += chunk.count
+        return chunk
     }
 }

@@ -43,10 +43,11 @@ final class RunRecorder {
         try s.run()
     }
 
-    /// A stage ended; returns its duration in seconds.
+    /// A stage ended; returns its duration in seconds (the wall time since `begin` unless
+    /// `seconds` gives the time of a stage whose work was interleaved with another's).
     @discardableResult
-    func end(_ stage: String, rows: Int, outcome: String = "success") throws -> Double {
-        let seconds = Date().timeIntervalSince(stageStarted[stage] ?? Date())
+    func end(_ stage: String, rows: Int, outcome: String = "success", seconds given: Double? = nil) throws -> Double {
+        let seconds = given ?? Date().timeIntervalSince(stageStarted[stage] ?? Date())
         let s = try db.prepare("UPDATE stages SET finished_at=?, seconds=?, rows=?, outcome=? WHERE run_id=? AND name=?")
         try s.bind([.text(Self.now()), .real(seconds), .integer(Int64(rows)), .text(outcome), .integer(runId), .text(stage)])
         try s.run()

@@ -5,6 +5,8 @@ import SQLite
 /// Loaded rows keep their parsed values: days are day numbers in the store's time zone
 /// (recorded in `meta`), instants are microseconds since 1970-01-01T00:00:00Z, NULL where the
 /// value had no time. `version` counts how often a key was replaced (0 = as first loaded).
+/// `sku_days` holds what order lines reduce to per SKU and day (migration 2), kept in step
+/// by the ingest.
 enum Schema {
     static let migrator = Migrator([
         .init(version: 1, name: "initial", sql: """
@@ -104,6 +106,24 @@ enum Schema {
             revenue_at_risk REAL NOT NULL,
             recommended INTEGER NOT NULL,
             PRIMARY KEY(run_id, sku)) WITHOUT ROWID;
+        """),
+        .init(version: 2, name: "daily totals per SKU", sql: """
+        CREATE TABLE skus(sku TEXT NOT NULL PRIMARY KEY) WITHOUT ROWID;
+        CREATE TABLE sku_days(
+            sku TEXT NOT NULL,
+            day INTEGER NOT NULL,
+            lines INTEGER NOT NULL,
+            units REAL NOT NULL,
+            price_sum REAL NOT NULL,
+            priced_lines INTEGER NOT NULL,
+            cancelled_lines INTEGER NOT NULL,
+            PRIMARY KEY(sku, day)) WITHOUT ROWID;
+        INSERT INTO skus(sku) SELECT DISTINCT sku FROM order_lines;
+        INSERT INTO sku_days(sku, day, lines, units, price_sum, priced_lines, cancelled_lines)
+          SELECT sku, day, total(cancelled = 0), total(CASE WHEN cancelled = 0 THEN quantity END),
+                 total(CASE WHEN cancelled = 0 THEN unit_price END), count(CASE WHEN cancelled = 0 THEN unit_price END),
+                 total(cancelled = 1)
+          FROM order_lines GROUP BY sku, day;
         """),
     ])
 }

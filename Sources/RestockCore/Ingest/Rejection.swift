@@ -13,6 +13,13 @@ public struct Rejection: Sendable, Hashable, Codable {
     /// Plain words: what is wrong and what was expected.
     public var reason: String
 
+    /// A value cut to at most `limit` characters (with "…" and the full length), so that a
+    /// 10 MB cell or a 100,000-cell row stays readable in rejects.csv.
+    public static func clip(_ value: String, to limit: Int = 200) -> String {
+        guard value.count > limit else { return value }
+        return String(value.prefix(limit)) + "… (\(value.utf8.count) bytes)"
+    }
+
     public init(file: String, line: Int, column: String, value: String, reason: String) {
         self.file = file
         self.line = line

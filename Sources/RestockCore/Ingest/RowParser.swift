@@ -41,7 +41,7 @@ public struct RowParser: Sendable {
     /// Parses one record; `line` is the record's first physical line.
     public func parse(_ fields: [String], line: Int) -> Result<InputRow, Rejection> {
         if fields.count > columnCount {
-            return .failure(Rejection(file: fileName, line: line, column: "", value: fields[columnCount...].joined(separator: ","),
+            return .failure(Rejection(file: fileName, line: line, column: "", value: Rejection.clip(fields[columnCount...].joined(separator: ",")),
                                       reason: "row has \(fields.count) cells but the header has \(columnCount) columns"))
         }
         var cells = Cells(fields: fields, columns: columns, fileName: fileName, line: line, dates: dates)
@@ -166,7 +166,7 @@ struct Cells {
     }
 
     func reject(_ column: String, _ reason: String) -> Rejection {
-        Rejection(file: fileName, line: line, column: column, value: text(column) ?? "", reason: reason)
+        Rejection(file: fileName, line: line, column: column, value: Rejection.clip(text(column) ?? ""), reason: reason)
     }
 
     func requiredText(_ column: String) throws(Rejection) -> String {
@@ -177,10 +177,10 @@ struct Cells {
     func number(_ column: String, rule: NumberRule) throws(Rejection) -> Double? {
         guard let raw = text(column) else { return nil }
         guard let value = NumberParser.parse(raw) else {
-            throw reject(column, "\(column) must be \(rule.expectation), got \"\(raw)\" (write numbers like 12, 2.5 or 1e3, without thousands separators)")
+            throw reject(column, "\(column) must be \(rule.expectation), got \"\(Rejection.clip(raw, to: 60))\" (write numbers like 12, 2.5 or 1e3, without thousands separators)")
         }
         if rule.check(value) != nil {
-            throw reject(column, "\(column) must be \(rule.expectation), got \"\(raw)\"")
+            throw reject(column, "\(column) must be \(rule.expectation), got \"\(Rejection.clip(raw, to: 60))\"")
         }
         return value
     }
@@ -198,7 +198,7 @@ struct Cells {
             let parsed = try dates.parse(raw)
             return Stamp(day: parsed.day, instant: parsed.instant)
         } catch {
-            throw reject(column, "\(column) must be a date (YYYY-MM-DD) or ISO 8601 date-time, got \"\(raw)\": \(error)")
+            throw reject(column, "\(column) must be a date (YYYY-MM-DD) or ISO 8601 date-time, got \"\(Rejection.clip(raw, to: 60))\": \(error)")
         }
     }
 

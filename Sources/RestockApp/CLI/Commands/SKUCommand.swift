@@ -26,12 +26,11 @@ enum SKUCommand: Command {
             throw UsageError("the store was loaded with --time-zone \(zone); pass --time-zone \(zone)")
         }
         let settings = options.settings
-        let facts = try FactsReader.read(store.db, settings: settings, sku: sku)
-        guard let input = facts.skus.first(where: { $0.sku == sku }) else {
+        let reader = try FactsReader(store.db, settings: settings, sku: sku)
+        guard let input = try reader.next(1)?.first else {
             throw RunError("SKU '\(sku)' has no product row and no order line, backorder or receipt in the window \(CivilDate.string(settings.windowStart)) .. \(CivilDate.string(settings.asOf)) (SKUs are case-sensitive)")
         }
-        let analysis = AnalysisStage.run(RunFacts(skus: [input], supplierReceipts: facts.supplierReceipts, firstDay: facts.firstDay,
-                                                  lastDay: facts.lastDay, lastOrderDay: facts.lastOrderDay),
+        let analysis = AnalysisStage.run(RunFacts(skus: [input], supplierReceipts: reader.supplierReceipts),
                                          settings: settings, workers: 1)[0]
         print(SKUExplanation.text(analysis, settings: settings))
         return 0
