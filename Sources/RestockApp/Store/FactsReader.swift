@@ -48,8 +48,21 @@ final class FactsReader {
     private var receipts: [String: [ReceiptFact]] = [:]
     /// Per SKU: day -> order lines of that day with a backorder (backorder_rate's numerator).
     private var matched: [String: [Day: Int]] = [:]
-    private let days: Statement
+    /// The window's daily totals per SKU id, in day order, compactly.
+    private var days: [[CompactDay]] = []
+    /// SKU -> id in `skus` (SKUs with order lines).
+    private var ids: [String: Int] = [:]
     private var position = 0
+
+    /// One day of one SKU's order lines, in 32 bytes.
+    struct CompactDay {
+        var offset: Int32      // day - window start
+        var lines: Int32
+        var pricedLines: Int32
+        var cancelledLines: Int32
+        var units: Double
+        var priceSum: Double
+    }
 
     /// Reads products, backorders and receipts; `only` limits everything to one SKU.
     init(_ db: Connection, settings: RunSettings, sku only: String? = nil) throws {
@@ -134,13 +147,35 @@ final class FactsReader {
         }
         self.supplierReceipts = supplierReceipts
 
-        // SKUs with order lines: every SKU ever seen in orders (the window is checked per SKU).
-        if let only {
-            candidateSet.insert(only)
-        } else {
-            let skus = try db.prepare("SELECT sku FROM skus")
-            while try skus.step() { candidateSet.insert(skus.text(0) ?? "") }
+        // The window's daily totals of every SKU, in one range scan of sku_days (keyed by
+        // day first), kept compactly per SKU.
+        let skus = try db.prepare("SELECT id, sku FROM skus WHERE ?1 IS NULL OR sku=?1")
+        try skus.bind([.optional(only)])
+        var maxId = 0
+        var names: [Int: String] = [:]
+        while try skus.step() {
+            let id = skus.int(0)
+            names[id] = skus.text(1) ?? ""
+            maxId = max(maxId, id)
         }
+        days = Array(repeating: [], count: maxId + 1)
+        let scan = try db.prepare("""
+            SELECT day, sku_id, lines, units, price_sum, priced_lines, cancelled_lines FROM sku_days
+            WHERE day BETWEEN ?1 AND ?2
+            """)
+        try scan.bind([.integer(ws), .integer(asOf)])
+        while try scan.step() {
+            let id = scan.int(1)
+            guard id <= maxId, names[id] != nil else { continue }
+            days[id].append(CompactDay(offset: Int32(scan.int(0) - settings.windowStart), lines: Int32(scan.int(2)),
+                                       pricedLines: Int32(scan.int(5)), cancelledLines: Int32(scan.int(6)),
+                                       units: scan.double(3), priceSum: scan.double(4)))
+        }
+        for (id, name) in names where !days[id].isEmpty {
+            ids[name] = id
+            candidateSet.insert(name)
+        }
+        if let only { candidateSet.insert(only) }
         candidates = candidateSet.sorted { Array($0.utf8).lexicographicallyPrecedes(Array($1.utf8)) }
 
         let range = try db.prepare("""
@@ -153,10 +188,6 @@ final class FactsReader {
             firstDay = range.optionalInt(0)
             lastDay = range.optionalInt(1)
         }
-        days = try db.prepare("""
-            SELECT day, lines, units, price_sum, priced_lines, cancelled_lines FROM sku_days
-            WHERE sku=?1 AND day BETWEEN ?2 AND ?3 ORDER BY day
-            """)
     }
 
     /// The next `count` candidate SKUs that belong in skus.csv (fewer at the end), nil when
@@ -165,7 +196,7 @@ final class FactsReader {
         guard position < candidates.count else { return nil }
         var chunk: [SKUInput] = []
         chunk.reserveCapacity(count)
-        let ws = settings.windowStart, asOf = settings.asOf
+        let ws = settings.windowStart
         while position < candidates.count && chunk.count < count {
             let sku = candidates[position]
             position += 1
@@ -173,19 +204,17 @@ final class FactsReader {
                 || (backorders[sku]?.contains { $0.backorderedDay >= ws } ?? false)
             var orderDays: [OrderDay] = []
             let matchedDays = matched[sku]
-            try days.bind(text: sku, at: 1)
-            try days.bind(int: Int64(ws), at: 2)
-            try days.bind(int: Int64(asOf), at: 3)
-            while try days.step() {
+            if let id = ids[sku] {
                 listed = true
-                let lines = days.int(1)
-                guard lines > 0 else { continue }
-                let day = days.int(0)
-                orderDays.append(OrderDay(day: day, lines: lines, units: days.double(2),
-                                          backorderedLines: matchedDays?[day] ?? 0,
-                                          priceSum: days.double(3), pricedLines: days.int(4)))
+                orderDays.reserveCapacity(days[id].count)
+                for c in days[id] where c.lines > 0 {
+                    let day = ws + Int(c.offset)
+                    orderDays.append(OrderDay(day: day, lines: Int(c.lines), units: c.units,
+                                              backorderedLines: matchedDays?[day] ?? 0,
+                                              priceSum: c.priceSum, pricedLines: Int(c.pricedLines)))
+                }
+                days[id] = []
             }
-            days.resetKeepingBindings()
             guard listed else { continue }
             if let last = orderDays.last?.day { lastOrderDay = max(lastOrderDay ?? last, last) }
             let own = receipts[sku] ?? []

@@ -4,15 +4,11 @@ import SQLite
 /// The order lines of each SKU and day, kept up to date at ingest in table `sku_days`, so
 /// that a run reads what history reduces to instead of every order line again.
 ///
-/// Changes are collected in memory as deltas per (sku, day) and applied in key order, which
-/// turns millions of scattered updates into one forward sweep through the table. Everything
-/// happens inside the ingest's transaction, so the table always matches `order_lines`.
+/// The table is keyed by (day, sku id): order exports arrive roughly in time order, so new
+/// totals land at the end of the table. Changes are collected in memory as deltas and
+/// applied in key order. Everything happens inside the ingest's transaction, so the table
+/// always matches `order_lines`.
 final class SKUDays {
-    struct Key: Hashable {
-        var sku: String
-        var day: Int
-    }
-
     struct Delta {
         var lines = 0
         var units = 0.0
@@ -22,28 +18,45 @@ final class SKUDays {
         var removed = false
     }
 
-    private var deltas: [Key: Delta] = [:]
+    /// Deltas by `day << 32 | sku id`.
+    private var deltas: [Int64: Delta] = [:]
+    private var ids: [String: Int64] = [:]
+    private let db: Connection
     private let upsert: Statement
     private let prune: Statement
     private let addSKU: Statement
     /// Deltas held before they are written (about 100 bytes each).
     private let limit: Int
 
-    init(_ db: Connection, limit: Int = 400_000) throws {
+    init(_ db: Connection, limit: Int = 200_000) throws {
+        self.db = db
         self.limit = limit
         upsert = try db.prepare("""
-            INSERT INTO sku_days(sku, day, lines, units, price_sum, priced_lines, cancelled_lines)
+            INSERT INTO sku_days(day, sku_id, lines, units, price_sum, priced_lines, cancelled_lines)
             VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7)
-            ON CONFLICT(sku, day) DO UPDATE SET lines=lines+?3, units=units+?4, price_sum=price_sum+?5,
+            ON CONFLICT(day, sku_id) DO UPDATE SET lines=lines+?3, units=units+?4, price_sum=price_sum+?5,
               priced_lines=priced_lines+?6, cancelled_lines=cancelled_lines+?7
             """)
-        prune = try db.prepare("DELETE FROM sku_days WHERE sku=?1 AND day=?2 AND lines<=0 AND cancelled_lines<=0")
-        addSKU = try db.prepare("INSERT OR IGNORE INTO skus(sku) VALUES(?1)")
+        prune = try db.prepare("DELETE FROM sku_days WHERE day=?1 AND sku_id=?2 AND lines<=0 AND cancelled_lines<=0")
+        addSKU = try db.prepare("INSERT INTO skus(sku) VALUES(?1)")
+        let all = try db.prepare("SELECT id, sku FROM skus")
+        while try all.step() { ids[all.text(1) ?? ""] = all.int64(0) }
+    }
+
+    /// The SKU's id in `skus`, added when new.
+    private func id(of sku: String) throws -> Int64 {
+        if let id = ids[sku] { return id }
+        try addSKU.bind(text: sku, at: 1)
+        try addSKU.run()
+        addSKU.resetKeepingBindings()
+        let id = db.lastInsertRowID
+        ids[sku] = id
+        return id
     }
 
     /// Counts an order line in (`sign` 1) or out (`sign` -1, a replaced row's old values).
     func add(sku: String, day: Int, quantity: Double, unitPrice: Double?, cancelled: Bool, sign: Int) throws {
-        let key = Key(sku: sku, day: day)
+        let key = Int64(day) << 32 | (try id(of: sku))
         var d = deltas[key] ?? Delta()
         if cancelled {
             d.cancelledLines += sign
@@ -60,23 +73,14 @@ final class SKUDays {
         if deltas.count >= limit { try flush() }
     }
 
-    /// Writes the collected deltas in (sku, day) order.
+    /// Writes the collected deltas in key order.
     func flush() throws {
         guard !deltas.isEmpty else { return }
-        let keys = deltas.keys.sorted { a, b in
-            a.sku == b.sku ? a.day < b.day : Array(a.sku.utf8).lexicographicallyPrecedes(Array(b.sku.utf8))
-        }
-        var lastSKU: String?
-        for key in keys {
+        for key in deltas.keys.sorted() {
             let d = deltas[key]!
-            if key.sku != lastSKU {
-                try addSKU.bind(text: key.sku, at: 1)
-                try addSKU.run()
-                addSKU.resetKeepingBindings()
-                lastSKU = key.sku
-            }
-            try upsert.bind(text: key.sku, at: 1)
-            try upsert.bind(int: Int64(key.day), at: 2)
+            let day = key >> 32, sku = key & 0xFFFF_FFFF
+            try upsert.bind(int: day, at: 1)
+            try upsert.bind(int: sku, at: 2)
             try upsert.bind(int: Int64(d.lines), at: 3)
             try upsert.bind(real: d.units, at: 4)
             try upsert.bind(real: d.priceSum, at: 5)
@@ -85,8 +89,8 @@ final class SKUDays {
             try upsert.run()
             upsert.resetKeepingBindings()
             if d.removed {
-                try prune.bind(text: key.sku, at: 1)
-                try prune.bind(int: Int64(key.day), at: 2)
+                try prune.bind(int: day, at: 1)
+                try prune.bind(int: sku, at: 2)
                 try prune.run()
                 prune.resetKeepingBindings()
             }

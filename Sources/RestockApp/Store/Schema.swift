@@ -108,22 +108,22 @@ enum Schema {
             PRIMARY KEY(run_id, sku)) WITHOUT ROWID;
         """),
         .init(version: 2, name: "daily totals per SKU", sql: """
-        CREATE TABLE skus(sku TEXT NOT NULL PRIMARY KEY) WITHOUT ROWID;
+        CREATE TABLE skus(id INTEGER PRIMARY KEY, sku TEXT NOT NULL UNIQUE);
         CREATE TABLE sku_days(
-            sku TEXT NOT NULL,
             day INTEGER NOT NULL,
+            sku_id INTEGER NOT NULL REFERENCES skus(id),
             lines INTEGER NOT NULL,
             units REAL NOT NULL,
             price_sum REAL NOT NULL,
             priced_lines INTEGER NOT NULL,
             cancelled_lines INTEGER NOT NULL,
-            PRIMARY KEY(sku, day)) WITHOUT ROWID;
+            PRIMARY KEY(day, sku_id)) WITHOUT ROWID;
         INSERT INTO skus(sku) SELECT DISTINCT sku FROM order_lines;
-        INSERT INTO sku_days(sku, day, lines, units, price_sum, priced_lines, cancelled_lines)
-          SELECT sku, day, total(cancelled = 0), total(CASE WHEN cancelled = 0 THEN quantity END),
-                 total(CASE WHEN cancelled = 0 THEN unit_price END), count(CASE WHEN cancelled = 0 THEN unit_price END),
-                 total(cancelled = 1)
-          FROM order_lines GROUP BY sku, day;
+        INSERT INTO sku_days(day, sku_id, lines, units, price_sum, priced_lines, cancelled_lines)
+          SELECT o.day, s.id, total(o.cancelled = 0), total(CASE WHEN o.cancelled = 0 THEN o.quantity END),
+                 total(CASE WHEN o.cancelled = 0 THEN o.unit_price END), count(CASE WHEN o.cancelled = 0 THEN o.unit_price END),
+                 total(o.cancelled = 1)
+          FROM order_lines o JOIN skus s ON s.sku = o.sku GROUP BY o.day, s.id;
         """),
     ])
 }
