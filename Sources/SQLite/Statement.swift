@@ -132,6 +132,13 @@ public final class Statement {
     public func double(_ index: Int32) -> Double { sqlite3_column_double(handle, index) }
     /// Column `index` as a Double, nil when NULL.
     public func optionalDouble(_ index: Int32) -> Double? { isNull(index) ? nil : double(index) }
+    /// Calls `body` with column `index`'s UTF-8 bytes (empty for NULL), valid only inside it:
+    /// no `String` is made.
+    public func withText<T>(_ index: Int32, _ body: (UnsafeBufferPointer<UInt8>) -> T) -> T {
+        guard let pointer = sqlite3_column_text(handle, index) else { return body(UnsafeBufferPointer(start: nil, count: 0)) }
+        return body(UnsafeBufferPointer(start: pointer, count: Int(sqlite3_column_bytes(handle, index))))
+    }
+
     /// Column `index` as text, nil when NULL.
     public func text(_ index: Int32) -> String? {
         guard let pointer = sqlite3_column_text(handle, index) else { return nil }

@@ -70,6 +70,7 @@ struct Pipeline {
         readSeconds += Date().timeIntervalSince(clock)
         var analyses: [SKUAnalysis] = []
         var weeklyOrderLines = Array(repeating: 0, count: settings.weekCount)
+        var weeklyBackorderLines = Array(repeating: 0, count: settings.weekCount)
         let candidates = Int64(reader.candidates.count)
         while true {
             clock = Date()
@@ -81,7 +82,12 @@ struct Pipeline {
                     if let w = WeeklyHistory.weekIndex(of: d.day, settings: settings) { weeklyOrderLines[w] += d.lines }
                 }
             }
-            analyses += AnalysisStage.run(RunFacts(skus: chunk, supplierReceipts: reader.supplierReceipts), settings: settings)
+            for var a in AnalysisStage.run(RunFacts(skus: chunk, supplierReceipts: reader.supplierReceipts), settings: settings) {
+                // Keep what the report needs; the evidence behind each figure is for `restock sku`.
+                for (w, n) in a.weeklyBackorderLines.enumerated() where w < weeklyBackorderLines.count { weeklyBackorderLines[w] += n }
+                a.compactForReport()
+                analyses.append(a)
+            }
             computeSeconds += Date().timeIntervalSince(clock)
             progress.update(done: Int64(analyses.count), total: candidates, unit: "SKUs")
         }
@@ -100,7 +106,8 @@ struct Pipeline {
         try recorder.begin("report")
         let previous = try PreviousRun.load(store.db, before: recorder.runId)
         let outcome = try ReportStage(options: options, runId: recorder.runId, dataRange: dataRange,
-                                      weeklyOrderLines: weeklyOrderLines, analyses: analyses,
+                                      weeklyOrderLines: weeklyOrderLines, weeklyBackorderLines: weeklyBackorderLines,
+                                      analyses: analyses,
                                       ingest: ingestResult, previous: previous, startedAt: startedAt,
                                       priorStages: recorder.stageRecords)
             .write(store: store)

@@ -91,7 +91,6 @@ struct IngestStage {
                 result.files.append(counts)
                 result.totals.add(counts)
             }
-            try writer.skuDays.flush()
             return result
         }
     }

@@ -3,19 +3,17 @@ import RestockCore
 
 /// Fills the report's `ReportModel` from a run's figures, ingest and the previous run.
 enum ReportModelBuilder {
-    static func build(options: RunOptions, dataRange: ClosedRange<Day>?, weeklyOrderLines: [Int], analyses: [SKUAnalysis], ranked: [SKUFigures],
+    static func build(options: RunOptions, dataRange: ClosedRange<Day>?, weeklyOrderLines: [Int], weeklyBackorderLines: [Int],
+                      analyses: [SKUAnalysis], ranked: [SKUFigures],
                       ingest: IngestStage.Result, rejects: [Rejection], unmatched: Int, previous: PreviousRun?,
                       runId: Int64, startedAt: String, stages: [RunRecorder.StageRecord]) -> ReportModel {
         let settings = options.settings
         let figures = analyses.map(\.figures)
-        let weeks = settings.weekCount
-        var weeklyBackorders = Array(repeating: 0, count: weeks)
         var classes: [DemandClass: Int] = [:]
         var bySKU: [String: Int] = [:]
         for (i, a) in analyses.enumerated() {
             bySKU[a.figures.sku] = i
             classes[a.figures.demandClass, default: 0] += 1
-            for (w, n) in a.weeklyBackorderLines.enumerated() where w < weeks { weeklyBackorders[w] += n }
         }
         let top = ranked.prefix(options.top).map { f -> ReportModel.Recommendation in
             let a = bySKU[f.sku].map { analyses[$0] }
@@ -36,7 +34,7 @@ enum ReportModelBuilder {
         }
         return ReportModel(
             settings: settings, topN: options.top, dataRange: dataRange, headline: .summing(figures),
-            weeklyBackorderLines: weeklyBackorders, weeklyOrderLines: weeklyOrderLines, demandClassCounts: classes,
+            weeklyBackorderLines: weeklyBackorderLines, weeklyOrderLines: weeklyOrderLines, demandClassCounts: classes,
             recommendations: Array(top),
             dataQuality: ReportModel.DataQuality(files: files, rejectReasons: reasons, unmatchedBackorders: unmatched),
             changes: changes,

@@ -8,6 +8,7 @@ struct ReportStage {
     var runId: Int64
     var dataRange: ClosedRange<Day>?
     var weeklyOrderLines: [Int]
+    var weeklyBackorderLines: [Int]
     var analyses: [SKUAnalysis]
     var ingest: IngestStage.Result
     var previous: PreviousRun?
@@ -37,7 +38,8 @@ struct ReportStage {
             try folder.write("recommendations.csv", SKUTables.recommendationsCSV(ranked)); files += 1
             try folder.write("rejects.csv", RejectsFile.csv(rejects)); files += 1
 
-            let model = ReportModelBuilder.build(options: options, dataRange: dataRange, weeklyOrderLines: weeklyOrderLines, analyses: analyses, ranked: ranked,
+            let model = ReportModelBuilder.build(options: options, dataRange: dataRange, weeklyOrderLines: weeklyOrderLines,
+                                                 weeklyBackorderLines: weeklyBackorderLines, analyses: analyses, ranked: ranked,
                                                  ingest: ingest, rejects: rejects, unmatched: unmatched, previous: previous,
                                                  runId: runId, startedAt: startedAt, stages: priorStages)
             let html = HTMLReport.render(model)

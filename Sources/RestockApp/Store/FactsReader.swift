@@ -27,8 +27,8 @@ struct RunFacts: Sendable {
 /// SKU by SKU in byte order of the SKU, a chunk at a time, so that memory holds one chunk's
 /// daily history rather than every SKU's.
 ///
-/// Order lines come from `sku_days` (their daily totals, kept at ingest); backorders,
-/// receipts and products are read whole once (they are small next to order lines).
+/// Order lines are reduced to compact daily totals per SKU in one scan; backorders, receipts
+/// and products are read whole once (they are small next to order lines).
 final class FactsReader {
     let settings: RunSettings
     /// First and last day with any loaded row (for the report header), nil for an empty store.
@@ -46,11 +46,11 @@ final class FactsReader {
     private var products: [String: ProductFact] = [:]
     private var backorders: [String: [BackorderFact]] = [:]
     private var receipts: [String: [ReceiptFact]] = [:]
-    /// Per SKU: day -> order lines of that day with a backorder (backorder_rate's numerator).
-    private var matched: [String: [Day: Int]] = [:]
+    /// Per SKU: the days of its order lines with a backorder, one entry per line (backorder_rate's numerator).
+    private var matched: [String: [Int32]] = [:]
     /// The window's daily totals per SKU id, in day order, compactly.
     private var days: [[CompactDay]] = []
-    /// SKU -> id in `skus` (SKUs with order lines).
+    /// SKU -> index into `days` (SKUs with order lines in the window).
     private var ids: [String: Int] = [:]
     private var position = 0
 
@@ -62,6 +62,19 @@ final class FactsReader {
         var cancelledLines: Int32
         var units: Double
         var priceSum: Double
+
+        mutating func add(cancelled: Bool, units: Double, price: Double?) {
+            if cancelled {
+                cancelledLines += 1
+                return
+            }
+            lines += 1
+            self.units += units
+            if let price {
+                priceSum += price
+                pricedLines += 1
+            }
+        }
     }
 
     /// Reads products, backorders and receipts; `only` limits everything to one SKU.
@@ -122,7 +135,7 @@ final class FactsReader {
             """)
         try matched.bind([.integer(ws), .integer(asOf), .optional(only)])
         while try matched.step() {
-            self.matched[matched.text(2) ?? "", default: [:]][matched.int(3), default: 0] += 1
+            self.matched[matched.text(2) ?? "", default: []].append(Int32(matched.int(3)))
         }
 
         // Receipts received in the window.
@@ -147,31 +160,31 @@ final class FactsReader {
         }
         self.supplierReceipts = supplierReceipts
 
-        // The window's daily totals of every SKU, in one range scan of sku_days (keyed by
-        // day first), kept compactly per SKU.
-        let skus = try db.prepare("SELECT id, sku FROM skus WHERE ?1 IS NULL OR sku=?1")
-        try skus.bind([.optional(only)])
-        var maxId = 0
-        var names: [Int: String] = [:]
-        while try skus.step() {
-            let id = skus.int(0)
-            names[id] = skus.text(1) ?? ""
-            maxId = max(maxId, id)
-        }
-        days = Array(repeating: [], count: maxId + 1)
+        // The window's order lines, reduced to daily totals per SKU in one sequential scan
+        // of the table (no sort): SKUs are interned from the raw bytes of the column, and
+        // each SKU's days kept compactly.
         let scan = try db.prepare("""
-            SELECT day, sku_id, lines, units, price_sum, priced_lines, cancelled_lines FROM sku_days
-            WHERE day BETWEEN ?1 AND ?2
+            SELECT sku, day, cancelled, quantity, unit_price FROM order_lines
+            WHERE day BETWEEN ?1 AND ?2 AND (?3 IS NULL OR sku=?3)
             """)
-        try scan.bind([.integer(ws), .integer(asOf)])
+        try scan.bind([.integer(ws), .integer(asOf), .optional(only)])
+        var intern = SKUIntern()
         while try scan.step() {
-            let id = scan.int(1)
-            guard id <= maxId, names[id] != nil else { continue }
-            days[id].append(CompactDay(offset: Int32(scan.int(0) - settings.windowStart), lines: Int32(scan.int(2)),
-                                       pricedLines: Int32(scan.int(5)), cancelledLines: Int32(scan.int(6)),
-                                       units: scan.double(3), priceSum: scan.double(4)))
+            let id = scan.withText(0) { intern.id(for: $0) }
+            if id == days.count { days.append([]) }
+            let offset = Int32(scan.int(1) - settings.windowStart)
+            let cancelled = scan.int(2) != 0
+            let units = scan.double(3)
+            let price = scan.optionalDouble(4)
+            if let last = days[id].indices.last, days[id][last].offset == offset {
+                days[id][last].add(cancelled: cancelled, units: units, price: price)
+            } else {
+                var c = CompactDay(offset: offset, lines: 0, pricedLines: 0, cancelledLines: 0, units: 0, priceSum: 0)
+                c.add(cancelled: cancelled, units: units, price: price)
+                days[id].append(c)
+            }
         }
-        for (id, name) in names where !days[id].isEmpty {
+        for (name, id) in intern.names.enumerated().map({ ($0.element, $0.offset) }) {
             ids[name] = id
             candidateSet.insert(name)
         }
@@ -180,7 +193,7 @@ final class FactsReader {
 
         let range = try db.prepare("""
             SELECT min(d), max(d) FROM (
-              SELECT min(day) AS d FROM sku_days UNION ALL SELECT max(day) FROM sku_days
+              SELECT min(day) AS d FROM order_lines UNION ALL SELECT max(day) FROM order_lines
               UNION ALL SELECT min(b_day) FROM backorders UNION ALL SELECT max(b_day) FROM backorders
               UNION ALL SELECT min(r_day) FROM receipts UNION ALL SELECT max(r_day) FROM receipts)
             """)
@@ -203,14 +216,33 @@ final class FactsReader {
             var listed = products[sku] != nil || receipts[sku] != nil
                 || (backorders[sku]?.contains { $0.backorderedDay >= ws } ?? false)
             var orderDays: [OrderDay] = []
-            let matchedDays = matched[sku]
+            var matchedDays: [Day: Int] = [:]
+            for day in matched[sku] ?? [] { matchedDays[Int(day), default: 0] += 1 }
             if let id = ids[sku] {
                 listed = true
-                orderDays.reserveCapacity(days[id].count)
-                for c in days[id] where c.lines > 0 {
+                // Rows came in order_id order, which is nearly but not quite day order.
+                var compact = days[id]
+                if !zip(compact, compact.dropFirst()).allSatisfy({ $0.offset < $1.offset }) {
+                    compact.sort { $0.offset < $1.offset }
+                    var merged: [CompactDay] = []
+                    for c in compact {
+                        if let last = merged.indices.last, merged[last].offset == c.offset {
+                            merged[last].lines += c.lines
+                            merged[last].pricedLines += c.pricedLines
+                            merged[last].cancelledLines += c.cancelledLines
+                            merged[last].units += c.units
+                            merged[last].priceSum += c.priceSum
+                        } else {
+                            merged.append(c)
+                        }
+                    }
+                    compact = merged
+                }
+                orderDays.reserveCapacity(compact.count)
+                for c in compact where c.lines > 0 {
                     let day = ws + Int(c.offset)
                     orderDays.append(OrderDay(day: day, lines: Int(c.lines), units: c.units,
-                                              backorderedLines: matchedDays?[day] ?? 0,
+                                              backorderedLines: matchedDays[day] ?? 0,
                                               priceSum: c.priceSum, pricedLines: Int(c.pricedLines)))
                 }
                 days[id] = []

@@ -23,9 +23,6 @@ final class RowWriter {
     private let products: Pair
     private let receipts: Pair
     private let reject: Statement
-    private let oldOrder: Statement
-    /// The daily totals per SKU, kept in step with every order line stored.
-    let skuDays: SKUDays
 
     /// `table(columns)` keyed by `key`: `INSERT OR IGNORE` for a new key (changes() = 1), then,
     /// when the key was stored, `UPDATE ... WHERE` some column `IS NOT` the new value
@@ -57,8 +54,6 @@ final class RowWriter {
         receipts = try Self.pair(db, table: "receipts",
                                  columns: ["po_id", "sku", "supplier", "o_day", "o_at", "r_day", "r_at", "quantity"],
                                  key: ["po_id", "sku"])
-        oldOrder = try db.prepare("SELECT sku, day, quantity, unit_price, cancelled FROM order_lines WHERE order_id=?1 AND line_key=?2")
-        skuDays = try SKUDays(db)
         reject = try db.prepare("INSERT INTO rejects(ingest_id, file, line, column_name, value, reason) VALUES(?, ?, ?, ?, ?, ?)")
     }
 
@@ -125,32 +120,11 @@ final class RowWriter {
         // The insert's bindings carry over to the update: same values, same parameter numbers.
         defer { pair.insert.resetKeepingBindings() }
         try pair.insert.run()
-        if db.changes == 1 {
-            if case .order(let o) = row {
-                try skuDays.add(sku: o.sku, day: o.orderedAt.day, quantity: o.quantity, unitPrice: o.unitPrice, cancelled: o.cancelled, sign: 1)
-            }
-            return .new
-        }
-        // A stored key: for an order line, remember the stored values to take them out of
-        // the daily totals if the row is replaced.
-        var old: (sku: String, day: Int, quantity: Double, unitPrice: Double?, cancelled: Bool)?
-        if case .order(let o) = row {
-            defer { oldOrder.resetKeepingBindings() }
-            try oldOrder.bind(text: o.orderId, at: 1)
-            try oldOrder.bind(text: o.lineKeyIsLineId ? o.lineKey : "\u{1F}" + o.lineKey, at: 2)
-            if try oldOrder.step() {
-                old = (oldOrder.text(0) ?? "", oldOrder.int(1), oldOrder.double(2), oldOrder.optionalDouble(3), oldOrder.int(4) != 0)
-            }
-        }
+        if db.changes == 1 { return .new }
         defer { pair.update.resetKeepingBindings() }
         try pair.insert.transferBindings(to: pair.update)
         try pair.update.run()
-        guard db.changes == 1 else { return .duplicate }
-        if case .order(let o) = row, let old {
-            try skuDays.add(sku: old.sku, day: old.day, quantity: old.quantity, unitPrice: old.unitPrice, cancelled: old.cancelled, sign: -1)
-            try skuDays.add(sku: o.sku, day: o.orderedAt.day, quantity: o.quantity, unitPrice: o.unitPrice, cancelled: o.cancelled, sign: 1)
-        }
-        return .replaced
+        return db.changes == 1 ? .replaced : .duplicate
     }
 
     /// Stores a rejected row with the ingest that saw it.

@@ -5,8 +5,6 @@ import SQLite
 /// Loaded rows keep their parsed values: days are day numbers in the store's time zone
 /// (recorded in `meta`), instants are microseconds since 1970-01-01T00:00:00Z, NULL where the
 /// value had no time. `version` counts how often a key was replaced (0 = as first loaded).
-/// `sku_days` holds what order lines reduce to per SKU and day (migration 2), kept in step
-/// by the ingest.
 enum Schema {
     static let migrator = Migrator([
         .init(version: 1, name: "initial", sql: """
@@ -106,24 +104,6 @@ enum Schema {
             revenue_at_risk REAL NOT NULL,
             recommended INTEGER NOT NULL,
             PRIMARY KEY(run_id, sku)) WITHOUT ROWID;
-        """),
-        .init(version: 2, name: "daily totals per SKU", sql: """
-        CREATE TABLE skus(id INTEGER PRIMARY KEY, sku TEXT NOT NULL UNIQUE);
-        CREATE TABLE sku_days(
-            day INTEGER NOT NULL,
-            sku_id INTEGER NOT NULL REFERENCES skus(id),
-            lines INTEGER NOT NULL,
-            units REAL NOT NULL,
-            price_sum REAL NOT NULL,
-            priced_lines INTEGER NOT NULL,
-            cancelled_lines INTEGER NOT NULL,
-            PRIMARY KEY(day, sku_id)) WITHOUT ROWID;
-        INSERT INTO skus(sku) SELECT DISTINCT sku FROM order_lines;
-        INSERT INTO sku_days(day, sku_id, lines, units, price_sum, priced_lines, cancelled_lines)
-          SELECT o.day, s.id, total(o.cancelled = 0), total(CASE WHEN o.cancelled = 0 THEN o.quantity END),
-                 total(CASE WHEN o.cancelled = 0 THEN o.unit_price END), count(CASE WHEN o.cancelled = 0 THEN o.unit_price END),
-                 total(o.cancelled = 1)
-          FROM order_lines o JOIN skus s ON s.sku = o.sku GROUP BY o.day, s.id;
         """),
     ])
 }

@@ -18,6 +18,22 @@ public struct SKUAnalysis: Sendable {
     public var backorderedWeeks: Int
 }
 
+extension SKUAnalysis {
+    /// Drops what only `restock sku` shows (every candidate's error, the lead-time sample,
+    /// the explanations) and, for a SKU that is not recommended, its weekly series: what a
+    /// 100,000-SKU run keeps in memory for its report is then the figures and a few charts.
+    public mutating func compactForReport() {
+        forecast.candidates = []
+        leadTime.sample = []
+        reorderPoint.explanation = ""
+        if !figures.isRecommended {
+            windowWeeks = []
+            weeklyBackorderLines = []
+            weeklyHistory = []
+        }
+    }
+}
+
 /// The pure per-SKU pipeline: metrics, demand class, forecast, lead time, reorder point and
 /// policy figures (CONTRACT.md §3), from the SKU's facts and the run's settings.
 public enum SKUAnalyzer {
