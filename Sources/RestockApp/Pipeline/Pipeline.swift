@@ -25,13 +25,18 @@ struct Pipeline {
         } else if !FileManager.default.fileExists(atPath: options.common.db) {
             throw RunError("the store '\(options.common.db)' does not exist; run 'restock run' first, or pass --db")
         }
+        // The report folder's place is checked (and its staging folder made) before anything
+        // changes, so an output folder that cannot be written fails the run at once.
+        let folder = ReportFolder(out: options.out, name: CivilDate.string(options.asOf))
+        try folder.prepare()
+        defer { folder.discard() }
         let store = try Store(path: options.common.db)
         try store.checkTimeZone(options.common.timeZoneName)
         let recorder = try RunRecorder(db: store.db, command: command, asOf: CivilDate.string(options.asOf),
                                        settingsJSON: options.settingsJSON)
         let startedAt = RunRecorder.now()
         do {
-            let summary = try stages(store: store, recorder: recorder, progress: progress, startedAt: startedAt)
+            let summary = try stages(store: store, folder: folder, recorder: recorder, progress: progress, startedAt: startedAt)
             recorder.finish(outcome: "success")
             return summary
         } catch {
@@ -40,7 +45,7 @@ struct Pipeline {
         }
     }
 
-    private func stages(store: Store, recorder: RunRecorder, progress: Progress, startedAt: String) throws -> RunSummary {
+    private func stages(store: Store, folder: ReportFolder, recorder: RunRecorder, progress: Progress, startedAt: String) throws -> RunSummary {
         let settings = options.settings
         // Stage 1: ingest.
         var ingestResult = IngestStage.Result(files: [], totals: FileCounts(file: "total", kind: .orders), rejects: [])
@@ -105,7 +110,7 @@ struct Pipeline {
         progress.begin("report")
         try recorder.begin("report")
         let previous = try PreviousRun.load(store.db, before: recorder.runId)
-        let outcome = try ReportStage(options: options, runId: recorder.runId, dataRange: dataRange,
+        let outcome = try ReportStage(options: options, folder: folder, runId: recorder.runId, dataRange: dataRange,
                                       weeklyOrderLines: weeklyOrderLines, weeklyBackorderLines: weeklyBackorderLines,
                                       analyses: analyses,
                                       ingest: ingestResult, previous: previous, startedAt: startedAt,

@@ -5,6 +5,7 @@ import RestockCore
 /// run's figures in the store for the next run's "what changed".
 struct ReportStage {
     var options: RunOptions
+    var folder: ReportFolder
     var runId: Int64
     var dataRange: ClosedRange<Day>?
     var weeklyOrderLines: [Int]
@@ -30,8 +31,6 @@ struct ReportStage {
         let rejects = ingestRan ? ingest.rejects : try latestRejects(store)
         let unmatched = analyses.reduce(0) { $0 + $1.unmatchedBackorders }
 
-        let folder = ReportFolder(out: options.out, name: CivilDate.string(settings.asOf))
-        try folder.prepare()
         do {
             var files = 0
             try folder.write("skus.csv", SKUTables.skusCSV(figures)); files += 1
