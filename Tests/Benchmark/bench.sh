@@ -48,10 +48,15 @@ awk -v a="$(cat "$work/restock ingest orders.csv.secs")" -v b="$(cat "$work/sqli
   'BEGIN { printf "ingest / .import = %.2f (target <= 0.8)\n", a / b }'
 
 # 2. First full run on a fresh store: history up to the night before.
+rm -rf "$work/history" "$work/night"
 python3 "$root/Tests/Benchmark/split_night.py" "$work/data" "$end" "$work/history" "$work/night"
 rm -rf "$work/run.sqlite"* "$work/Reports"
-measure "restock run (first, full)" "$bin" run --data "$work/history" --db "$work/run.sqlite" --out "$work/Reports" --as-of "$prev" --quiet
-grep -h "" "$work/restock run (first, full).err" | head -5 || true
+measure "restock run (first, full)" "$bin" run --data "$work/history" --db "$work/run.sqlite" --out "$work/Reports" --as-of "$prev" --quiet --json
+python3 - "$work/restock run (first, full).out" <<'PY'
+import json, sys
+s = json.load(open(sys.argv[1]))
+print("  first-run stages: " + ", ".join(f"{x['name']} {x['seconds']:.2f}s" for x in s["stages"]), "| rows read", s["totals"]["rows_read"])
+PY
 
 # 3. The incremental night: the last day's files added, next as-of.
 cp "$work"/night/*.csv "$work/history/"

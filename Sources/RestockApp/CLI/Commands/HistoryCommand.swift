@@ -25,7 +25,7 @@ enum HistoryCommand: Command {
                    (SELECT total(rows_rejected) FROM ingests WHERE run_id=r.id),
                    (SELECT count(*) FROM run_results WHERE run_id=r.id),
                    (SELECT count(*) FROM run_results WHERE run_id=r.id AND recommended=1),
-                   (SELECT group_concat(name || ' ' || printf('%.2f', seconds) || 's', ', ') FROM stages WHERE run_id=r.id AND seconds IS NOT NULL),
+                   (SELECT group_concat(x, ', ') FROM (SELECT name || ' ' || printf('%.2f', seconds) || 's' AS x FROM stages WHERE run_id=r.id AND seconds IS NOT NULL ORDER BY rowid)),
                    (SELECT total(seconds) FROM stages WHERE run_id=r.id)
             FROM runs r ORDER BY r.id DESC LIMIT ?
             """)
