@@ -23,6 +23,11 @@ public final class Statement {
     /// The SQL text.
     public let sql: String
 
+    /// One reusable buffer per parameter for bound text, so that binding a row's text
+    /// allocates nothing: SQLite reads the bytes in place (`SQLITE_STATIC`) until the
+    /// parameter is bound again, which only happens after the statement ran.
+    private var scratch: [UnsafeMutableRawBufferPointer]
+
     init(connection: Connection, sql: String) throws(SQLiteError) {
         var stmt: OpaquePointer?
         let rc = sqlite3_prepare_v2(connection.handle, sql, -1, &stmt, nil)
@@ -30,9 +35,14 @@ public final class Statement {
         self.handle = stmt
         self.connection = connection
         self.sql = sql
+        let count = Int(sqlite3_bind_parameter_count(stmt))
+        scratch = (0..<count).map { _ in UnsafeMutableRawBufferPointer.allocate(byteCount: 64, alignment: 8) }
     }
 
-    deinit { sqlite3_finalize(handle) }
+    deinit {
+        sqlite3_finalize(handle)
+        for buffer in scratch { buffer.deallocate() }
+    }
 
     /// Binds parameters 1...n in order (<https://www.sqlite.org/c3ref/bind_blob.html>).
     public func bind(_ values: [SQLValue]) throws(SQLiteError) {
@@ -76,13 +86,24 @@ public final class Statement {
                 // An empty string: bind a zero-length text, not NULL.
                 return sqlite3_bind_text(handle, index, "", 0, Statement.transient)
             }
-            // SQLITE_TRANSIENT: SQLite copies the bytes before returning.
-            return sqlite3_bind_text(handle, index, UnsafeRawPointer(base).assumingMemoryBound(to: CChar.self),
-                                     Int32(buffer.count), Statement.transient)
+            let slot = Int(index) - 1
+            guard slot >= 0 && slot < scratch.count else {
+                return sqlite3_bind_text(handle, index, UnsafeRawPointer(base).assumingMemoryBound(to: CChar.self),
+                                         Int32(buffer.count), Statement.transient)
+            }
+            if scratch[slot].count < buffer.count {
+                scratch[slot].deallocate()
+                scratch[slot] = UnsafeMutableRawBufferPointer.allocate(byteCount: max(buffer.count, 2 * scratch[slot].count), alignment: 8)
+            }
+            scratch[slot].copyMemory(from: UnsafeRawBufferPointer(buffer))
+            return sqlite3_bind_text(handle, index, scratch[slot].baseAddress!.assumingMemoryBound(to: CChar.self),
+                                     Int32(buffer.count), nil)  // nil: SQLITE_STATIC
         }
     }
 
+    /// SQLITE_TRANSIENT: SQLite copies the bytes before returning.
     private static let transient = unsafeBitCast(-1, to: sqlite3_destructor_type.self)
+
 
     /// Advances to the next row: true for a row, false when done; throws on any other result
     /// (<https://www.sqlite.org/c3ref/step.html>).

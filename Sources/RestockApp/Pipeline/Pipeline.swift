@@ -71,6 +71,8 @@ struct Pipeline {
         try recorder.begin("forecast")
         var readSeconds = 0.0, computeSeconds = 0.0
         var clock = Date()
+        // Reading streams through the tables once: a small page cache is enough.
+        try store.db.execute("PRAGMA cache_size=-16384")
         let reader = try FactsReader(store.db, settings: settings)
         readSeconds += Date().timeIntervalSince(clock)
         var analyses: [SKUAnalysis] = []
@@ -95,6 +97,8 @@ struct Pipeline {
             }
             computeSeconds += Date().timeIntervalSince(clock)
             progress.update(done: Int64(analyses.count), total: candidates, unit: "SKUs")
+            if analyses.count % (4096 * 6) < chunk.count { Trace.mark("\(analyses.count) SKUs computed") }
+            ReportCharts.keepTop(&analyses, count: min(options.top, HTMLReport.maxDetailed))
         }
         try recorder.end("metrics", rows: analyses.count, seconds: readSeconds)
         try recorder.end("forecast", rows: analyses.count, seconds: computeSeconds)

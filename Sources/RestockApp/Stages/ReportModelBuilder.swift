@@ -4,11 +4,10 @@ import RestockCore
 /// Fills the report's `ReportModel` from a run's figures, ingest and the previous run.
 enum ReportModelBuilder {
     static func build(options: RunOptions, dataRange: ClosedRange<Day>?, weeklyOrderLines: [Int], weeklyBackorderLines: [Int],
-                      analyses: [SKUAnalysis], ranked: [SKUFigures],
+                      analyses: [SKUAnalysis], figures: [SKUFigures], ranked: [SKUFigures],
                       ingest: IngestStage.Result, rejects: [Rejection], unmatched: Int, previous: PreviousRun?,
                       runId: Int64, startedAt: String, stages: [RunRecorder.StageRecord]) -> ReportModel {
         let settings = options.settings
-        let figures = analyses.map(\.figures)
         var classes: [DemandClass: Int] = [:]
         var bySKU: [String: Int] = [:]
         for (i, a) in analyses.enumerated() {

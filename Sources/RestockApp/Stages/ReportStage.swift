@@ -38,7 +38,7 @@ struct ReportStage {
             try folder.write("rejects.csv", RejectsFile.csv(rejects)); files += 1
 
             let model = ReportModelBuilder.build(options: options, dataRange: dataRange, weeklyOrderLines: weeklyOrderLines,
-                                                 weeklyBackorderLines: weeklyBackorderLines, analyses: analyses, ranked: ranked,
+                                                 weeklyBackorderLines: weeklyBackorderLines, analyses: analyses, figures: figures, ranked: ranked,
                                                  ingest: ingest, rejects: rejects, unmatched: unmatched, previous: previous,
                                                  runId: runId, startedAt: startedAt, stages: priorStages)
             let html = HTMLReport.render(model)

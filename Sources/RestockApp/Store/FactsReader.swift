@@ -23,6 +23,22 @@ struct RunFacts: Sendable {
     var supplierReceipts: [String: [(sku: String, receipt: ReceiptFact)]]
 }
 
+/// `RESTOCK_TRACE=1` prints each step's time and the process's resident memory on stderr,
+/// for profiling a run.
+enum Trace {
+    static let enabled = ProcessInfo.processInfo.environment["RESTOCK_TRACE"] == "1"
+    nonisolated(unsafe) static var last = Date()
+
+    static func mark(_ step: String) {
+        guard enabled else { return }
+        let now = Date()
+        let status = (try? String(contentsOfFile: "/proc/self/status", encoding: .utf8)) ?? ""
+        let rss = status.split(separator: "\n").first { $0.hasPrefix("VmRSS") }.map(String.init) ?? ""
+        FileHandle.standardError.write(Data(String(format: "trace %-28@ %7.2f s  %@\n", step, now.timeIntervalSince(last), rss).utf8))
+        last = now
+    }
+}
+
 /// Reads the facts of a run from the store (CONTRACT.md §3: which rows each figure counts),
 /// SKU by SKU in byte order of the SKU, a chunk at a time, so that memory holds one chunk's
 /// daily history rather than every SKU's.
@@ -82,6 +98,7 @@ final class FactsReader {
         self.settings = settings
         let ws = Int64(settings.windowStart), asOf = Int64(settings.asOf)
         var candidateSet = Set<String>()
+        Trace.mark("start")
 
         let products = try db.prepare("""
             SELECT sku, name, category, supplier, unit_cost, unit_price, on_hand, on_order, reorder_point,
@@ -106,6 +123,7 @@ final class FactsReader {
             candidateSet.insert(p.sku)
         }
 
+        Trace.mark("products")
         // Backorders that matter to the window: opened by as-of and not closed before it began.
         let backorders = try db.prepare("""
             SELECT b.sku, b.order_id, b.quantity, b.b_day, b.f_day, b.c_day,
@@ -122,10 +140,11 @@ final class FactsReader {
             self.backorders[sku, default: []].append(fact)
             if fact.backorderedDay >= settings.windowStart { candidateSet.insert(sku) }
         }
-        for (sku, list) in self.backorders {
-            self.backorders[sku] = list.sorted { ($0.backorderedDay, $0.orderId, $0.quantity) < ($1.backorderedDay, $1.orderId, $1.quantity) }
+        for sku in Array(self.backorders.keys) {
+            self.backorders[sku]!.sort { ($0.backorderedDay, $0.orderId, $0.quantity) < ($1.backorderedDay, $1.orderId, $1.quantity) }
         }
 
+        Trace.mark("backorders")
         // backorder_rate's numerator: order lines of the window with a backorder of the same
         // order_id and sku opened by as-of, each counted once even when its backorder was split.
         let matched = try db.prepare("""
@@ -138,16 +157,23 @@ final class FactsReader {
             self.matched[matched.text(2) ?? "", default: []].append(Int32(matched.int(3)))
         }
 
+        Trace.mark("matched order lines")
         // Receipts received in the window.
         var supplierReceipts: [String: [(sku: String, receipt: ReceiptFact)]] = [:]
         let receipts = try db.prepare("""
             SELECT sku, supplier, o_day, r_day, quantity FROM receipts WHERE r_day BETWEEN ?1 AND ?2
-            ORDER BY r_day, o_day, po_id, sku
             """)
         try receipts.bind([.integer(ws), .integer(asOf)])
+        // Supplier names repeat on every receipt: one shared String per name.
+        var supplierNames: [String: String] = [:]
         while try receipts.step() {
             let sku = receipts.text(0) ?? ""
-            let fact = ReceiptFact(supplier: receipts.text(1), orderedDay: receipts.int(2), receivedDay: receipts.int(3),
+            let supplierName = receipts.text(1).map { name in
+                if let shared = supplierNames[name] { return shared }
+                supplierNames[name] = name
+                return name
+            }
+            let fact = ReceiptFact(supplier: supplierName, orderedDay: receipts.int(2), receivedDay: receipts.int(3),
                                    quantity: receipts.optionalDouble(4))
             if only == nil || sku == only {
                 self.receipts[sku, default: []].append(fact)
@@ -158,7 +184,19 @@ final class FactsReader {
                 supplierReceipts[supplier, default: []].append((sku, fact))
             }
         }
+        // Oldest first; a supplier's pool keeps its latest 1,000 receipts (pooling uses the 200
+        // most recent of the other SKUs).
+        func older(_ a: ReceiptFact, _ b: ReceiptFact) -> Bool {
+            (a.receivedDay, a.orderedDay, a.quantity ?? 0) < (b.receivedDay, b.orderedDay, b.quantity ?? 0)
+        }
+        for sku in Array(self.receipts.keys) { self.receipts[sku]!.sort(by: older) }
+        for supplier in Array(supplierReceipts.keys) {
+            supplierReceipts[supplier]!.sort { older($0.receipt, $1.receipt) || (!older($1.receipt, $0.receipt) && $0.sku < $1.sku) }
+            let count = supplierReceipts[supplier]!.count
+            if count > 1_000 { supplierReceipts[supplier]!.removeFirst(count - 1_000) }
+        }
         self.supplierReceipts = supplierReceipts
+        Trace.mark("receipts")
 
         // The window's order lines, reduced to daily totals per SKU in one sequential scan
         // of the table (no sort): SKUs are interned from the raw bytes of the column, and
@@ -184,6 +222,7 @@ final class FactsReader {
                 days[id].append(c)
             }
         }
+        Trace.mark("order lines scan")
         for (name, id) in intern.names.enumerated().map({ ($0.element, $0.offset) }) {
             ids[name] = id
             candidateSet.insert(name)

@@ -26,10 +26,10 @@ extension SKUAnalysis {
         forecast.candidates = []
         leadTime.sample = []
         reorderPoint.explanation = ""
+        weeklyHistory = []
         if !figures.isRecommended {
             windowWeeks = []
             weeklyBackorderLines = []
-            weeklyHistory = []
         }
     }
 }
