@@ -8,20 +8,6 @@ enum SampleReport {
     /// A product name with both quotes and an ampersand.
     static let quotedName = "Tom's \"Best\" Nuts & Bolts"
 
-    /// SplitMix64 (Steele, Lea, Flood 2014): a tiny seeded generator.
-    struct SplitMix64 {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-        /// Uniform in 0..<1.
-        mutating func unit() -> Double { Double(next() >> 11) / Double(1 << 53) }
-    }
-
     /// A model with `skuCount` SKUs of which `recommended` are recommendations (all with
     /// series), the first two of them hostile; as of 2026-11-30, 365-day window.
     static func model(skuCount: Int = 240, recommended: Int = 60, topN: Int = 50, withChanges: Bool = true) -> ReportModel {
@@ -127,4 +113,9 @@ enum SampleReport {
 /// The tests' own copy of "units or none" for building reason strings.
 enum ReportFormatProbe {
     static func units(_ v: Double?) -> String { v.map { String(Int($0)) } ?? "none" }
+}
+
+extension SplitMix64 {
+    /// Uniform in 0..<1 (for the sample report's figures).
+    mutating func unit() -> Double { Double(next() >> 11) / Double(1 << 53) }
 }
