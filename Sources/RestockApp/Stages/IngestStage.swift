@@ -44,11 +44,10 @@ struct IngestStage {
             """)
         let carriedRejects = try db.prepare("SELECT file, line, column_name, value, reason FROM rejects WHERE ingest_id=? ORDER BY rowid")
         let now = ISO8601DateFormatter().string(from: Date())
-        let totalBytes = files.reduce(Int64(0)) { $0 + $1.size }
 
         return try db.transaction {
             var result = Result(files: [], totals: FileCounts(file: "total", kind: .orders), rejects: [])
-            var bytesDone: Int64 = 0
+            var rowsDone: Int64 = 0
             for file in files {
                 let fingerprint = try file.fingerprint()
                 var counts = FileCounts(file: file.name, kind: file.kind)
@@ -76,18 +75,17 @@ struct IngestStage {
                                                         column: carriedRejects.text(2) ?? "", value: carriedRejects.text(3) ?? "",
                                                         reason: carriedRejects.text(4) ?? ""))
                     }
-                    bytesDone += file.size
-                    progress.update(done: bytesDone, total: totalBytes, note: "\(file.name) unchanged")
+                    progress.update(done: rowsDone, total: nil, note: "\(file.name) unchanged", unit: "rows")
                 } else {
-                    try load(file, ingestId: ingestId, writer: writer, counts: &counts, rejects: &result.rejects) { fileBytes in
-                        progress.update(done: bytesDone + fileBytes, total: totalBytes, note: file.name)
+                    try load(file, ingestId: ingestId, writer: writer, counts: &counts, rejects: &result.rejects) { fileRows in
+                        progress.update(done: rowsDone + fileRows, total: nil, note: file.name, unit: "rows")
                     }
-                    bytesDone += file.size
                 }
                 updateIngest.reset()
                 try updateIngest.bind([.integer(Int64(counts.rowsRead)), .integer(Int64(counts.rowsNew)), .integer(Int64(counts.rowsReplaced)),
                                        .integer(Int64(counts.duplicates)), .integer(Int64(counts.rowsRejected)), .integer(ingestId)])
                 try updateIngest.run()
+                rowsDone += Int64(counts.rowsRead)
                 result.files.append(counts)
                 result.totals.add(counts)
             }
@@ -132,7 +130,7 @@ struct IngestStage {
                     rowsSinceProgress += rows.count
                     if rowsSinceProgress >= 200_000 {
                         rowsSinceProgress = 0
-                        progress(Int64(Double(file.size) * 0.0) + Int64(counts.rowsRead))
+                        progress(Int64(counts.rowsRead))
                     }
                 } catch {
                     failure = error
