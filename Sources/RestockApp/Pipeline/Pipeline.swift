@@ -73,7 +73,9 @@ struct Pipeline {
         var clock = Date()
         // Reading streams through the tables once: a small page cache is enough.
         try store.db.execute("PRAGMA cache_size=-16384")
-        let reader = try FactsReader(store.db, settings: settings)
+        let reader = try FactsReader(store.db, settings: settings) { scanned in
+            progress.update(done: scanned, total: nil, note: "order lines of the window read", unit: "rows")
+        }
         readSeconds += Date().timeIntervalSince(clock)
         var analyses: [SKUAnalysis] = []
         var weeklyOrderLines = Array(repeating: 0, count: settings.weekCount)

@@ -94,7 +94,8 @@ final class FactsReader {
     }
 
     /// Reads products, backorders and receipts; `only` limits everything to one SKU.
-    init(_ db: Connection, settings: RunSettings, sku only: String? = nil) throws {
+    /// `progress` hears the number of order lines scanned, every million.
+    init(_ db: Connection, settings: RunSettings, sku only: String? = nil, progress: ((Int64) -> Void)? = nil) throws {
         self.settings = settings
         let ws = Int64(settings.windowStart), asOf = Int64(settings.asOf)
         var candidateSet = Set<String>()
@@ -207,7 +208,10 @@ final class FactsReader {
             """)
         try scan.bind([.integer(ws), .integer(asOf), .optional(only)])
         var intern = SKUIntern()
+        var scanned: Int64 = 0
         while try scan.step() {
+            scanned += 1
+            if scanned % 1_000_000 == 0 { progress?(scanned) }
             let id = scan.withText(0) { intern.id(for: $0) }
             if id == days.count { days.append([]) }
             let offset = Int32(scan.int(1) - settings.windowStart)
