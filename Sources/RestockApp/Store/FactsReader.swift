@@ -56,8 +56,6 @@ final class FactsReader {
     let supplierReceipts: [String: [(sku: String, receipt: ReceiptFact)]]
     /// Every SKU that may belong in skus.csv, sorted; `next` walks through it.
     let candidates: [String]
-    /// SKUs listed so far.
-    private(set) var listed = 0
 
     private var products: [String: ProductFact] = [:]
     private var backorders: [String: [BackorderFact]] = [:]
@@ -299,7 +297,6 @@ final class FactsReader {
             backorders[sku] = nil
             self.matched[sku] = nil
         }
-        listed += chunk.count
         return chunk
     }
 }
