@@ -79,6 +79,14 @@ public final class Statement {
         if rc != SQLITE_OK { throw connection.error(sql: sql) }
     }
 
+    /// Binds a blob (SQLite copies the bytes).
+    public func bind(blob: [UInt8], at index: Int32) throws(SQLiteError) {
+        let rc = blob.withUnsafeBytes { bytes in
+            sqlite3_bind_blob(handle, index, bytes.baseAddress ?? UnsafeRawPointer(bitPattern: 1), Int32(bytes.count), Statement.transient)
+        }
+        if rc != SQLITE_OK { throw connection.error(sql: sql) }
+    }
+
     private func bindText(_ text: String, at index: Int32) -> Int32 {
         var copy = text
         return copy.withUTF8 { buffer -> Int32 in
@@ -158,6 +166,14 @@ public final class Statement {
     public func withText<T>(_ index: Int32, _ body: (UnsafeBufferPointer<UInt8>) -> T) -> T {
         guard let pointer = sqlite3_column_text(handle, index) else { return body(UnsafeBufferPointer(start: nil, count: 0)) }
         return body(UnsafeBufferPointer(start: pointer, count: Int(sqlite3_column_bytes(handle, index))))
+    }
+
+    /// Calls `body` with column `index`'s bytes as a blob (empty for NULL or an empty blob),
+    /// valid only inside it.
+    public func withBlob<T>(_ index: Int32, _ body: (UnsafeRawBufferPointer) throws -> T) rethrows -> T {
+        let pointer = sqlite3_column_blob(handle, index)
+        let count = Int(sqlite3_column_bytes(handle, index))
+        return try body(UnsafeRawBufferPointer(start: pointer, count: pointer == nil ? 0 : count))
     }
 
     /// Column `index` as text, nil when NULL.

@@ -26,6 +26,23 @@ func temporaryDatabase() -> String {
         #expect(try select.step() == false)
     }
 
+    @Test func blobsRoundTripIncludingEmptyAndNull() throws {
+        let db = try Connection(path: temporaryDatabase())
+        try db.execute("CREATE TABLE t(id INTEGER, b BLOB)")
+        let insert = try db.prepare("INSERT INTO t VALUES(?, ?)")
+        for (id, bytes) in [(1, [UInt8]([0, 255, 7, 0])), (2, [])] {
+            insert.reset()
+            try insert.bind(.integer(Int64(id)), at: 1)
+            try insert.bind(blob: bytes, at: 2)
+            try insert.run()
+        }
+        try db.execute("INSERT INTO t VALUES(3, NULL)")
+        let select = try db.prepare("SELECT b FROM t ORDER BY id")
+        var seen: [[UInt8]] = []
+        while try select.step() { seen.append(select.withBlob(0) { Array($0) }) }
+        #expect(seen == [[0, 255, 7, 0], [], []])
+    }
+
     @Test func transactionRollsBackWhenBodyThrows() throws {
         struct Boom: Error {}
         let db = try Connection(path: temporaryDatabase())

@@ -86,9 +86,14 @@ struct IngestStage {
                                        .integer(Int64(counts.duplicates)), .integer(Int64(counts.rowsRejected)), .integer(ingestId)])
                 try updateIngest.run()
                 rowsDone += Int64(counts.rowsRead)
+                Trace.mark("ingest \(file.name)")
                 result.files.append(counts)
                 result.totals.add(counts)
             }
+            // What the new rows change in the per-SKU digests, in the same transaction.
+            progress.update(done: rowsDone, total: nil, note: "per-SKU totals updated", unit: "rows")
+            try writer.digests.finish()
+            Trace.mark("ingest: per-SKU digests")
             return result
         }
     }
@@ -127,6 +132,7 @@ struct IngestStage {
                             rejects.append(rejection)
                         }
                     }
+                    try writer.digests.flushIfLarge()
                     rowsSinceProgress += rows.count
                     if rowsSinceProgress >= 200_000 {
                         rowsSinceProgress = 0

@@ -40,11 +40,11 @@ enum Trace {
 }
 
 /// Reads the facts of a run from the store (CONTRACT.md §3: which rows each figure counts),
-/// SKU by SKU in byte order of the SKU, a chunk at a time, so that memory holds one chunk's
-/// daily history rather than every SKU's.
+/// SKU by SKU in byte order of the SKU, a chunk at a time.
 ///
-/// Order lines are reduced to compact daily totals per SKU in one scan; backorders, receipts
-/// and products are read whole once (they are small next to order lines).
+/// It reads the per-SKU digests `DigestWriter` keeps, not the rows: each SKU's daily totals
+/// in the 64-day blocks the window overlaps, and each SKU's backorders and receipts record.
+/// The work so grows with the number of SKUs and the window, not with all of history.
 final class FactsReader {
     let settings: RunSettings
     /// First and last day with any loaded row (for the report header), nil for an empty store.
@@ -62,41 +62,24 @@ final class FactsReader {
     private var receipts: [String: [ReceiptFact]] = [:]
     /// Per SKU: the days of its order lines with a backorder, one entry per line (backorder_rate's numerator).
     private var matched: [String: [Int32]] = [:]
-    /// The window's daily totals per SKU id, in day order, compactly.
-    private var days: [[CompactDay]] = []
+    /// The window's daily totals per SKU id, in day order.
+    private var days: [[DailyTotal]] = []
     /// SKU -> index into `days` (SKUs with order lines in the window).
     private var ids: [String: Int] = [:]
     private var position = 0
 
-    /// One day of one SKU's order lines, in 32 bytes.
-    struct CompactDay {
-        var offset: Int32      // day - window start
-        var lines: Int32
-        var pricedLines: Int32
-        var cancelledLines: Int32
-        var units: Double
-        var priceSum: Double
-
-        mutating func add(cancelled: Bool, units: Double, price: Double?) {
-            if cancelled {
-                cancelledLines += 1
-                return
-            }
-            lines += 1
-            self.units += units
-            if let price {
-                priceSum += price
-                pricedLines += 1
-            }
-        }
-    }
-
-    /// Reads products, backorders and receipts; `only` limits everything to one SKU.
-    /// `progress` hears the number of order lines scanned, every million.
+    /// Reads products, backorders and receipts; `only` limits everything to one SKU (the
+    /// supplier pools still hold every SKU's receipts).
+    /// `progress` hears the number of daily-total blocks read, every 100,000.
     init(_ db: Connection, settings: RunSettings, sku only: String? = nil, progress: ((Int64) -> Void)? = nil) throws {
         self.settings = settings
-        let ws = Int64(settings.windowStart), asOf = Int64(settings.asOf)
+        let ws = settings.windowStart, asOf = settings.asOf
         var candidateSet = Set<String>()
+        var first: Day?, last: Day?
+        func seen(_ day: Day) {
+            first = min(first ?? day, day)
+            last = max(last ?? day, day)
+        }
         Trace.mark("start")
 
         let products = try db.prepare("""
@@ -121,127 +104,110 @@ final class FactsReader {
             self.products[p.sku] = p
             candidateSet.insert(p.sku)
         }
-
         Trace.mark("products")
-        // Backorders that matter to the window: opened by as-of and not closed before it began.
-        let backorders = try db.prepare("""
-            SELECT b.sku, b.order_id, b.quantity, b.b_day, b.f_day, b.c_day,
-                   EXISTS(SELECT 1 FROM order_lines o WHERE o.order_id=b.order_id AND o.sku=b.sku)
-            FROM backorders b
-            WHERE (?3 IS NULL OR b.sku=?3) AND b.b_day <= ?2 AND (COALESCE(b.f_day, b.c_day) IS NULL OR COALESCE(b.f_day, b.c_day) >= ?1)
-            """)
-        try backorders.bind([.integer(ws), .integer(asOf), .optional(only)])
-        while try backorders.step() {
-            let sku = backorders.text(0) ?? ""
-            let fact = BackorderFact(orderId: backorders.text(1) ?? "", quantity: backorders.double(2),
-                                     backorderedDay: backorders.int(3), fulfilledDay: backorders.optionalInt(4),
-                                     cancelledDay: backorders.optionalInt(5), matched: backorders.int(6) != 0)
-            self.backorders[sku, default: []].append(fact)
-            if fact.backorderedDay >= settings.windowStart { candidateSet.insert(sku) }
-        }
-        for sku in Array(self.backorders.keys) {
-            self.backorders[sku]!.sort { ($0.backorderedDay, $0.orderId, $0.quantity) < ($1.backorderedDay, $1.orderId, $1.quantity) }
-        }
 
-        Trace.mark("backorders")
-        // backorder_rate's numerator: order lines of the window with a backorder of the same
-        // order_id and sku opened by as-of, each counted once even when its backorder was split.
-        let matched = try db.prepare("""
-            SELECT DISTINCT o.order_id, o.line_key, o.sku, o.day FROM backorders b
-            JOIN order_lines o ON o.order_id = b.order_id AND o.sku = b.sku
-            WHERE b.b_day <= ?2 AND o.day BETWEEN ?1 AND ?2 AND o.cancelled = 0 AND (?3 IS NULL OR b.sku=?3)
-            """)
-        try matched.bind([.integer(ws), .integer(asOf), .optional(only)])
-        while try matched.step() {
-            self.matched[matched.text(2) ?? "", default: []].append(Int32(matched.int(3)))
-        }
-
-        Trace.mark("matched order lines")
-        // Receipts received in the window.
+        // Backorders and receipts, one record per SKU.
         var supplierReceipts: [String: [(sku: String, receipt: ReceiptFact)]] = [:]
-        let receipts = try db.prepare("""
-            SELECT sku, supplier, o_day, r_day, quantity FROM receipts WHERE r_day BETWEEN ?1 AND ?2
-            """)
-        try receipts.bind([.integer(ws), .integer(asOf)])
-        // Supplier names repeat on every receipt: one shared String per name.
+        var supplierSKU: [String: String] = [:]
+        if only != nil {
+            let s = try db.prepare("SELECT sku, supplier FROM products WHERE supplier IS NOT NULL")
+            while try s.step() { supplierSKU[s.text(0) ?? ""] = s.text(1) }
+        } else {
+            for (sku, p) in self.products { if let supplier = p.supplier { supplierSKU[sku] = supplier } }
+        }
+        // Supplier names repeat on every SKU: one shared String per name.
         var supplierNames: [String: String] = [:]
-        while try receipts.step() {
-            let sku = receipts.text(0) ?? ""
-            let supplierName = receipts.text(1).map { name in
-                if let shared = supplierNames[name] { return shared }
-                supplierNames[name] = name
-                return name
+        let share: (String) -> String = { name in
+            if let shared = supplierNames[name] { return shared }
+            supplierNames[name] = name
+            return name
+        }
+        let events = try db.prepare("SELECT sku, data FROM sku_events")
+        while try events.step() {
+            let sku = events.text(0) ?? ""
+            let record = try events.withBlob(1) { bytes throws in try SKUEvents.facts(bytes, name: share) }
+            let own = only == nil || sku == only
+            // Backorders that matter to the window: opened by as-of and not closed before it began.
+            var kept: [BackorderFact] = []
+            for b in record.backorders {
+                seen(b.backorderedDay)
+                guard own, b.backorderedDay <= asOf, (b.closedDay.map { $0 >= ws } ?? true) else { continue }
+                kept.append(b)
+                if b.backorderedDay >= ws { candidateSet.insert(sku) }
             }
-            let fact = ReceiptFact(supplier: supplierName, orderedDay: receipts.int(2), receivedDay: receipts.int(3),
-                                   quantity: receipts.optionalDouble(4))
-            if only == nil || sku == only {
-                self.receipts[sku, default: []].append(fact)
-                candidateSet.insert(sku)
+            if !kept.isEmpty { self.backorders[sku] = kept }
+            // backorder_rate's numerator: order lines of the window with a backorder of the same
+            // order_id and sku opened by as-of, each counted once even when its backorder was split.
+            if own {
+                let lines = record.backorderedLines.filter { $0.day >= ws && $0.day <= asOf && $0.firstBackorderDay <= asOf }
+                if !lines.isEmpty { self.matched[sku] = lines.map { Int32($0.day) } }
             }
-            // The supplier is products', else the receipt's own.
-            if let supplier = self.products[sku]?.supplier ?? fact.supplier {
-                supplierReceipts[supplier, default: []].append((sku, fact))
+            // Receipts received in the window.
+            var keptReceipts: [ReceiptFact] = []
+            for r in record.receipts {
+                seen(r.receivedDay)
+                guard r.receivedDay >= ws && r.receivedDay <= asOf else { continue }
+                if own {
+                    keptReceipts.append(r)
+                    candidateSet.insert(sku)
+                }
+                // The supplier is products', else the receipt's own.
+                if let supplier = supplierSKU[sku] ?? r.supplier {
+                    supplierReceipts[supplier, default: []].append((sku, r))
+                }
             }
+            if !keptReceipts.isEmpty { self.receipts[sku] = keptReceipts }
         }
         // Oldest first; a supplier's pool keeps its latest 1,000 receipts (pooling uses the 200
         // most recent of the other SKUs).
-        func older(_ a: ReceiptFact, _ b: ReceiptFact) -> Bool {
-            (a.receivedDay, a.orderedDay, a.quantity ?? 0) < (b.receivedDay, b.orderedDay, b.quantity ?? 0)
-        }
-        for sku in Array(self.receipts.keys) { self.receipts[sku]!.sort(by: older) }
         for supplier in Array(supplierReceipts.keys) {
-            supplierReceipts[supplier]!.sort { older($0.receipt, $1.receipt) || (!older($1.receipt, $0.receipt) && $0.sku < $1.sku) }
+            supplierReceipts[supplier]!.sort { SKUEvents.older($0.receipt, $1.receipt)
+                || (!SKUEvents.older($1.receipt, $0.receipt) && $0.sku < $1.sku) }
             let count = supplierReceipts[supplier]!.count
             if count > 1_000 { supplierReceipts[supplier]!.removeFirst(count - 1_000) }
         }
         self.supplierReceipts = supplierReceipts
-        Trace.mark("receipts")
+        Trace.mark("backorders and receipts")
 
-        // The window's order lines, reduced to daily totals per SKU in one sequential scan
-        // of the table (no sort): SKUs are interned from the raw bytes of the column, and
-        // each SKU's days kept compactly.
+        // The window's daily totals, block by block (so each SKU's days arrive in day order):
+        // SKUs are interned from the raw bytes of the column.
         let scan = try db.prepare("""
-            SELECT sku, day, cancelled, quantity, unit_price FROM order_lines
-            WHERE day BETWEEN ?1 AND ?2 AND (?3 IS NULL OR sku=?3)
+            SELECT sku, block, data FROM sku_days WHERE block BETWEEN ?1 AND ?2 AND (?3 IS NULL OR sku=?3)
             """)
-        try scan.bind([.integer(ws), .integer(asOf), .optional(only)])
+        try scan.bind([.integer(Int64(DailyTotalsBlock.block(of: ws))), .integer(Int64(DailyTotalsBlock.block(of: asOf))),
+                       .optional(only)])
         var intern = SKUIntern()
-        var scanned: Int64 = 0
+        var blocks: Int64 = 0
+        var days: [[DailyTotal]] = []
         while try scan.step() {
-            scanned += 1
-            if scanned % 1_000_000 == 0 { progress?(scanned) }
+            blocks += 1
+            if blocks % 100_000 == 0 { progress?(blocks) }
             let id = scan.withText(0) { intern.id(for: $0) }
             if id == days.count { days.append([]) }
-            let offset = Int32(scan.int(1) - settings.windowStart)
-            let cancelled = scan.int(2) != 0
-            let units = scan.double(3)
-            let price = scan.optionalDouble(4)
-            if let last = days[id].indices.last, days[id][last].offset == offset {
-                days[id][last].add(cancelled: cancelled, units: units, price: price)
-            } else {
-                var c = CompactDay(offset: offset, lines: 0, pricedLines: 0, cancelledLines: 0, units: 0, priceSum: 0)
-                c.add(cancelled: cancelled, units: units, price: price)
-                days[id].append(c)
+            let block = scan.int(1)
+            try scan.withBlob(2) { bytes throws in
+                try DailyTotalsBlock.decode(bytes, block: block) { t in
+                    if t.day >= ws && t.day <= asOf { days[id].append(t) }
+                }
             }
         }
-        Trace.mark("order lines scan")
-        for (name, id) in intern.names.enumerated().map({ ($0.element, $0.offset) }) {
+        self.days = days
+        Trace.mark("daily totals")
+        for (name, id) in intern.names.enumerated().map({ ($0.element, $0.offset) }) where !days[id].isEmpty {
             ids[name] = id
             candidateSet.insert(name)
         }
         if let only { candidateSet.insert(only) }
         candidates = candidateSet.sorted { Array($0.utf8).lexicographicallyPrecedes(Array($1.utf8)) }
 
-        let range = try db.prepare("""
-            SELECT min(d), max(d) FROM (
-              SELECT min(day) AS d FROM order_lines UNION ALL SELECT max(day) FROM order_lines
-              UNION ALL SELECT min(b_day) FROM backorders UNION ALL SELECT max(b_day) FROM backorders
-              UNION ALL SELECT min(r_day) FROM receipts UNION ALL SELECT max(r_day) FROM receipts)
-            """)
-        if try range.step() {
-            firstDay = range.optionalInt(0)
-            lastDay = range.optionalInt(1)
+        // The first and last day of order lines: the first day of the oldest block, the last of the newest.
+        let edges = try db.prepare("SELECT block, data FROM sku_days WHERE block = (SELECT min(block) FROM sku_days) OR block = (SELECT max(block) FROM sku_days)")
+        while try edges.step() {
+            let block = edges.int(0)
+            try edges.withBlob(1) { bytes throws in try DailyTotalsBlock.decode(bytes, block: block) { seen($0.day) } }
         }
+        firstDay = first
+        lastDay = last
     }
 
     /// The next `count` candidate SKUs that belong in skus.csv (fewer at the end), nil when
@@ -257,34 +223,15 @@ final class FactsReader {
             var listed = products[sku] != nil || receipts[sku] != nil
                 || (backorders[sku]?.contains { $0.backorderedDay >= ws } ?? false)
             var orderDays: [OrderDay] = []
-            var matchedDays: [Day: Int] = [:]
-            for day in matched[sku] ?? [] { matchedDays[Int(day), default: 0] += 1 }
             if let id = ids[sku] {
                 listed = true
-                // Rows came in order_id order, which is nearly but not quite day order.
-                var compact = days[id]
-                if !zip(compact, compact.dropFirst()).allSatisfy({ $0.offset < $1.offset }) {
-                    compact.sort { $0.offset < $1.offset }
-                    var merged: [CompactDay] = []
-                    for c in compact {
-                        if let last = merged.indices.last, merged[last].offset == c.offset {
-                            merged[last].lines += c.lines
-                            merged[last].pricedLines += c.pricedLines
-                            merged[last].cancelledLines += c.cancelledLines
-                            merged[last].units += c.units
-                            merged[last].priceSum += c.priceSum
-                        } else {
-                            merged.append(c)
-                        }
-                    }
-                    compact = merged
-                }
-                orderDays.reserveCapacity(compact.count)
-                for c in compact where c.lines > 0 {
-                    let day = ws + Int(c.offset)
-                    orderDays.append(OrderDay(day: day, lines: Int(c.lines), units: c.units,
-                                              backorderedLines: matchedDays[day] ?? 0,
-                                              priceSum: c.priceSum, pricedLines: Int(c.pricedLines)))
+                var matchedDays: [Day: Int] = [:]
+                for day in matched[sku] ?? [] { matchedDays[Int(day), default: 0] += 1 }
+                orderDays.reserveCapacity(days[id].count)
+                for t in days[id] where t.lines > 0 {
+                    orderDays.append(OrderDay(day: t.day, lines: Int(t.lines), units: t.units,
+                                              backorderedLines: matchedDays[t.day] ?? 0,
+                                              priceSum: t.priceSum, pricedLines: Int(t.pricedLines)))
                 }
                 days[id] = []
             }

@@ -105,5 +105,18 @@ enum Schema {
             recommended INTEGER NOT NULL,
             PRIMARY KEY(run_id, sku)) WITHOUT ROWID;
         """),
+        // Per-SKU digests a run reads instead of all rows (`DigestWriter` keeps them current;
+        // the store fills them on first open after this migration, see `Store`).
+        .init(version: 2, name: "per-SKU digests", sql: """
+        CREATE TABLE sku_days(
+            block INTEGER NOT NULL,
+            sku TEXT NOT NULL,
+            data BLOB NOT NULL,
+            PRIMARY KEY(block, sku)) WITHOUT ROWID;
+        CREATE TABLE sku_events(
+            sku TEXT NOT NULL PRIMARY KEY,
+            data BLOB NOT NULL);
+        INSERT INTO meta(key, value) VALUES('digests', 'to build');
+        """),
     ])
 }

@@ -26,6 +26,13 @@ final class Store {
                 }
                 try db.enableWAL()
                 try Schema.migrator.migrate(db)
+                // A store from before the digests (schema 2) counts its rows once.
+                if try db.scalarText("SELECT value FROM meta WHERE key='digests'") != nil {
+                    try db.transaction {
+                        try DigestWriter(db).rebuildAll()
+                        try db.execute("DELETE FROM meta WHERE key='digests'")
+                    }
+                }
             }
             try db.execute("PRAGMA foreign_keys=ON; PRAGMA cache_size=-\(ProcessInfo.processInfo.environment["RESTOCK_CACHE_KB"] ?? "65536")")
         } catch let error as RunError {
@@ -35,6 +42,13 @@ final class Store {
         } catch {
             throw RunError("cannot open the store '\(path)': \(error)")
         }
+    }
+
+    /// Whether the per-SKU digests a run reads are current (false for a store written by an
+    /// older restock and not yet opened for writing).
+    func digestsAreCurrent() throws -> Bool {
+        guard try Migrator.version(of: db) >= 2 else { return false }
+        return try db.scalarText("SELECT value FROM meta WHERE key='digests'") == nil
     }
 
     /// The time zone the store's days were computed in, recorded on first load.

@@ -25,6 +25,9 @@ enum SKUCommand: Command {
         if let zone = try store.storedTimeZone(), zone != options.settings.timeZone {
             throw UsageError("the store was loaded with --time-zone \(zone); pass --time-zone \(zone)")
         }
+        guard try store.digestsAreCurrent() else {
+            throw RunError("the store '\(options.common.db)' was written by an older restock: run 'restock ingest' or 'restock run' once to bring it up to date")
+        }
         let settings = options.settings
         let reader = try FactsReader(store.db, settings: settings, sku: sku)
         guard let input = try reader.next(1)?.first else {

@@ -1,0 +1,105 @@
+/// Little-endian byte encoding for the store's per-SKU digests (see `DailyTotalsBlock` and
+/// `SKUEvents`): fixed-width integers, IEEE doubles and length-prefixed UTF-8 strings.
+
+/// Appends values to a byte array.
+public struct ByteWriter: Sendable {
+    public private(set) var bytes: [UInt8] = []
+
+    public init(capacity: Int = 0) { bytes.reserveCapacity(capacity) }
+
+    public mutating func u8(_ v: UInt8) { bytes.append(v) }
+
+    public mutating func i32(_ v: Int32) {
+        let u = UInt32(bitPattern: v)
+        bytes.append(UInt8(truncatingIfNeeded: u))
+        bytes.append(UInt8(truncatingIfNeeded: u >> 8))
+        bytes.append(UInt8(truncatingIfNeeded: u >> 16))
+        bytes.append(UInt8(truncatingIfNeeded: u >> 24))
+    }
+
+    public mutating func u64(_ v: UInt64) {
+        for shift in stride(from: 0, to: 64, by: 8) { bytes.append(UInt8(truncatingIfNeeded: v >> UInt64(shift))) }
+    }
+
+    public mutating func f64(_ v: Double) { u64(v.bitPattern) }
+
+    /// A day number; must fit 32 bits (any date within ±5 million years does).
+    public mutating func day(_ d: Int) { i32(Int32(truncatingIfNeeded: d)) }
+
+    /// An optional day: `Int32.min` stands for nil.
+    public mutating func optionalDay(_ d: Int?) { i32(d.map { Int32(truncatingIfNeeded: $0) } ?? Int32.min) }
+
+    public mutating func string(_ s: String) {
+        let utf8 = Array(s.utf8)
+        i32(Int32(utf8.count))
+        bytes.append(contentsOf: utf8)
+    }
+}
+
+/// The store holds a digest it cannot decode: the file was damaged or written by another program.
+public struct DigestError: Error, Sendable, CustomStringConvertible {
+    public var what: String
+    public init(_ what: String) { self.what = what }
+    public var description: String { "damaged digest in the store: \(what)" }
+}
+
+/// Reads values back from bytes written by `ByteWriter`, checking every bound.
+public struct ByteReader {
+    private let bytes: UnsafeRawBufferPointer
+    public private(set) var offset = 0
+
+    public init(_ bytes: UnsafeRawBufferPointer) { self.bytes = bytes }
+
+    public var isAtEnd: Bool { offset >= bytes.count }
+
+    private mutating func take(_ n: Int) throws(DigestError) -> Int {
+        guard n >= 0, bytes.count - offset >= n else { throw DigestError("needs \(n) bytes at \(offset) of \(bytes.count)") }
+        defer { offset += n }
+        return offset
+    }
+
+    public mutating func u8() throws(DigestError) -> UInt8 { bytes[try take(1)] }
+
+    public mutating func i32() throws(DigestError) -> Int32 {
+        let at = try take(4)
+        var u: UInt32 = 0
+        for k in 0..<4 { u |= UInt32(bytes[at + k]) << UInt32(8 * k) }
+        return Int32(bitPattern: u)
+    }
+
+    public mutating func u64() throws(DigestError) -> UInt64 {
+        let at = try take(8)
+        var u: UInt64 = 0
+        for k in 0..<8 { u |= UInt64(bytes[at + k]) << UInt64(8 * k) }
+        return u
+    }
+
+    public mutating func f64() throws(DigestError) -> Double { Double(bitPattern: try u64()) }
+
+    public mutating func day() throws(DigestError) -> Int { Int(try i32()) }
+
+    public mutating func optionalDay() throws(DigestError) -> Int? {
+        let v = try i32()
+        return v == Int32.min ? nil : Int(v)
+    }
+
+    /// A count written with `i32`, checked to be plausible for the bytes left.
+    public mutating func count(minimumBytesEach: Int) throws(DigestError) -> Int {
+        let n = Int(try i32())
+        guard n >= 0, n * max(minimumBytesEach, 0) <= bytes.count - offset else { throw DigestError("bad count \(n) at \(offset)") }
+        return n
+    }
+
+    /// Skips a string written with `ByteWriter.string`; returns an empty one.
+    public mutating func skipString() throws(DigestError) -> String {
+        let n = try count(minimumBytesEach: 1)
+        _ = try take(n)
+        return ""
+    }
+
+    public mutating func string() throws(DigestError) -> String {
+        let n = try count(minimumBytesEach: 1)
+        let at = try take(n)
+        return String(decoding: UnsafeRawBufferPointer(rebasing: bytes[at..<(at + n)]), as: UTF8.self)
+    }
+}
