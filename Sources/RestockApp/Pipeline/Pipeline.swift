@@ -116,6 +116,7 @@ struct Pipeline {
         progress.begin("report")
         try recorder.begin("report")
         let previous = try PreviousRun.load(store.db, before: recorder.runId)
+        Trace.mark("report: previous run's figures")
         let outcome = try ReportStage(options: options, folder: folder, runId: recorder.runId, dataRange: dataRange,
                                       weeklyOrderLines: weeklyOrderLines, weeklyBackorderLines: weeklyBackorderLines,
                                       analyses: analyses,

@@ -36,6 +36,7 @@ struct ReportStage {
             try folder.write("skus.csv", SKUTables.skusCSV(figures)); files += 1
             try folder.write("recommendations.csv", SKUTables.recommendationsCSV(ranked)); files += 1
             try folder.write("rejects.csv", RejectsFile.csv(rejects)); files += 1
+            Trace.mark("report: CSV files")
 
             let model = ReportModelBuilder.build(options: options, dataRange: dataRange, weeklyOrderLines: weeklyOrderLines,
                                                  weeklyBackorderLines: weeklyBackorderLines, analyses: analyses, figures: figures, ranked: ranked,
@@ -43,6 +44,7 @@ struct ReportStage {
                                                  runId: runId, startedAt: startedAt, stages: priorStages)
             let html = HTMLReport.render(model)
             try folder.write("report.html", Array(html.utf8)); files += 1
+            Trace.mark("report: report.html")
             if options.email {
                 let recommendationsCSV = SKUTables.recommendationsCSV(ranked)
                 let eml = try EmailBuilder.build(options: options, model: model, reportHTML: Array(html.utf8),
@@ -63,6 +65,7 @@ struct ReportStage {
             // The figures are kept before the folder moves into place: a kill between the two
             // leaves a store that the next run simply overwrites for the same run id.
             try PreviousRun.save(store.db, runId: runId, figures: figures)
+            Trace.mark("report: figures kept in the store")
             try folder.commit()
             return Outcome(summary: summary, files: files, recommendations: ranked.count, folder: folder.target.path)
         } catch {
