@@ -2,9 +2,11 @@
 /// alias method as built by Vose ("A linear algorithm for generating random numbers with a
 /// given distribution", IEEE TSE 1991).
 struct WeightedPicker: Sendable {
-    /// Chance of keeping column i rather than taking its alias, 0...1.
-    private var keep: [Double]
-    private var alias: [Int]
+    /// Chance of keeping column i rather than taking its alias, 0...1 (`pick` keeps it when
+    /// the low 32 bits as a fraction of 2^32 are below it).
+    private(set) var keep: [Double]
+    /// The index column i stands for when it is not kept.
+    private(set) var alias: [Int]
 
     /// Weights >= 0, not all 0.
     init(weights: [Double]) {
@@ -14,6 +16,8 @@ struct WeightedPicker: Sendable {
         keep = [Double](repeating: 1, count: n)
         alias = Array(0..<n)
         var small: [Int] = [], large: [Int] = []
+        small.reserveCapacity(n)
+        large.reserveCapacity(n)
         for (i, w) in scaled.enumerated() {
             if w < 1 { small.append(i) } else { large.append(i) }
         }
