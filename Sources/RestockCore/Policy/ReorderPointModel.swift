@@ -442,7 +442,7 @@ extension ReorderPointModel {
     /// A share as a whole percentage, or with one decimal above 99%: "95%", "99.2%".
     static func percent(_ share: Double) -> String {
         let p = share * 100
-        if p > 99 && p < 100 { return String(format: "%.1f%%", (p * 10).rounded(.down) / 10) }
+        if p > 99 && p < 100 { return LeadTimeEstimator.tenthsText(Int((p * 10).rounded(.down))) + "%" }
         return "\(Int(p.rounded(.down)))%"
     }
 }
