@@ -57,7 +57,7 @@ public struct ReorderPointModel: Sendable {
         /// Single-unit Poisson demand at `rate` units/day over the lead times.
         case unitPoisson(rate: Double, leadTimes: [Double])
         /// Simulated cycle demands U + D_L, units.
-        case simulated([Double])
+        case simulated([Double], WholeUnitCounts?)
     }
 
     /// Cycles simulated for a service level: max(2,000, 50 / (1 - level)), at most 50,000.
@@ -136,15 +136,21 @@ public struct ReorderPointModel: Sendable {
                                    leadTimes: leadTimes, orderQuantity: q, cycles: count,
                                    random: &random)
         let k = min(count, max(1, Int((alpha * Double(count)).rounded(.up))))
-        let (s, covered) = sample.values.withUnsafeBufferPointer { values in
-            let kth = Self.kthSmallest(values, k - 1, least: sample.least, largest: sample.largest)
+        let (s, covered, counts) = sample.values.withUnsafeBufferPointer {
+            values -> (Int, Int, WholeUnitCounts?) in
+            // Whole-unit cycle demands (the usual case) are counted once; the quantile and the
+            // cycles covered are then read from the counts.
+            let counts = WholeUnitCounts(values, largest: sample.largest)
+            let kth = counts?.kthSmallest(k - 1)
+                ?? Self.kthSmallest(values, k - 1, least: sample.least, largest: sample.largest)
             let s = max(0, Int((kth - 1e-9).rounded(.up)))
             let limit = Double(s) + 1e-9
+            if let counts { return (s, counts.count(atMost: limit), counts) }
             var covered = 0
-            for value in values where value <= limit { covered += 1 }
-            return (s, covered)
+            for value in values { covered += value <= limit ? 1 : 0 }
+            return (s, covered, counts)
         }
-        kind = .simulated(sample.values)
+        kind = .simulated(sample.values, counts)
         cycles = count
         result = make(s, undershoot: sample.meanUndershoot,
                       how: "\(Self.percent(Double(covered) / Double(count))) of \(count) "
@@ -163,7 +169,8 @@ public struct ReorderPointModel: Sendable {
             return leadTimes.reduce(0) {
                 $0 + Self.poissonExcess(mean: rate * $1, over: reorderPoint)
             } / Double(leadTimes.count)
-        case .simulated(let values):
+        case .simulated(let values, let counts):
+            if let sum = counts?.excessSum(over: reorderPoint) { return sum / Double(values.count) }
             return values.withUnsafeBufferPointer { values in
                 var sum = 0.0
                 for value in values {
@@ -208,7 +215,7 @@ extension ReorderPointModel {
     /// time, one whose halves pick the pace and the lead time, then one draw per two blocks
     /// of lead-time demand (low half, then high half). The cost is a few draws per cycle and
     /// one per two blocks: the first three are read by position (`PolicyRandom.peek`), the
-    /// blocks go two at a time, and no buffer is allocated beyond the result.
+    /// blocks go two at a time. Also returns the least and largest demand.
     static func simulate(daily: [Double], total: Double, lines: Int, forecastDaily: Double,
                          leadTimes: [Double], orderQuantity q: Double, cycles: Int,
                          random: inout PolicyRandom)
