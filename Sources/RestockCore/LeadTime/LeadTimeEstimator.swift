@@ -42,12 +42,22 @@ public enum LeadTimeEstimator {
                                 asOf: Day, windowDays: Int) -> LeadTimeForecast {
         let windowStart = asOf - windowDays + 1
         func inWindow(_ receipts: [ReceiptFact]) -> [ReceiptFact] {
-            receipts.filter { $0.receivedDay >= windowStart && $0.receivedDay <= asOf
+            let kept = receipts.filter { $0.receivedDay >= windowStart && $0.receivedDay <= asOf
                 && $0.leadTimeDays >= 0 }
-                .sorted { ($0.receivedDay, $0.orderedDay) < ($1.receivedDay, $1.orderedDay) }
+            func before(_ a: ReceiptFact, _ b: ReceiptFact) -> Bool {
+                (a.receivedDay, a.orderedDay) < (b.receivedDay, b.orderedDay)
+            }
+            // Receipts usually arrive in order; the sort is stable, so it would keep them as is.
+            if kept.indices.dropFirst().allSatisfy({ !before(kept[$0], kept[$0 - 1]) }) { return kept }
+            return kept.sorted(by: before)
         }
         let ownStats = WeightedLeadTimes(inWindow(own), asOf: asOf)
-        let supplierStats = WeightedLeadTimes(inWindow(supplierOthers), asOf: asOf)
+        // The supplier's receipts count only for a SKU with fewer than `fewObservations` of its
+        // own (pooling below `fullCredibilityReceipts`, the sd below `fewObservations`, or
+        // none at all); otherwise they are not read.
+        let supplierStats = ownStats.count >= max(fewObservations, fullCredibilityReceipts)
+            ? WeightedLeadTimes([], asOf: asOf)
+            : WeightedLeadTimes(inWindow(supplierOthers), asOf: asOf)
 
         if ownStats.count > 0 {
             var mean = ownStats.mean
