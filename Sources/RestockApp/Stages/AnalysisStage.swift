@@ -22,7 +22,10 @@ enum AnalysisStage {
             let start = c * chunk, end = min(skus.count, start + chunk)
             for i in start..<end {
                 let input = skus[i]
-                let others = Self.supplierOthers(facts, sku: input.sku, supplier: input.supplier)
+                // The supplier's receipts are gathered only where the lead-time estimate reads them.
+                let others = LeadTimeEstimator.readsSupplierReceipts(
+                    own: input.receipts, asOf: settings.asOf, windowDays: settings.windowDays)
+                    ? Self.supplierOthers(facts, sku: input.sku, supplier: input.supplier) : []
                 results.set(i, SKUAnalyzer.analyze(SKUAnalyzer.Input(
                     sku: input.sku, product: input.product, orderDays: input.orderDays, backorders: input.backorders,
                     receipts: input.receipts, supplier: input.supplier, supplierReceipts: others), settings: settings))

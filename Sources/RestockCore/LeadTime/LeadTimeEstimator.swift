@@ -52,10 +52,8 @@ public enum LeadTimeEstimator {
             return kept.sorted(by: before)
         }
         let ownStats = WeightedLeadTimes(inWindow(own), asOf: asOf)
-        // The supplier's receipts count only for a SKU with fewer than `fewObservations` of its
-        // own (pooling below `fullCredibilityReceipts`, the sd below `fewObservations`, or
-        // none at all); otherwise they are not read.
-        let supplierStats = ownStats.count >= max(fewObservations, fullCredibilityReceipts)
+        // Not read with enough receipts of its own (see `readsSupplierReceipts`).
+        let supplierStats = ownStats.count >= supplierReceiptsUnused
             ? WeightedLeadTimes([], asOf: asOf)
             : WeightedLeadTimes(inWindow(supplierOthers), asOf: asOf)
 
@@ -113,6 +111,24 @@ public enum LeadTimeEstimator {
             days: days, sdDays: sdFloorShare * days, source: .default, observations: 0,
             explanation: "\(format(days)) days by default (no receipts, quote or fill times)",
             sample: [])
+    }
+
+    /// Own receipts in the window from which the supplier's receipts are not read: they
+    /// count only for pooling (below `fullCredibilityReceipts`), the standard deviation
+    /// (below `fewObservations`) or a SKU without receipts.
+    static var supplierReceiptsUnused: Int { max(fewObservations, fullCredibilityReceipts) }
+
+    /// Whether `estimate` reads `supplierOthers` for a SKU with these receipts of its own
+    /// (the caller may pass none when it does not, and so need not gather them).
+    public static func readsSupplierReceipts(own: [ReceiptFact], asOf: Day, windowDays: Int) -> Bool {
+        let windowStart = asOf - windowDays + 1
+        var count = 0
+        for receipt in own where receipt.receivedDay >= windowStart && receipt.receivedDay <= asOf
+            && receipt.leadTimeDays >= 0 {
+            count += 1
+            if count >= supplierReceiptsUnused { return false }
+        }
+        return true
     }
 
     /// Days with at most one decimal, without a trailing ".0": 21, 20.6.

@@ -140,7 +140,7 @@ public struct ReorderPointModel: Sendable {
             values -> (Int, Int, WholeUnitCounts?) in
             // Whole-unit cycle demands (the usual case) are counted once; the quantile and the
             // cycles covered are then read from the counts.
-            let counts = WholeUnitCounts(values, largest: sample.largest)
+            let counts = WholeUnitCounts(values, least: sample.least, largest: sample.largest)
             let kth = counts?.kthSmallest(k - 1)
                 ?? Self.kthSmallest(values, k - 1, least: sample.least, largest: sample.largest)
             let s = max(0, Int((kth - 1e-9).rounded(.up)))

@@ -14,21 +14,19 @@ struct WholeUnitCounts: Sendable {
     private(set) var counts: [Int]
 
     /// The counts of `values`, nil when one is not a whole number in 0...maxValue.
-    /// `largest` is their maximum (or more).
-    init?(_ values: UnsafeBufferPointer<Double>, largest: Double) {
-        guard largest >= 0, largest <= Double(Self.maxValue) else { return nil }
-        let size = Int(largest) + 1
+    /// `least` and `largest` are their minimum and maximum.
+    init?(_ values: UnsafeBufferPointer<Double>, least: Double, largest: Double) {
+        guard least >= 0, largest <= Double(Self.maxValue) else { return nil }
+        let top = Int(largest)
+        let topValue = Double(top)
         var whole = true
-        var counts = [Int](repeating: 0, count: size)
+        var counts = [Int](repeating: 0, count: top + 1)
         counts.withUnsafeMutableBufferPointer { counts in
             for value in values {
-                guard value >= 0, value < Double(size) else {
-                    whole = false
-                    break
-                }
-                let unit = Int(value)
+                // A value outside 0...largest (or NaN) is counted as 0 and fails `whole`.
+                let unit = Int(value >= 0 && value <= topValue ? value : 0)
                 whole = whole && Double(unit) == value
-                counts[unit] += 1
+                counts[unit] &+= 1
             }
         }
         guard whole else { return nil }

@@ -124,4 +124,19 @@ import Testing
         #expect(LeadTimeEstimator.tenthsText(995) == "99.5")
         #expect(LeadTimeEstimator.tenthsText(-3) == "-0.3")
     }
+
+    @Test func supplierReceiptsAreReadOnlyBelowFiveOwnReceiptsInTheWindow() {
+        let supplier = (0..<30).map { Self.receipt(age: $0 * 10, days: 40 + $0 % 7) }
+        // Receipts outside the window or with a negative lead time do not count as own ones.
+        let stray = [Self.receipt(age: 400, days: 10), Self.receipt(age: 5, days: -2)]
+        for ownCount in 0...7 {
+            let own = (0..<ownCount).map { Self.receipt(age: $0 * 30, days: 10 + $0) } + stray
+            let reads = LeadTimeEstimator.readsSupplierReceipts(own: own, asOf: Self.asOf, windowDays: 365)
+            #expect(reads == (ownCount < 5))
+            if ownCount == 0 { #expect(Self.estimate(own: own, supplier: supplier).source == .supplier) }
+            if !reads {
+                #expect(Self.estimate(own: own, supplier: supplier) == Self.estimate(own: own))
+            }
+        }
+    }
 }

@@ -3,7 +3,9 @@ import Testing
 
 @Suite struct WholeUnitCountsTests {
     static func counts(_ values: [Double]) -> WholeUnitCounts? {
-        values.withUnsafeBufferPointer { WholeUnitCounts($0, largest: values.max() ?? 0) }
+        values.withUnsafeBufferPointer {
+            WholeUnitCounts($0, least: values.min() ?? 0, largest: values.max() ?? 0)
+        }
     }
 
     @Test func answersAsAPassOverTheValuesDoes() throws {
