@@ -317,8 +317,9 @@ extension ReorderPointModel {
                 }
                 let value = undershoot + demand
                 values.initializeElement(at: c, to: value)
-                least = Swift.min(least, value)
-                largest = Swift.max(largest, value)
+                // One minsd / maxsd each (a NaN is skipped, as Swift.min / max would skip it).
+                least = value < least ? value : least
+                largest = value > largest ? value : largest
             }
         }
         }
