@@ -22,7 +22,10 @@ enum AnalysisStage {
             let start = c * chunk, end = min(skus.count, start + chunk)
             for i in start..<end {
                 let input = skus[i]
-                let others = Self.supplierOthers(facts, sku: input.sku, supplier: input.supplier)
+                // The supplier's receipts are gathered only where the lead-time estimate reads them.
+                let others = LeadTimeEstimator.readsSupplierReceipts(
+                    own: input.receipts, asOf: settings.asOf, windowDays: settings.windowDays)
+                    ? Self.supplierOthers(facts, sku: input.sku, supplier: input.supplier) : []
                 results.set(i, SKUAnalyzer.analyze(SKUAnalyzer.Input(
                     sku: input.sku, product: input.product, orderDays: input.orderDays, backorders: input.backorders,
                     receipts: input.receipts, supplier: input.supplier, supplierReceipts: others), settings: settings))
@@ -45,13 +48,16 @@ enum AnalysisStage {
     /// The supplier's most recent receipts of other SKUs (at most 200), newest last.
     static func supplierOthers(_ facts: RunFacts, sku: String, supplier: String?) -> [ReceiptFact] {
         guard let supplier, let all = facts.supplierReceipts[supplier] else { return [] }
-        var picked: [ReceiptFact] = []
-        var i = all.count - 1
-        while i >= 0 && picked.count < 200 {
-            if all[i].sku != sku { picked.append(all[i].receipt) }
-            i -= 1
+        // Where the newest 200 start, then copied oldest first (no reversed copy).
+        var first = all.count, taken = 0
+        while first > 0 && taken < 200 {
+            first -= 1
+            if all[first].sku != sku { taken += 1 }
         }
-        return picked.reversed()
+        var picked: [ReceiptFact] = []
+        picked.reserveCapacity(taken)
+        for i in first..<all.count where all[i].sku != sku { picked.append(all[i].receipt) }
+        return picked
     }
 }
 

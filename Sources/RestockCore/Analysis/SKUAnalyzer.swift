@@ -152,8 +152,17 @@ public enum SKUAnalyzer {
     /// A figure for a sentence: whole numbers as they are, others to one decimal below 100
     /// and to the unit above ("17.9 units a week", "354").
     static func words(_ x: Double) -> String {
-        if x == x.rounded() || abs(x) >= 100 { return CSVWriter.format(x.rounded()) }
-        return CSVWriter.format((x * 10).rounded() / 10)
+        guard x.isFinite else { return CSVWriter.format(x) }
+        if x == x.rounded() || abs(x) >= 100 {
+            // CSVWriter.format of a whole number below 10^15 is its digits ("-0" as "0").
+            let whole = x.rounded()
+            if abs(whole) < 1e15 { return String(Int(whole)) }
+            return CSVWriter.format(whole)
+        }
+        // Below 100: CSVWriter.format of a whole number of tenths, trailing ".0" dropped.
+        let tenths = Int((x * 10).rounded())
+        if tenths % 10 == 0 { return String(tenths / 10) }
+        return LeadTimeEstimator.tenthsText(tenths)
     }
 
     /// Why the SKU is recommended, in words, with the figures behind it (CONTRACT.md §4).

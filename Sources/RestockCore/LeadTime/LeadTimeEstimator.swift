@@ -42,12 +42,20 @@ public enum LeadTimeEstimator {
                                 asOf: Day, windowDays: Int) -> LeadTimeForecast {
         let windowStart = asOf - windowDays + 1
         func inWindow(_ receipts: [ReceiptFact]) -> [ReceiptFact] {
-            receipts.filter { $0.receivedDay >= windowStart && $0.receivedDay <= asOf
+            let kept = receipts.filter { $0.receivedDay >= windowStart && $0.receivedDay <= asOf
                 && $0.leadTimeDays >= 0 }
-                .sorted { ($0.receivedDay, $0.orderedDay) < ($1.receivedDay, $1.orderedDay) }
+            func before(_ a: ReceiptFact, _ b: ReceiptFact) -> Bool {
+                (a.receivedDay, a.orderedDay) < (b.receivedDay, b.orderedDay)
+            }
+            // Receipts usually arrive in order; the sort is stable, so it would keep them as is.
+            if kept.indices.dropFirst().allSatisfy({ !before(kept[$0], kept[$0 - 1]) }) { return kept }
+            return kept.sorted(by: before)
         }
         let ownStats = WeightedLeadTimes(inWindow(own), asOf: asOf)
-        let supplierStats = WeightedLeadTimes(inWindow(supplierOthers), asOf: asOf)
+        // Not read with enough receipts of its own (see `readsSupplierReceipts`).
+        let supplierStats = ownStats.count >= supplierReceiptsUnused
+            ? WeightedLeadTimes([], asOf: asOf)
+            : WeightedLeadTimes(inWindow(supplierOthers), asOf: asOf)
 
         if ownStats.count > 0 {
             var mean = ownStats.mean
@@ -105,11 +113,39 @@ public enum LeadTimeEstimator {
             sample: [])
     }
 
+    /// Own receipts in the window from which the supplier's receipts are not read: they
+    /// count only for pooling (below `fullCredibilityReceipts`), the standard deviation
+    /// (below `fewObservations`) or a SKU without receipts.
+    static var supplierReceiptsUnused: Int { max(fewObservations, fullCredibilityReceipts) }
+
+    /// Whether `estimate` reads `supplierOthers` for a SKU with these receipts of its own
+    /// (the caller may pass none when it does not, and so need not gather them).
+    public static func readsSupplierReceipts(own: [ReceiptFact], asOf: Day, windowDays: Int) -> Bool {
+        let windowStart = asOf - windowDays + 1
+        var count = 0
+        for receipt in own where receipt.receivedDay >= windowStart && receipt.receivedDay <= asOf
+            && receipt.leadTimeDays >= 0 {
+            count += 1
+            if count >= supplierReceiptsUnused { return false }
+        }
+        return true
+    }
+
     /// Days with at most one decimal, without a trailing ".0": 21, 20.6.
     static func format(_ days: Double) -> String {
         let tenths = (days * 10).rounded()
         if tenths.truncatingRemainder(dividingBy: 10) == 0 { return String(Int(tenths / 10)) }
+        // What "%.1f" prints for tenths / 10, without a format string: below 10^14 the double
+        // nearest a whole number of tenths is within 0.01 of it, so it prints as those tenths.
+        if abs(tenths) < 1e15 { return tenthsText(Int(tenths)) }
         return String(format: "%.1f", tenths / 10)
+    }
+
+    /// A whole number of tenths with one decimal, as "%.1f" prints it: 206 -> "20.6",
+    /// -3 -> "-0.3", 990 -> "99.0".
+    static func tenthsText(_ tenths: Int) -> String {
+        let magnitude = tenths.magnitude
+        return (tenths < 0 ? "-" : "") + String(magnitude / 10) + "." + String(magnitude % 10)
     }
 }
 

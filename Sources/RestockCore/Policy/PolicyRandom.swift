@@ -9,6 +9,20 @@ struct PolicyRandom: Sendable {
 
     /// The next 64 random bits.
     mutating func next() -> UInt64 { generator.next() }
+
+    /// The bits that the `ahead`-th call of `next()` from here would return (1 is the next
+    /// one), without drawing them: SplitMix64's outputs are a function of a counter, so
+    /// draws can be read out of order and skipped.
+    @inline(__always)
+    func peek(_ ahead: UInt64) -> UInt64 {
+        SplitMix64.mix(generator.state &+ ahead &* SplitMix64.golden)
+    }
+
+    /// Moves on by `count` draws, as `count` calls of `next()` would.
+    @inline(__always)
+    mutating func skip(_ count: UInt64) {
+        generator = SplitMix64(state: generator.state &+ count &* SplitMix64.golden)
+    }
 }
 
 /// FNV-1a (64-bit) over the inputs of one SKU: the seed of its `PolicyRandom`.

@@ -57,7 +57,7 @@ public struct ReorderPointModel: Sendable {
         /// Single-unit Poisson demand at `rate` units/day over the lead times.
         case unitPoisson(rate: Double, leadTimes: [Double])
         /// Simulated cycle demands U + D_L, units.
-        case simulated([Double])
+        case simulated([Double], WholeUnitCounts?)
     }
 
     /// Cycles simulated for a service level: max(2,000, 50 / (1 - level)), at most 50,000.
@@ -135,12 +135,22 @@ public struct ReorderPointModel: Sendable {
         let sample = Self.simulate(daily: daily, total: total, lines: lineCount, forecastDaily: f,
                                    leadTimes: leadTimes, orderQuantity: q, cycles: count,
                                    random: &random)
-        var sorted = sample.values
         let k = min(count, max(1, Int((alpha * Double(count)).rounded(.up))))
-        let kth = Self.select(&sorted, k - 1)
-        let s = max(0, Int((kth - 1e-9).rounded(.up)))
-        let covered = sample.values.reduce(0) { $0 + ($1 <= Double(s) + 1e-9 ? 1 : 0) }
-        kind = .simulated(sample.values)
+        let (s, covered, counts) = sample.values.withUnsafeBufferPointer {
+            values -> (Int, Int, WholeUnitCounts?) in
+            // Whole-unit cycle demands (the usual case) are counted once; the quantile and the
+            // cycles covered are then read from the counts.
+            let counts = WholeUnitCounts(values, least: sample.least, largest: sample.largest)
+            let kth = counts?.kthSmallest(k - 1)
+                ?? Self.kthSmallest(values, k - 1, least: sample.least, largest: sample.largest)
+            let s = max(0, Int((kth - 1e-9).rounded(.up)))
+            let limit = Double(s) + 1e-9
+            if let counts { return (s, counts.count(atMost: limit), counts) }
+            var covered = 0
+            for value in values { covered += value <= limit ? 1 : 0 }
+            return (s, covered, counts)
+        }
+        kind = .simulated(sample.values, counts)
         cycles = count
         result = make(s, undershoot: sample.meanUndershoot,
                       how: "\(Self.percent(Double(covered) / Double(count))) of \(count) "
@@ -159,8 +169,17 @@ public struct ReorderPointModel: Sendable {
             return leadTimes.reduce(0) {
                 $0 + Self.poissonExcess(mean: rate * $1, over: reorderPoint)
             } / Double(leadTimes.count)
-        case .simulated(let values):
-            return values.reduce(0) { $0 + max(0, $1 - reorderPoint) } / Double(values.count)
+        case .simulated(let values, let counts):
+            if let sum = counts?.excessSum(over: reorderPoint) { return sum / Double(values.count) }
+            return values.withUnsafeBufferPointer { values in
+                var sum = 0.0
+                for value in values {
+                    // max(0, excess) without a branch (+0 where max gives -0: the same sum).
+                    let excess = value - reorderPoint
+                    sum += excess > 0 ? excess : 0
+                }
+                return sum / Double(values.count)
+            }
         }
     }
 
@@ -190,9 +209,17 @@ public struct ReorderPointModel: Sendable {
 
 extension ReorderPointModel {
     /// Draws `cycles` cycle demands T = U + D_L (see the type's documentation).
+    ///
+    /// Each cycle takes its draws in this order: the triggering day (one draw, see
+    /// `WeightedPicker`), one draw whose high half gives X and low half rounds the lead
+    /// time, one whose halves pick the pace and the lead time, then one draw per two blocks
+    /// of lead-time demand (low half, then high half). The cost is a few draws per cycle and
+    /// one per two blocks: the first three are read by position (`PolicyRandom.peek`), the
+    /// blocks go two at a time. Also returns the least and largest demand.
     static func simulate(daily: [Double], total: Double, lines: Int, forecastDaily: Double,
                          leadTimes: [Double], orderQuantity q: Double, cycles: Int,
-                         random: inout PolicyRandom) -> (values: [Double], meanUndershoot: Double) {
+                         random: inout PolicyRandom)
+        -> (values: [Double], meanUndershoot: Double, least: Double, largest: Double) {
         let n = daily.count
         let pace = forecastDaily / (total / Double(n))
         // Uncertainty of the demand level: each cycle runs at a pace drawn from a lognormal
@@ -204,70 +231,106 @@ extension ReorderPointModel {
             pace * exp(-sigma * sigma / 2 + sigma * $0)
         }
         var demandDays: [Double] = []
+        demandDays.reserveCapacity(n)
         var integral = q == q.rounded()
         for units in daily where units > 0 {
             demandDays.append(units)
             if units != units.rounded() { integral = false }
         }
         let trigger = WeightedPicker(weights: demandDays.map { min($0, q) })
+        // The day a column of the picker stands for, and the day of its alias.
+        let aliasDays = trigger.alias.map { demandDays[$0] }
         // Prefix sums over the history twice, so a block may wrap around its end.
         var prefix = [Double](repeating: 0, count: 2 * n + 1)
-        for i in 0..<(2 * n) { prefix[i + 1] = prefix[i] + daily[i % n] }
+        prefix.withUnsafeMutableBufferPointer { prefix in
+            var sum = 0.0
+            for i in 0..<n {
+                sum += daily[i]
+                prefix[i + 1] = sum
+            }
+            for i in 0..<n {
+                sum += daily[i]
+                prefix[n + i + 1] = sum
+            }
+        }
         let baseBlock = min(7, n)
+        // floor(u x m) for 0 <= u x m < 2^52 is its truncation (m <= q).
+        let truncates = q < 0x1p52
 
-        var values = [Double](repeating: 0, count: cycles)
         var undershootSum = 0.0
+        let columns = UInt64(demandDays.count)
         let paceCount = UInt64(paceNodes.count), leadCount = UInt64(leadTimes.count)
         let starts = UInt64(n)
         // One 64-bit draw serves two 32-bit choices (uniform32 / index32 below).
-        func uniform32(_ bits: UInt64) -> Double { Double(bits & 0xFFFF_FFFF) * 0x1.0p-32 }
-        func index32(_ bits: UInt64, _ count: UInt64) -> Int {
+        @inline(__always) func uniform32(_ bits: UInt64) -> Double { Double(bits & 0xFFFF_FFFF) * 0x1.0p-32 }
+        @inline(__always) func index32(_ bits: UInt64, _ count: UInt64) -> Int {
             Int(truncatingIfNeeded: ((bits & 0xFFFF_FFFF) &* count) >> 32)
         }
+        var r = random
+        var least = Double.infinity, largest = -Double.infinity
+        let values = [Double](unsafeUninitializedCapacity: cycles) { values, initialized in
         demandDays.withUnsafeBufferPointer { demandDays in
+        aliasDays.withUnsafeBufferPointer { aliasDays in
+        trigger.keep.withUnsafeBufferPointer { keep in
         paceNodes.withUnsafeBufferPointer { paceNodes in
         leadTimes.withUnsafeBufferPointer { leadTimes in
         prefix.withUnsafeBufferPointer { prefix in
-        values.withUnsafeMutableBufferPointer { values in
             for c in 0..<cycles {
-                // The triggering day, weighted by min(d, Q), and the undershoot U = d - X.
-                let d = demandDays[trigger.pick(&random)]
+                // The triggering day, weighted by min(d, Q) (`WeightedPicker.pick`), and the
+                // undershoot U = d - X.
+                let t = r.peek(1)
+                let column = Int(truncatingIfNeeded: ((t >> 32) &* columns) >> 32)
+                let d = uniform32(t) < keep[column] ? demandDays[column] : aliasDays[column]
                 let m = min(d, q)
-                let draw = random.next()
+                let draw = r.peek(2)
                 let u = uniform32(draw >> 32)
-                let x = integral ? 1 + (u * m).rounded(.down) : (1 - u) * m
-                let undershoot = max(0, d - x)
+                let x: Double
+                if integral {
+                    let um = u * m
+                    x = 1 + (truncates ? Double(Int64(um)) : um.rounded(.down))
+                } else {
+                    x = (1 - u) * m
+                }
+                let excess = d - x
+                let undershoot = excess > 0 ? excess : 0
                 undershootSum += undershoot
                 // The lead time, in days of history at the forecast's pace, rounded at random.
-                let pick = random.next()
+                let pick = r.peek(3)
+                r.skip(3)
                 let span = paceNodes[index32(pick >> 32, paceCount)]
                     * leadTimes[index32(pick, leadCount)]
                 var days = Int(span)
-                if uniform32(draw) < span - Double(days) { days += 1 }
+                days += uniform32(draw) < span - Double(days) ? 1 : 0
                 let block = max(baseBlock, min(n, (days + 31) / 32))
+                // Blocks two at a time; a second block of no days adds +0 (prefix[b] - prefix[b]).
                 var demand = 0.0
-                var bits: UInt64 = 0
-                var spare = false
                 while days > 0 {
-                    let length = min(block, days)
-                    if spare {
-                        bits >>= 32
-                    } else {
-                        bits = random.next()
-                    }
-                    spare.toggle()
-                    let start = index32(bits, starts)
-                    demand += prefix[start + length] - prefix[start]
-                    days -= length
+                    let bits = r.next()
+                    let first = min(block, days)
+                    let a = index32(bits, starts)
+                    demand += prefix[a + first] - prefix[a]
+                    days -= first
+                    let second = min(block, days)
+                    let b = index32(bits >> 32, starts)
+                    demand += prefix[b + second] - prefix[b]
+                    days -= second
                 }
-                values[c] = undershoot + demand
+                let value = undershoot + demand
+                values.initializeElement(at: c, to: value)
+                // One minsd / maxsd each (a NaN is skipped, as Swift.min / max would skip it).
+                least = value < least ? value : least
+                largest = value > largest ? value : largest
             }
         }
         }
         }
         }
         }
-        return (values, undershootSum / Double(cycles))
+        }
+            initialized = cycles
+        }
+        random = r
+        return (values, undershootSum / Double(cycles), least, largest)
     }
 
     /// Relative standard error of the history's mean demand per day: the coefficient of
@@ -285,27 +348,69 @@ extension ReorderPointModel {
         return max(observed, 1 / Double(max(lines, 1)).squareRoot())
     }
 
+    /// The k-th smallest (0-based) of `values` (0 <= k < count), leaving them as they are.
+    ///
+    /// A bucket select: the values are counted in 512 equal-width buckets between `least`
+    /// and `largest` (their minimum and maximum; a value's bucket never decreases as the value grows), the bucket holding
+    /// rank k is found from the counts, and only its values are copied and searched
+    /// (`select`). Two passes without data-dependent branches instead of a quickselect
+    /// over all of them; values that are not finite fall back to the quickselect.
+    static func kthSmallest(_ values: UnsafeBufferPointer<Double>, _ k: Int,
+                            least: Double, largest: Double) -> Double {
+        let width = largest - least
+        let buckets = 512
+        guard width > 0, width.isFinite, least.isFinite else {
+            if least == largest && least.isFinite { return least }
+            var copy = Array(values)
+            return select(&copy, k)
+        }
+        let scale = Double(buckets) / width
+        @inline(__always) func bucket(_ value: Double) -> Int {
+            Swift.min(buckets - 1, Int((value - least) * scale))
+        }
+        return withUnsafeTemporaryAllocation(of: Int.self, capacity: buckets) { counts in
+            counts.initialize(repeating: 0)
+            for value in values { counts[bucket(value)] += 1 }
+            var target = 0, below = 0
+            while below + counts[target] <= k {
+                below += counts[target]
+                target += 1
+            }
+            var inBucket = [Double](repeating: 0, count: counts[target])
+            inBucket.withUnsafeMutableBufferPointer { inBucket in
+                var count = 0
+                for value in values where bucket(value) == target {
+                    inBucket[count] = value
+                    count += 1
+                }
+            }
+            return select(&inBucket, k - below)
+        }
+    }
+
     /// The k-th smallest (0-based) of `values`, reordering them (Hoare's quickselect with a
     /// median-of-three pivot).
     static func select(_ values: inout [Double], _ k: Int) -> Double {
-        var lo = 0, hi = values.count - 1
-        while lo < hi {
-            let mid = lo + (hi - lo) / 2
-            let pivot = Swift.max(Swift.min(values[lo], values[mid]),
-                                  Swift.min(Swift.max(values[lo], values[mid]), values[hi]))
-            var i = lo, j = hi
-            while i <= j {
-                while values[i] < pivot { i += 1 }
-                while values[j] > pivot { j -= 1 }
-                if i <= j {
-                    values.swapAt(i, j)
-                    i += 1
-                    j -= 1
+        values.withUnsafeMutableBufferPointer { values in
+            var lo = 0, hi = values.count - 1
+            while lo < hi {
+                let mid = lo + (hi - lo) / 2
+                let pivot = Swift.max(Swift.min(values[lo], values[mid]),
+                                      Swift.min(Swift.max(values[lo], values[mid]), values[hi]))
+                var i = lo, j = hi
+                while i <= j {
+                    while values[i] < pivot { i += 1 }
+                    while values[j] > pivot { j -= 1 }
+                    if i <= j {
+                        values.swapAt(i, j)
+                        i += 1
+                        j -= 1
+                    }
                 }
+                if k <= j { hi = j } else if k >= i { lo = i } else { return values[k] }
             }
-            if k <= j { hi = j } else if k >= i { lo = i } else { return values[k] }
+            return values[k]
         }
-        return values[k]
     }
 
     /// Smallest whole s with the mean over `leadTimes` of P(Poisson(rate x L) <= s) >= level.
@@ -345,7 +450,7 @@ extension ReorderPointModel {
     /// A share as a whole percentage, or with one decimal above 99%: "95%", "99.2%".
     static func percent(_ share: Double) -> String {
         let p = share * 100
-        if p > 99 && p < 100 { return String(format: "%.1f%%", (p * 10).rounded(.down) / 10) }
+        if p > 99 && p < 100 { return LeadTimeEstimator.tenthsText(Int((p * 10).rounded(.down))) + "%" }
         return "\(Int(p.rounded(.down)))%"
     }
 }

@@ -68,4 +68,19 @@ import Testing
         #expect(SKUAnalyzer.words(354) == "354")
         #expect(SKUAnalyzer.words(123.6) == "124")
     }
+
+    @Test func wordsWriteWhatCSVWriterWritesForTheRoundedFigure() {
+        var random = SplitMix64(state: 11)
+        var values: [Double] = [0, -0.0, 0.04, -0.04, 0.05, -0.05, 0.95, 99.94, 99.96, -99.96, 100,
+                                -0.3, 17.8807, 1e14 + 0.5, 2e15, -3e16, .infinity, .nan]
+        for _ in 0..<20_000 {
+            let scale = [1.0, 10, 100, 1e5, 1e12][Int(random.next() % 5)]
+            values.append((Double(random.next() >> 11) * 0x1p-53 - 0.3) * scale)
+        }
+        for x in values {
+            let reference = x == x.rounded() || abs(x) >= 100
+                ? CSVWriter.format(x.rounded()) : CSVWriter.format((x * 10).rounded() / 10)
+            #expect(SKUAnalyzer.words(x) == reference, "\(x)")
+        }
+    }
 }

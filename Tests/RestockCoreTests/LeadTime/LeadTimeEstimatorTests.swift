@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import RestockCore
 
@@ -102,5 +103,40 @@ import Testing
         #expect(fallback.source == .default)
         #expect(fallback.days == 14 && fallback.sdDays == 3.5)
         #expect(fallback.observations == 0)
+    }
+
+    @Test func formatPrintsWhatPercentOneFPrintsForTenths() {
+        var random = SplitMix64(state: 5)
+        var values: [Double] = [0, 0.05, 0.15, 0.25, 0.35, 0.95, 1.05, 20.55, 20.64, 99.95, -0.3, -0.04,
+                                -1.55, 1e13 + 0.3, 123_456_789.87, 1e15, 3e20, .infinity, -.infinity, .nan]
+        for _ in 0..<20_000 {
+            let scale = [1.0, 10, 1_000, 1e6, 1e12][Int(random.next() % 5)]
+            values.append((Double(random.next() >> 11) * 0x1p-53 - 0.25) * scale)
+        }
+        for x in values {
+            // The format-string version it replaces (whole numbers aside, which stay as they were).
+            let tenths = (x * 10).rounded()
+            guard !(tenths.isFinite && abs(tenths) >= 0x1p62) else { continue }
+            let expected = tenths.truncatingRemainder(dividingBy: 10) == 0
+                ? String(Int(tenths / 10)) : String(format: "%.1f", tenths / 10)
+            #expect(LeadTimeEstimator.format(x) == expected, "\(x)")
+        }
+        #expect(LeadTimeEstimator.tenthsText(995) == "99.5")
+        #expect(LeadTimeEstimator.tenthsText(-3) == "-0.3")
+    }
+
+    @Test func supplierReceiptsAreReadOnlyBelowFiveOwnReceiptsInTheWindow() {
+        let supplier = (0..<30).map { Self.receipt(age: $0 * 10, days: 40 + $0 % 7) }
+        // Receipts outside the window or with a negative lead time do not count as own ones.
+        let stray = [Self.receipt(age: 400, days: 10), Self.receipt(age: 5, days: -2)]
+        for ownCount in 0...7 {
+            let own = (0..<ownCount).map { Self.receipt(age: $0 * 30, days: 10 + $0) } + stray
+            let reads = LeadTimeEstimator.readsSupplierReceipts(own: own, asOf: Self.asOf, windowDays: 365)
+            #expect(reads == (ownCount < 5))
+            if ownCount == 0 { #expect(Self.estimate(own: own, supplier: supplier).source == .supplier) }
+            if !reads {
+                #expect(Self.estimate(own: own, supplier: supplier) == Self.estimate(own: own))
+            }
+        }
     }
 }

@@ -114,11 +114,17 @@ import Testing
         #expect(points[0] < points[3])
     }
 
-    @Test func selectFindsTheKthSmallest() {
-        var values: [Double] = [5, 3, 9, 3, 1, 8, 7, 3, 2, 6]
+    @Test func kthSmallestFindsEveryRankWithTies() {
+        let values: [Double] = [5, 3, 9, 3, 1, 8, 7, 3, 2, 6]
         let sorted = values.sorted()
         for k in 0..<values.count {
-            #expect(ReorderPointModel.select(&values, k) == sorted[k])
+            #expect(values.withUnsafeBufferPointer { ReorderPointModel.kthSmallest($0, k, least: $0.min()!, largest: $0.max()!) } == sorted[k])
+        }
+        var random = PolicyRandom(seed: 9)
+        let many = (0..<2_001).map { _ in Double(random.next() % 50) }
+        let manySorted = many.sorted()
+        for k in [0, 1, 999, 1_000, 1_001, 1_900, 1_999, 2_000] {
+            #expect(many.withUnsafeBufferPointer { ReorderPointModel.kthSmallest($0, k, least: $0.min()!, largest: $0.max()!) } == manySorted[k])
         }
     }
 
