@@ -58,6 +58,7 @@ struct Pipeline {
             }
             ingestResult = try IngestStage(files: files, timeZone: options.common.timeZone, reload: options.reload,
                                            runId: recorder.runId).run(store: store, progress: progress)
+            _ = releaseFreeMemory(0)
             let seconds = try recorder.end("ingest", rows: ingestResult.totals.rowsRead)
             let t = ingestResult.totals
             progress.end("\(files.count) files, \(Progress.count(Int64(t.rowsRead))) rows read: \(Progress.count(Int64(t.rowsNew))) new, \(Progress.count(Int64(t.rowsReplaced))) replaced, \(Progress.count(Int64(t.duplicates))) duplicates, \(Progress.count(Int64(t.rowsRejected))) rejected", seconds: seconds)
@@ -73,8 +74,8 @@ struct Pipeline {
         var clock = Date()
         // Reading streams through the tables once: a small page cache is enough.
         try store.db.execute("PRAGMA cache_size=-16384")
-        let reader = try FactsReader(store.db, settings: settings) { scanned in
-            progress.update(done: scanned, total: nil, note: "order lines of the window read", unit: "rows")
+        var reader: FactsReader! = try FactsReader(store.db, settings: settings, path: store.path) { scanned in
+            progress.update(done: scanned, total: nil, note: "daily totals read", unit: "blocks")
         }
         readSeconds += Date().timeIntervalSince(clock)
         var analyses: [SKUAnalysis] = []
@@ -111,6 +112,10 @@ struct Pipeline {
         var seconds = 0.0
         var dataRange: ClosedRange<Day>?
         if let first = reader.firstDay, let last = reader.lastDay, first <= last { dataRange = first...last }
+        // The facts are not needed again: give their memory back before the report is made.
+        reader = nil
+        _ = releaseFreeMemory(0)
+        Trace.mark("facts released")
 
         // Stage 5: report.
         progress.begin("report")
@@ -130,3 +135,8 @@ struct Pipeline {
         return summary
     }
 }
+
+/// glibc's `malloc_trim`: returns freed heap pages to the system, so the resident memory a
+/// scheduler sees falls once a stage's data is gone (malloc.h is not in Swift's Glibc module).
+@_silgen_name("malloc_trim")
+private func releaseFreeMemory(_ pad: Int) -> Int32

@@ -30,10 +30,12 @@ struct ReportStage {
         let ranked = SKUTables.ranked(figures)
         let rejects = ingestRan ? ingest.rejects : try latestRejects(store)
         let unmatched = analyses.reduce(0) { $0 + $1.unmatchedBackorders }
+        // skus.csv (the largest file) is made on a second thread while this one makes the
+        // others and keeps the figures in the store.
+        let skusCSV = BackgroundWork { SKUTables.skusCSV(figures) }
 
         do {
             var files = 0
-            try folder.write("skus.csv", SKUTables.skusCSV(figures)); files += 1
             try folder.write("recommendations.csv", SKUTables.recommendationsCSV(ranked)); files += 1
             try folder.write("rejects.csv", RejectsFile.csv(rejects)); files += 1
             Trace.mark("report: CSV files")
@@ -53,7 +55,7 @@ struct ReportStage {
             }
 
             var stages = priorStages.map { RunSummary.Stage(name: $0.name, seconds: $0.seconds, rows: $0.rows) }
-            stages.append(RunSummary.Stage(name: "report", seconds: Date().timeIntervalSince(started), rows: files + 1))
+            stages.append(RunSummary.Stage(name: "report", seconds: Date().timeIntervalSince(started), rows: files + 2))
             let summary = RunSummary(
                 run_id: runId, as_of: CivilDate.string(settings.asOf), outcome: "success", message: nil,
                 settings: options.settingsDictionary,
@@ -66,6 +68,7 @@ struct ReportStage {
             // leaves a store that the next run simply overwrites for the same run id.
             try PreviousRun.save(store.db, runId: runId, figures: figures)
             Trace.mark("report: figures kept in the store")
+            try folder.write("skus.csv", skusCSV.wait()); files += 1
             try folder.commit()
             return Outcome(summary: summary, files: files, recommendations: ranked.count, folder: folder.target.path)
         } catch {

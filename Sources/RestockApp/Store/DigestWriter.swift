@@ -20,6 +20,8 @@ final class DigestWriter {
     /// one day at a time).
     private var current: [DailyTotal] = []
     private var spilled: [(id: Int32, total: DailyTotal)] = []
+    /// Deltas of lines not yet numbered by SKU (see `note`).
+    private var noted: [(sku: String, total: DailyTotal)] = []
     /// Pending edits of the SKUs' event records, per SKU id.
     private var edits: [EventEdits?] = []
     /// Merge pending deltas into the store beyond this many (bounds memory on a first load).
@@ -48,7 +50,7 @@ final class DigestWriter {
     private let writeEvents: Statement
     private let deleteEvents: Statement
 
-    init(_ db: Connection, flushThreshold: Int = 3_000_000, eventFlushThreshold: Int = 4_000_000) throws {
+    init(_ db: Connection, flushThreshold: Int = 1_500_000, eventFlushThreshold: Int = 4_000_000) throws {
         self.db = db
         self.flushThreshold = flushThreshold
         self.eventFlushThreshold = eventFlushThreshold
@@ -77,7 +79,7 @@ final class DigestWriter {
     /// An order line was stored (`old` nil) or replaced.
     func orderLine(old: OrderLine?, new: OrderLine) throws {
         if let old {
-            add(id(old.sku), DailyTotal(day: old.day, cancelled: old.cancelled, units: old.quantity, price: old.unitPrice, sign: -1))
+            note(old.sku, DailyTotal(day: old.day, cancelled: old.cancelled, units: old.quantity, price: old.unitPrice, sign: -1))
             if old.sku != new.sku || old.day != new.day || old.cancelled != new.cancelled {
                 try lineChanged(orderId: old.orderId, sku: old.sku)
             }
@@ -85,7 +87,7 @@ final class DigestWriter {
         if old == nil || old!.sku != new.sku || old!.day != new.day || old!.cancelled != new.cancelled {
             try lineChanged(orderId: new.orderId, sku: new.sku)
         }
-        add(id(new.sku), DailyTotal(day: new.day, cancelled: new.cancelled, units: new.quantity, price: new.unitPrice))
+        note(new.sku, DailyTotal(day: new.day, cancelled: new.cancelled, units: new.quantity, price: new.unitPrice))
     }
 
     /// A backorder was stored or replaced; `oldSKU` is the SKU a replaced row had.
@@ -157,6 +159,19 @@ final class DigestWriter {
 
     // MARK: - Daily totals
 
+    /// Notes a line's delta as it comes. SKUs are numbered later, in bulk (`absorb`): looking
+    /// a SKU up between two SQLite writes costs several cache misses, in a tight loop far less.
+    private func note(_ sku: String, _ delta: DailyTotal) {
+        if delta.isEmpty && delta.units == 0 && delta.priceSum == 0 { return }
+        noted.append((sku, delta))
+    }
+
+    /// Numbers the noted deltas' SKUs and adds them up per SKU and day.
+    private func absorb() {
+        for (sku, delta) in noted { add(id(sku), delta) }
+        noted.removeAll(keepingCapacity: true)
+    }
+
     private func add(_ id: Int, _ delta: DailyTotal) {
         if delta.isEmpty && delta.units == 0 && delta.priceSum == 0 { return }
         if current[id].day == delta.day {
@@ -170,12 +185,14 @@ final class DigestWriter {
     /// Merges the pending deltas into the store when they outgrew the threshold (called
     /// between rows, so memory stays bounded however large the load).
     func flushIfLarge() throws {
+        if noted.count >= min(500_000, flushThreshold) { absorb() }
         if spilled.count >= flushThreshold { try flush() }
         if editCount >= eventFlushThreshold { try writeEditedEvents() }
     }
 
     /// Merges the pending deltas into their stored blocks, in (block, sku) order.
     private func flush() throws {
+        absorb()
         for id in current.indices where current[id].day != Int.min {
             spilled.append((Int32(id), current[id]))
             current[id] = DailyTotal(day: Int.min)

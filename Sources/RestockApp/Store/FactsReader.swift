@@ -71,7 +71,9 @@ final class FactsReader {
     /// Reads products, backorders and receipts; `only` limits everything to one SKU (the
     /// supplier pools still hold every SKU's receipts).
     /// `progress` hears the number of daily-total blocks read, every 100,000.
-    init(_ db: Connection, settings: RunSettings, sku only: String? = nil, progress: ((Int64) -> Void)? = nil) throws {
+    /// `path`: the store's file, to read the daily totals in parallel on a second connection.
+    init(_ db: Connection, settings: RunSettings, sku only: String? = nil, path: String? = nil,
+         progress: ((Int64) -> Void)? = nil) throws {
         self.settings = settings
         let ws = settings.windowStart, asOf = settings.asOf
         var candidateSet = Set<String>()
@@ -81,6 +83,15 @@ final class FactsReader {
             last = max(last ?? day, day)
         }
         Trace.mark("start")
+        // With the store's path, the daily totals are read on a second connection by another
+        // thread while this one reads products, backorders and receipts.
+        let background = path.map { path in
+            BackgroundWork {
+                let db = try Connection(path: path, readOnly: true, create: false, busyTimeoutMilliseconds: 30_000)
+                try db.execute("PRAGMA cache_size=-16384")
+                return try FactsReader.readWindowTotals(db, settings: settings, sku: only, progress: nil)
+            }
+        }
 
         let products = try db.prepare("""
             SELECT sku, name, category, supplier, unit_cost, unit_price, on_hand, on_order, reorder_point,
@@ -169,8 +180,44 @@ final class FactsReader {
         self.supplierReceipts = supplierReceipts
         Trace.mark("backorders and receipts")
 
-        // The window's daily totals, block by block (so each SKU's days arrive in day order):
-        // SKUs are interned from the raw bytes of the column.
+        // The window's daily totals (started on their own connection and thread above, or read here).
+        let totals: WindowTotals
+        if let background {
+            totals = try background.wait()
+        } else {
+            totals = try Self.readWindowTotals(db, settings: settings, sku: only, progress: progress)
+        }
+        let intern = totals.intern
+        days = totals.days
+        Trace.mark("daily totals")
+        for (name, id) in intern.names.enumerated().map({ ($0.element, $0.offset) }) where !days[id].isEmpty {
+            ids[name] = id
+            candidateSet.insert(name)
+        }
+        if let only { candidateSet.insert(only) }
+        candidates = candidateSet.sorted { Array($0.utf8).lexicographicallyPrecedes(Array($1.utf8)) }
+
+        // The first and last day of order lines: the first day of the oldest block, the last of the newest.
+        let edges = try db.prepare("SELECT block, data FROM sku_days WHERE block = (SELECT min(block) FROM sku_days) OR block = (SELECT max(block) FROM sku_days)")
+        while try edges.step() {
+            let block = edges.int(0)
+            try edges.withBlob(1) { bytes throws in try DailyTotalsBlock.decode(bytes, block: block) { seen($0.day) } }
+        }
+        firstDay = first
+        lastDay = last
+    }
+
+    /// Each SKU's daily totals within the window, by SKU id.
+    struct WindowTotals: @unchecked Sendable {
+        var intern: SKUIntern
+        var days: [[DailyTotal]]
+    }
+
+    /// Reads the window's daily totals, block by block (so each SKU's days arrive in day
+    /// order); SKUs are interned from the raw bytes of the column.
+    static func readWindowTotals(_ db: Connection, settings: RunSettings, sku only: String?,
+                                 progress: ((Int64) -> Void)?) throws -> WindowTotals {
+        let ws = settings.windowStart, asOf = settings.asOf
         let scan = try db.prepare("""
             SELECT sku, block, data FROM sku_days WHERE block BETWEEN ?1 AND ?2 AND (?3 IS NULL OR sku=?3)
             """)
@@ -191,23 +238,7 @@ final class FactsReader {
                 }
             }
         }
-        self.days = days
-        Trace.mark("daily totals")
-        for (name, id) in intern.names.enumerated().map({ ($0.element, $0.offset) }) where !days[id].isEmpty {
-            ids[name] = id
-            candidateSet.insert(name)
-        }
-        if let only { candidateSet.insert(only) }
-        candidates = candidateSet.sorted { Array($0.utf8).lexicographicallyPrecedes(Array($1.utf8)) }
-
-        // The first and last day of order lines: the first day of the oldest block, the last of the newest.
-        let edges = try db.prepare("SELECT block, data FROM sku_days WHERE block = (SELECT min(block) FROM sku_days) OR block = (SELECT max(block) FROM sku_days)")
-        while try edges.step() {
-            let block = edges.int(0)
-            try edges.withBlob(1) { bytes throws in try DailyTotalsBlock.decode(bytes, block: block) { seen($0.day) } }
-        }
-        firstDay = first
-        lastDay = last
+        return WindowTotals(intern: intern, days: days)
     }
 
     /// The next `count` candidate SKUs that belong in skus.csv (fewer at the end), nil when

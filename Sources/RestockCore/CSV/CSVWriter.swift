@@ -97,19 +97,48 @@ public struct CSVWriter: Sendable {
     /// cell (a missing value) rather than as text no reader accepts.
     public static func format(_ x: Double) -> String {
         guard x.isFinite else { return "" }
+        // Fast path, the same digits as "%.4f": below 10^9 the product x * 10^4 is within
+        // 0.002 of the exact one, so where it is not near a half its rounding is that of the
+        // exact binary value. Near a half (and for large values) printf decides.
+        if abs(x) < 1e9 {
+            let scaled = x * 10_000
+            let whole = scaled.rounded()
+            if abs(abs(scaled - whole) - 0.5) > 0.01 {
+                return tenThousandthsText(Int64(whole))
+            }
+        }
+        return printfFormat(x)
+    }
+
+    /// A whole number of ten-thousandths as `format` writes it: 25000 -> "2.5", -3 -> "-0.0003".
+    static func tenThousandthsText(_ n: Int64) -> String {
+        if n == 0 { return "0" }
+        let magnitude = n.magnitude
+        var text = (n < 0 ? "-" : "") + String(magnitude / 10_000)
+        var fraction = magnitude % 10_000
+        guard fraction != 0 else { return text }
+        var digits = 4
+        while fraction % 10 == 0 {
+            fraction /= 10
+            digits -= 1
+        }
+        let part = String(fraction)
+        text += "." + String(repeating: "0", count: digits - part.count) + part
+        return text
+    }
+
+    /// `format` through glibc's "%.4f".
+    static func printfFormat(_ x: Double) -> String {
         // 309 integer digits at most, a sign, a point and 4 decimals.
-        var buffer = [CChar](repeating: 0, count: 330)
-        let written = buffer.withUnsafeMutableBufferPointer { out in
-            withVaList([x]) { vsnprintf(out.baseAddress, out.count, "%.4f", $0) }
+        withUnsafeTemporaryAllocation(of: CChar.self, capacity: 330) { out in
+            let written = withVaList([x]) { vsnprintf(out.baseAddress, out.count, "%.4f", $0) }
+            var end = Int(written)
+            precondition(end > 0 && end < out.count, "vsnprintf %.4f of a finite double fits 330 bytes")
+            // Drop trailing zeros after the point, then the point itself.
+            while out[end - 1] == 0x30 /* 0 */ { end -= 1 }
+            if out[end - 1] == 0x2E /* . */ { end -= 1 }
+            let text = String(decoding: UnsafeRawBufferPointer(start: out.baseAddress, count: end).bindMemory(to: UInt8.self), as: UTF8.self)
+            return text == "-0" ? "0" : text
         }
-        var end = Int(written)
-        precondition(end > 0 && end < buffer.count, "vsnprintf %.4f of a finite double fits 330 bytes")
-        // Drop trailing zeros after the point, then the point itself.
-        while buffer[end - 1] == 0x30 /* 0 */ { end -= 1 }
-        if buffer[end - 1] == 0x2E /* . */ { end -= 1 }
-        let text = buffer[0..<end].withUnsafeBufferPointer { chars in
-            String(decoding: UnsafeRawBufferPointer(chars).bindMemory(to: UInt8.self), as: UTF8.self)
-        }
-        return text == "-0" ? "0" : text
     }
 }

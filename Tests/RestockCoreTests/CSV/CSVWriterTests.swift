@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import RestockCore
 
@@ -42,6 +43,19 @@ import Testing
         var fields: [String] = []
         #expect(try reader.next(into: &fields) == 1)
         #expect(fields == ["\u{FEFF}sku"])
+    }
+
+    @Test func fastNumberFormattingWritesWhatPrintfWrites() {
+        var random = SplitMix64(state: 11)
+        func uniform() -> Double { Double(random.next() >> 11) * 0x1.0p-53 }
+        var values: [Double] = [0, -0.0, 0.00005, -0.00005, 0.00015, 0.49995, 2.5, 1e9 - 0.00005, 123456.78905, -7.00004999]
+        for _ in 0..<50_000 {
+            let magnitude = pow(10, uniform() * 12 - 4)
+            values.append((uniform() < 0.5 ? -1 : 1) * magnitude)
+            values.append((uniform() * 100_000).rounded() / 10_000 + 0.00005)   // near a half
+            values.append((uniform() * 1_000).rounded() / 100)                  // prices
+        }
+        for x in values { #expect(CSVWriter.format(x) == CSVWriter.printfFormat(x), "\(x)") }
     }
 
     @Test func formatsNumbersWithAtMostFourDecimalsAndNoExponent() {
