@@ -31,6 +31,10 @@ final class DigestWriter {
     private var hadBackorders: Bool
     /// Whether the store held event records before this ingest (else there is nothing to read back).
     private var hadEvents: Bool
+    /// Whether the store held daily totals before this ingest; if not, only the blocks an
+    /// earlier flush of this ingest wrote (`written`, as block << 32 | SKU id) can be there.
+    private var hadDays: Bool
+    private var written = Set<Int64>()
 
     /// What an ingest changes in one SKU's `SKUEvents`: a log of edits in the order of the
     /// rows (later wins), kept as bytes (`EventEdit`) so a first load of millions of rows fits.
@@ -50,12 +54,13 @@ final class DigestWriter {
     private let writeEvents: Statement
     private let deleteEvents: Statement
 
-    init(_ db: Connection, flushThreshold: Int = 1_500_000, eventFlushThreshold: Int = 4_000_000) throws {
+    init(_ db: Connection, flushThreshold: Int = 1_000_000, eventFlushThreshold: Int = 4_000_000) throws {
         self.db = db
         self.flushThreshold = flushThreshold
         self.eventFlushThreshold = eventFlushThreshold
         hadBackorders = try db.scalarInt("SELECT EXISTS(SELECT 1 FROM backorders)") == 1
         hadEvents = try db.scalarInt("SELECT EXISTS(SELECT 1 FROM sku_events)") == 1
+        hadDays = try db.scalarInt("SELECT EXISTS(SELECT 1 FROM sku_days)") == 1
         probeBackorder = try db.prepare("SELECT 1 FROM backorders WHERE order_id=? AND sku=? LIMIT 1")
         readBlock = try db.prepare("SELECT data FROM sku_days WHERE block=? AND sku=?")
         writeBlock = try db.prepare("INSERT OR REPLACE INTO sku_days(block, sku, data) VALUES(?, ?, ?)")
@@ -118,6 +123,8 @@ final class DigestWriter {
         try db.execute("DELETE FROM sku_days; DELETE FROM sku_events")
         hadEvents = false
         hadBackorders = false
+        hadDays = false
+        written = []
         let lines = try db.prepare("SELECT sku, day, cancelled, quantity, unit_price FROM order_lines")
         while try lines.step() {
             let sku = lines.withText(0) { intern.id(for: $0) }
@@ -168,6 +175,9 @@ final class DigestWriter {
 
     /// Numbers the noted deltas' SKUs and adds them up per SKU and day.
     private func absorb() {
+        // A bulk load: room for a whole flush's deltas at once (growing by doubling would overshoot).
+        let room = flushThreshold + noted.count + current.count
+        if noted.count >= 200_000 && spilled.capacity < room { spilled.reserveCapacity(room) }
         for (sku, delta) in noted { add(id(sku), delta) }
         noted.removeAll(keepingCapacity: true)
     }
@@ -185,7 +195,7 @@ final class DigestWriter {
     /// Merges the pending deltas into the store when they outgrew the threshold (called
     /// between rows, so memory stays bounded however large the load).
     func flushIfLarge() throws {
-        if noted.count >= min(500_000, flushThreshold) { absorb() }
+        if noted.count >= min(200_000, flushThreshold) { absorb() }
         if spilled.count >= flushThreshold { try flush() }
         if editCount >= eventFlushThreshold { try writeEditedEvents() }
     }
@@ -211,17 +221,19 @@ final class DigestWriter {
             next[Int(d.id)] += 1
         }
         spilled = []
-        var work: [(block: Int, sku: Int, deltas: ArraySlice<DailyTotal>)] = []
-        var coalesced: [[DailyTotal]] = []
+        // Each SKU's deltas summed per day in place (at the front of its range of `grouped`),
+        // then cut into blocks: work items are ranges of `grouped`.
+        var work: [(block: Int, sku: Int32, start: Int32, end: Int32)] = []
         for id in current.indices where counts[id + 1] > counts[id] {
             let totals = DailyTotalsBlock.coalesce(Array(grouped[counts[id]..<counts[id + 1]]))
-            coalesced.append(totals)
+            let base = counts[id]
+            for (k, t) in totals.enumerated() { grouped[base + k] = t }
             var start = 0
             while start < totals.count {
                 let block = DailyTotalsBlock.block(of: totals[start].day)
                 var end = start + 1
                 while end < totals.count && DailyTotalsBlock.block(of: totals[end].day) == block { end += 1 }
-                work.append((block, id, totals[start..<end]))
+                work.append((block, Int32(id), Int32(base + start), Int32(base + end)))
                 start = end
             }
         }
@@ -229,18 +241,21 @@ final class DigestWriter {
         let order = names.indices.sorted { names[$0].utf8.lexicographicallyPrecedes(names[$1].utf8) }
         var rank = [Int](repeating: 0, count: names.count)
         for (r, id) in order.enumerated() { rank[id] = r }
-        work.sort { $0.block != $1.block ? $0.block < $1.block : rank[$0.sku] < rank[$1.sku] }
+        work.sort { $0.block != $1.block ? $0.block < $1.block : rank[Int($0.sku)] < rank[Int($1.sku)] }
         for item in work {
-            let sku = names[item.sku]
+            let sku = names[Int(item.sku)]
             var stored: [DailyTotal] = []
-            readBlock.reset()
-            try readBlock.bind(.integer(Int64(item.block)), at: 1)
-            try readBlock.bind(text: sku, at: 2)
-            if try readBlock.step() {
-                stored = try readBlock.withBlob(0) { bytes throws in try DailyTotalsBlock.decode(bytes, block: item.block) }
+            let key = Int64(item.block) << 32 | Int64(item.sku)
+            if hadDays || !written.insert(key).inserted {
+                readBlock.reset()
+                try readBlock.bind(.integer(Int64(item.block)), at: 1)
+                try readBlock.bind(text: sku, at: 2)
+                if try readBlock.step() {
+                    stored = try readBlock.withBlob(0) { bytes throws in try DailyTotalsBlock.decode(bytes, block: item.block) }
+                }
+                readBlock.reset()
             }
-            readBlock.reset()
-            let merged = DailyTotalsBlock.merge(stored, Array(item.deltas))
+            let merged = DailyTotalsBlock.merge(stored, Array(grouped[Int(item.start)..<Int(item.end)]))
             if merged.isEmpty {
                 if !stored.isEmpty {
                     deleteBlock.reset()

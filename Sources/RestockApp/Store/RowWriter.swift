@@ -44,7 +44,7 @@ final class RowWriter {
     }
 
     /// `digestFlushThreshold`: pending daily deltas that make `DigestWriter` merge early (tests use a small one).
-    init(_ db: Connection, digestFlushThreshold: Int = 1_500_000) throws {
+    init(_ db: Connection, digestFlushThreshold: Int = 1_000_000) throws {
         self.db = db
         orders = try Self.pair(db, table: "order_lines",
                                columns: ["order_id", "line_key", "sku", "day", "at", "quantity", "unit_price", "cancelled"],
