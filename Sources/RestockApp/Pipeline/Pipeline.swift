@@ -49,6 +49,14 @@ struct Pipeline {
         let settings = options.settings
         // Stage 1: ingest.
         var ingestResult = IngestStage.Result(files: [], totals: FileCounts(file: "total", kind: .orders), rejects: [])
+        // The ingest's write-ahead log is copied into the database while the numbers are
+        // computed (`checkpointInBackground`), not when the ingest commits.
+        try store.db.execute("PRAGMA wal_autocheckpoint=0")
+        var checkpoint: BackgroundWork<Void>?
+        defer {
+            _ = try? checkpoint?.wait()
+            Trace.mark("checkpoint done")
+        }
         if ingest {
             progress.begin("ingest")
             try recorder.begin("ingest")
@@ -58,8 +66,11 @@ struct Pipeline {
             }
             ingestResult = try IngestStage(files: files, timeZone: options.common.timeZone, reload: options.reload,
                                            runId: recorder.runId).run(store: store, progress: progress)
+            Trace.mark("ingest committed")
+            checkpoint = store.checkpointInBackground()
             _ = releaseFreeMemory(0)
             let seconds = try recorder.end("ingest", rows: ingestResult.totals.rowsRead)
+            Trace.mark("ingest recorded")
             let t = ingestResult.totals
             progress.end("\(files.count) files, \(Progress.count(Int64(t.rowsRead))) rows read: \(Progress.count(Int64(t.rowsNew))) new, \(Progress.count(Int64(t.rowsReplaced))) replaced, \(Progress.count(Int64(t.duplicates))) duplicates, \(Progress.count(Int64(t.rowsRejected))) rejected", seconds: seconds)
         }
@@ -82,27 +93,42 @@ struct Pipeline {
         var weeklyOrderLines = Array(repeating: 0, count: settings.weekCount)
         var weeklyBackorderLines = Array(repeating: 0, count: settings.weekCount)
         let candidates = Int64(reader.candidates.count)
-        while true {
-            clock = Date()
-            guard let chunk = try reader.next(4096) else { break }
-            readSeconds += Date().timeIntervalSince(clock)
-            clock = Date()
-            for input in chunk {
-                for d in input.orderDays {
-                    if let w = WeeklyHistory.weekIndex(of: d.day, settings: settings) { weeklyOrderLines[w] += d.lines }
-                }
-            }
-            for var a in AnalysisStage.run(RunFacts(skus: chunk, supplierReceipts: reader.supplierReceipts), settings: settings) {
+        let pools = reader.supplierReceipts
+        // Pipelined: while the workers compute one chunk, this thread reads the next. Each
+        // chunk's compute time is measured by the work itself (chunks never overlap each other).
+        var inFlight: BackgroundWork<(analyses: [SKUAnalysis], seconds: Double)>?
+        func collect() throws {
+            guard let work = inFlight else { return }
+            inFlight = nil
+            let done = try work.wait()
+            computeSeconds += done.seconds
+            for var a in done.analyses {
                 // Keep what the report needs; the evidence behind each figure is for `restock sku`.
                 for (w, n) in a.weeklyBackorderLines.enumerated() where w < weeklyBackorderLines.count { weeklyBackorderLines[w] += n }
                 a.compactForReport()
                 analyses.append(a)
             }
-            computeSeconds += Date().timeIntervalSince(clock)
             progress.update(done: Int64(analyses.count), total: candidates, unit: "SKUs")
-            if analyses.count % (4096 * 6) < chunk.count { Trace.mark("\(analyses.count) SKUs computed") }
+            if analyses.count % (4096 * 6) < done.analyses.count { Trace.mark("\(analyses.count) SKUs computed") }
             ReportCharts.keepTop(&analyses, count: min(options.top, HTMLReport.maxDetailed))
         }
+        while true {
+            clock = Date()
+            guard let chunk = try reader.next(4096) else { break }
+            for input in chunk {
+                for d in input.orderDays {
+                    if let w = WeeklyHistory.weekIndex(of: d.day, settings: settings) { weeklyOrderLines[w] += d.lines }
+                }
+            }
+            readSeconds += Date().timeIntervalSince(clock)
+            try collect()
+            inFlight = BackgroundWork {
+                let started = Date()
+                let result = AnalysisStage.run(RunFacts(skus: chunk, supplierReceipts: pools), settings: settings)
+                return (result, Date().timeIntervalSince(started))
+            }
+        }
+        try collect()
         try recorder.end("metrics", rows: analyses.count, seconds: readSeconds)
         try recorder.end("forecast", rows: analyses.count, seconds: computeSeconds)
         progress.end("\(Progress.count(Int64(analyses.count))) SKUs: read \(String(format: "%.2f", readSeconds)) s, demand class, forecast, lead time and reorder point \(String(format: "%.2f", computeSeconds)) s", seconds: readSeconds + computeSeconds)

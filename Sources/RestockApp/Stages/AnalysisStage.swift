@@ -15,7 +15,7 @@ enum AnalysisStage {
                     progress: (@Sendable (Int) -> Void)? = nil) -> [SKUAnalysis] {
         let skus = facts.skus
         let results = ResultSlots<SKUAnalysis>(count: skus.count)
-        let chunk = 256
+        let chunk = 64
         let chunks = (skus.count + chunk - 1) / chunk
         let done = Counter()
         let work: @Sendable (Int) -> Void = { c in

@@ -70,6 +70,7 @@ struct ReportStage {
             Trace.mark("report: figures kept in the store")
             try folder.write("skus.csv", skusCSV.wait()); files += 1
             try folder.commit()
+            Trace.mark("report: folder in place")
             return Outcome(summary: summary, files: files, recommendations: ranked.count, folder: folder.target.path)
         } catch {
             folder.discard()

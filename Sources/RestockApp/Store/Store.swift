@@ -51,6 +51,17 @@ final class Store {
         return try db.scalarText("SELECT value FROM meta WHERE key='digests'") == nil
     }
 
+    /// Copies the write-ahead log into the database file on a second connection and thread
+    /// (a passive checkpoint: it never blocks readers or the writer), so that a run does not
+    /// wait for it. The run turns automatic checkpoints off on its own connection first.
+    func checkpointInBackground() -> BackgroundWork<Void> {
+        let path = self.path
+        return BackgroundWork {
+            let db = try Connection(path: path, busyTimeoutMilliseconds: 30_000)
+            try db.execute("PRAGMA wal_checkpoint(PASSIVE)")
+        }
+    }
+
     /// The time zone the store's days were computed in, recorded on first load.
     func storedTimeZone() throws -> String? {
         try db.scalarText("SELECT value FROM meta WHERE key='time_zone'")
