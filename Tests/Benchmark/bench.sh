@@ -21,6 +21,8 @@ bin="$root/.build/release/restock"
 
 measure() { # label, command...
   local label="$1"; shift
+  # Start each measurement with the previous one's writes on disk (a night follows a quiet day).
+  sync; sleep 1
   /usr/bin/time -f "%e %M" -o "$work/time.txt" "$@" >"$work/$label.out" 2>"$work/$label.err" || { echo "$label failed:"; tail -5 "$work/$label.err"; exit 1; }
   read -r secs kb < "$work/time.txt"
   printf '%-34s %9.2f s %9.0f MB\n' "$label" "$secs" "$((kb / 1024))"

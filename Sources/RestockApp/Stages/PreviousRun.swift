@@ -40,14 +40,27 @@ struct PreviousRun: Sendable {
                 """)
             for f in figures {
                 insert.reset()
-                try insert.bind([.integer(runId), .text(f.sku), .real(f.reorderPoint), .real(f.reorderPointIncrease),
-                                 .optional(f.orderNowUnits), .real(f.revenueAtRisk), .integer(f.isRecommended ? 1 : 0)])
+                try insert.bind(int: runId, at: 1)
+                try insert.bind(text: f.sku, at: 2)
+                try insert.bind(real: f.reorderPoint, at: 3)
+                try insert.bind(real: f.reorderPointIncrease, at: 4)
+                try insert.bind(real: f.orderNowUnits, at: 5)
+                try insert.bind(real: f.revenueAtRisk, at: 6)
+                try insert.bind(int: f.isRecommended ? 1 : 0, at: 7)
                 try insert.run()
             }
-            try db.execute("""
-                DELETE FROM run_results WHERE run_id NOT IN (
-                  SELECT DISTINCT run_id FROM run_results ORDER BY run_id DESC LIMIT \(keep))
-                """)
+            // The oldest of the newest `keep` runs, found by seeking the primary key (no scan).
+            var oldestKept: Int64?
+            for _ in 0..<keep {
+                guard let id = try db.scalarInt("SELECT max(run_id) FROM run_results WHERE run_id < ?", [.integer(oldestKept ?? Int64.max)])
+                else { break }
+                oldestKept = id
+            }
+            if let oldestKept {
+                let forget = try db.prepare("DELETE FROM run_results WHERE run_id < ?")
+                try forget.bind([.integer(oldestKept)])
+                try forget.run()
+            }
         }
     }
 }

@@ -52,6 +52,8 @@ final class DigestWriter {
     private let orderLines: Statement
     private let readEvents: Statement
     private let writeEvents: Statement
+    /// Rewrites a stored record in place (keeps its row, unlike REPLACE's delete and insert).
+    private let updateEvents: Statement
     private let deleteEvents: Statement
 
     init(_ db: Connection, flushThreshold: Int = 1_000_000, eventFlushThreshold: Int = 4_000_000) throws {
@@ -68,6 +70,7 @@ final class DigestWriter {
         orderLines = try db.prepare("SELECT day, cancelled FROM order_lines WHERE order_id=? AND sku=?")
         readEvents = try db.prepare("SELECT data FROM sku_events WHERE sku=?")
         writeEvents = try db.prepare("INSERT OR REPLACE INTO sku_events(sku, data) VALUES(?, ?)")
+        updateEvents = try db.prepare("UPDATE sku_events SET data=?2 WHERE sku=?1")
         deleteEvents = try db.prepare("DELETE FROM sku_events WHERE sku=?")
     }
 
@@ -327,10 +330,14 @@ final class DigestWriter {
             let e = edits[id]!
             edits[id] = nil
             var events = SKUEvents()
+            var stored = false
             if hadEvents {
                 readEvents.reset()
                 try readEvents.bind(text: sku, at: 1)
-                if try readEvents.step() { events = try readEvents.withBlob(0) { bytes throws in try SKUEvents.decode(bytes) } }
+                if try readEvents.step() {
+                    events = try readEvents.withBlob(0) { bytes throws in try SKUEvents.decode(bytes) }
+                    stored = true
+                }
                 readEvents.reset()
             }
             try e.bytes.withUnsafeBytes { bytes throws in try EventEdit.apply(bytes, to: &events) }
@@ -341,10 +348,11 @@ final class DigestWriter {
                     try deleteEvents.run()
                 }
             } else {
-                writeEvents.reset()
-                try writeEvents.bind(text: sku, at: 1)
-                try writeEvents.bind(blob: events.encode(), at: 2)
-                try writeEvents.run()
+                let write = stored ? updateEvents : writeEvents
+                write.reset()
+                try write.bind(text: sku, at: 1)
+                try write.bind(blob: events.encode(), at: 2)
+                try write.run()
             }
         }
         editCount = 0

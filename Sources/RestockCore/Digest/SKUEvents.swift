@@ -58,7 +58,6 @@ public struct SKUEvents: Sendable, Hashable {
 
     static let format: UInt8 = 1
 
-    private static func utf8Less(_ a: String, _ b: String) -> Bool { a.utf8.lexicographicallyPrecedes(b.utf8) }
 
     /// The record's bytes, the same for the same content: a format byte (1); orders (count,
     /// then order_id, line count, lines as day and cancelled flag), sorted by order_id;
@@ -69,7 +68,8 @@ public struct SKUEvents: Sendable, Hashable {
     public func encode() -> [UInt8] {
         var w = ByteWriter(capacity: 16 + backorders.count * 48 + receipts.count * 32)
         w.u8(Self.format)
-        let orderIds = Set(backorders.values.map(\.orderId)).sorted(by: Self.utf8Less)
+        // String order (deterministic; the fast path for ASCII keys).
+        let orderIds = Set(backorders.values.map(\.orderId)).sorted()
         var orderIndex: [String: Int32] = [:]
         w.i32(Int32(orderIds.count))
         for (i, id) in orderIds.enumerated() {
@@ -87,7 +87,7 @@ public struct SKUEvents: Sendable, Hashable {
             if x.backorderedDay != y.backorderedDay { return x.backorderedDay < y.backorderedDay }
             if x.orderId != y.orderId { return x.orderId < y.orderId }
             if x.quantity != y.quantity { return x.quantity < y.quantity }
-            return Self.utf8Less(a.key, b.key)
+            return a.key < b.key
         }
         w.i32(Int32(sortedBackorders.count))
         for (key, b) in sortedBackorders {
@@ -101,7 +101,7 @@ public struct SKUEvents: Sendable, Hashable {
         let sortedReceipts = receipts.sorted { a, b in
             if Self.older(a.value, b.value) { return true }
             if Self.older(b.value, a.value) { return false }
-            return Self.utf8Less(a.key, b.key)
+            return a.key < b.key
         }
         var suppliers: [String] = []
         var supplierIndex: [String: Int32] = [:]
