@@ -127,19 +127,29 @@ public struct SKUEvents: Sendable, Hashable {
 
     /// Decodes a record written by `encode()`, keys and all, for editing.
     public static func decode(_ bytes: UnsafeRawBufferPointer) throws(DigestError) -> SKUEvents {
+        var r = ByteReader(bytes)
+        guard try r.u8() == format else { throw DigestError("backorders and receipts in an unknown format") }
         var events = SKUEvents()
+        let no = try r.count(minimumBytesEach: 8)
         var orderIds: [String] = []
-        try read(bytes, keys: true, name: { $0 },
-                 order: { id, lines in
-                     orderIds.append(id)
-                     events.lines[id] = lines
-                 },
-                 backorder: { key, order, b in
-                     var b = b
-                     b.orderId = orderIds[order]
-                     events.backorders[key] = b
-                 },
-                 receipt: { key, r in events.receipts[key] = r })
+        for _ in 0..<no {
+            let id = try r.string()
+            let n = try r.count(minimumBytesEach: 5)
+            var lines: [Line] = []
+            lines.reserveCapacity(n)
+            for _ in 0..<n { lines.append(Line(day: try r.day(), cancelled: try r.u8() != 0)) }
+            orderIds.append(id)
+            events.lines[id] = lines
+        }
+        let nb = try r.count(minimumBytesEach: 28)
+        for _ in 0..<nb {
+            let key = try r.string()
+            let index = Int(try r.i32())
+            guard index >= 0 && index < no else { throw DigestError("order \(index) of \(no)") }
+            events.backorders[key] = Backorder(orderId: orderIds[index], quantity: try r.f64(), backorderedDay: try r.day(),
+                                               fulfilledDay: try r.optionalDay(), cancelledDay: try r.optionalDay())
+        }
+        try readReceipts(&r, keys: true, name: { $0 }) { key, receipt in events.receipts[key] = receipt }
         return events
     }
 
@@ -209,49 +219,14 @@ public struct SKUEvents: Sendable, Hashable {
         if facts.backorderedLines.count > 1 {
             facts.backorderedLines.sort { ($0.day, $0.firstBackorderDay) < ($1.day, $1.firstBackorderDay) }
         }
-        let ns = try r.count(minimumBytesEach: 4)
-        var suppliers: [String] = []
-        for _ in 0..<ns { suppliers.append(name(try r.string())) }
-        let nr = try r.count(minimumBytesEach: 25)
-        facts.receipts.reserveCapacity(nr)
-        for _ in 0..<nr {
-            _ = try r.skipString()
-            let s = Int(try r.i32())
-            guard s >= -1 && s < suppliers.count else { throw DigestError("supplier \(s) of \(suppliers.count)") }
-            let o = try r.day()
-            let rd = try r.day()
-            let has = try r.u8() != 0
-            let q = try r.f64()
-            facts.receipts.append(ReceiptFact(supplier: s >= 0 ? suppliers[s] : nil, orderedDay: o, receivedDay: rd, quantity: has ? q : nil))
-        }
-        guard r.isAtEnd else { throw DigestError("trailing bytes after backorders and receipts") }
+        try readReceipts(&r, keys: false, name: name) { _, receipt in facts.receipts.append(receipt) }
         return facts
     }
 
-    private static func read(_ bytes: UnsafeRawBufferPointer, keys: Bool, name: (String) -> String,
-                             order: (String, [Line]) -> Void,
-                             backorder: (String, Int, Backorder) -> Void,
-                             receipt: (String, ReceiptFact) -> Void) throws(DigestError) {
-        var r = ByteReader(bytes)
-        guard try r.u8() == format else { throw DigestError("backorders and receipts in an unknown format") }
-        let no = try r.count(minimumBytesEach: 8)
-        for _ in 0..<no {
-            let id = try r.string()
-            let n = try r.count(minimumBytesEach: 5)
-            var lines: [Line] = []
-            lines.reserveCapacity(n)
-            for _ in 0..<n { lines.append(Line(day: try r.day(), cancelled: try r.u8() != 0)) }
-            order(id, lines)
-        }
-        let nb = try r.count(minimumBytesEach: 28)
-        for _ in 0..<nb {
-            let key = keys ? try r.string() : try r.skipString()
-            let index = Int(try r.i32())
-            guard index >= 0 && index < no else { throw DigestError("order \(index) of \(no)") }
-            let b = Backorder(orderId: "", quantity: try r.f64(), backorderedDay: try r.day(),
-                              fulfilledDay: try r.optionalDay(), cancelledDay: try r.optionalDay())
-            backorder(key, index, b)
-        }
+    /// The record's last part: supplier names, then receipts (with their po_id when `keys`);
+    /// checks that nothing follows.
+    private static func readReceipts(_ r: inout ByteReader, keys: Bool, name: (String) -> String,
+                                     _ each: (String, ReceiptFact) -> Void) throws(DigestError) {
         let ns = try r.count(minimumBytesEach: 4)
         var suppliers: [String] = []
         for _ in 0..<ns { suppliers.append(name(try r.string())) }
@@ -260,11 +235,12 @@ public struct SKUEvents: Sendable, Hashable {
             let key = keys ? try r.string() : try r.skipString()
             let s = Int(try r.i32())
             guard s >= -1 && s < suppliers.count else { throw DigestError("supplier \(s) of \(suppliers.count)") }
-            let o = try r.day()
-            let rd = try r.day()
-            let has = try r.u8() != 0
-            let q = try r.f64()
-            receipt(key, ReceiptFact(supplier: s >= 0 ? suppliers[s] : nil, orderedDay: o, receivedDay: rd, quantity: has ? q : nil))
+            let ordered = try r.day()
+            let received = try r.day()
+            let hasQuantity = try r.u8() != 0
+            let quantity = try r.f64()
+            each(key, ReceiptFact(supplier: s >= 0 ? suppliers[s] : nil, orderedDay: ordered, receivedDay: received,
+                                  quantity: hasQuantity ? quantity : nil))
         }
         guard r.isAtEnd else { throw DigestError("trailing bytes after backorders and receipts") }
     }
