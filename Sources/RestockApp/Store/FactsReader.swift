@@ -183,10 +183,17 @@ final class FactsReader {
         // Oldest first; a supplier's pool keeps its latest 1,000 receipts (pooling uses the 200
         // most recent of the other SKUs).
         for supplier in Array(supplierReceipts.keys) {
-            supplierReceipts[supplier]!.sort { SKUEvents.older($0.receipt, $1.receipt)
+            var pool = supplierReceipts.removeValue(forKey: supplier)!
+            // Receipts received before the day of the 1,000th newest sort before all kept ones:
+            // drop them before sorting (the order is by received day first).
+            if pool.count > 1_000 {
+                let cutoff = Self.dayOfNewest(1_000, pool.map(\.receipt.receivedDay))
+                pool.removeAll { $0.receipt.receivedDay < cutoff }
+            }
+            pool.sort { SKUEvents.older($0.receipt, $1.receipt)
                 || (!SKUEvents.older($1.receipt, $0.receipt) && $0.sku < $1.sku) }
-            let count = supplierReceipts[supplier]!.count
-            if count > 1_000 { supplierReceipts[supplier]!.removeFirst(count - 1_000) }
+            if pool.count > 1_000 { pool.removeFirst(pool.count - 1_000) }
+            supplierReceipts[supplier] = pool
         }
         self.supplierReceipts = supplierReceipts
         Trace.mark("backorders and receipts")
@@ -216,6 +223,22 @@ final class FactsReader {
         }
         firstDay = first
         lastDay = last
+    }
+
+    /// The received day of the `n`th newest of `days` (n <= days.count): every day after it
+    /// holds fewer than `n`.
+    static func dayOfNewest(_ n: Int, _ days: [Day]) -> Day {
+        guard let low = days.min(), let high = days.max() else { return 0 }
+        var counts = [Int](repeating: 0, count: high - low + 1)
+        for d in days { counts[d - low] += 1 }
+        var seen = 0
+        var day = high
+        while day > low {
+            seen += counts[day - low]
+            if seen >= n { return day }
+            day -= 1
+        }
+        return low
     }
 
     /// Each SKU's daily totals within the window, by SKU id.
