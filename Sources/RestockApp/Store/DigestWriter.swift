@@ -86,15 +86,13 @@ final class DigestWriter {
 
     /// An order line was stored (`old` nil) or replaced.
     func orderLine(old: OrderLine?, new: OrderLine) throws {
+        // What a backordered order's lines keep of a line: its SKU, day and cancellation.
+        let moved = old.map { $0.sku != new.sku || $0.day != new.day || $0.cancelled != new.cancelled } ?? true
         if let old {
             note(old.sku, DailyTotal(day: old.day, cancelled: old.cancelled, units: old.quantity, price: old.unitPrice, sign: -1))
-            if old.sku != new.sku || old.day != new.day || old.cancelled != new.cancelled {
-                try lineChanged(orderId: old.orderId, sku: old.sku)
-            }
+            if moved { try lineChanged(orderId: old.orderId, sku: old.sku) }
         }
-        if old == nil || old!.sku != new.sku || old!.day != new.day || old!.cancelled != new.cancelled {
-            try lineChanged(orderId: new.orderId, sku: new.sku)
-        }
+        if moved { try lineChanged(orderId: new.orderId, sku: new.sku) }
         note(new.sku, DailyTotal(day: new.day, cancelled: new.cancelled, units: new.quantity, price: new.unitPrice))
     }
 
@@ -290,13 +288,12 @@ final class DigestWriter {
     /// again. (Backorders this ingest writes mark their order themselves.)
     private func lineChanged(orderId: String, sku: String) throws {
         guard hadBackorders else { return }
-        let skuId = id(sku)
         probeBackorder.reset()
         try probeBackorder.bind(text: orderId, at: 1)
         try probeBackorder.bind(text: sku, at: 2)
         let hit = try probeBackorder.step()
         probeBackorder.reset()
-        if hit { marks.append((orderId, Int32(skuId))) }
+        if hit { marks.append((orderId, Int32(id(sku)))) }
     }
 
     /// Reads the lines of every marked order, in order_id order (neighbouring keys share pages).

@@ -24,7 +24,7 @@ final class RowWriter {
     private let receipts: Pair
     private let reject: Statement
     private let storedOrder: Statement
-    private let storedBackorderSKU: Statement
+    private let storedBackorder: Statement
     /// The digests this writer keeps in step; `finish()` them before the transaction commits.
     let digests: DigestWriter
 
@@ -60,7 +60,9 @@ final class RowWriter {
                                  columns: ["po_id", "sku", "supplier", "o_day", "o_at", "r_day", "r_at", "quantity"],
                                  key: ["po_id", "sku"])
         storedOrder = try db.prepare("SELECT sku, day, at, quantity, cancelled, unit_price FROM order_lines WHERE order_id=? AND line_key=?")
-        storedBackorderSKU = try db.prepare("SELECT sku FROM backorders WHERE key=?")
+        storedBackorder = try db.prepare("""
+            SELECT order_id, sku, quantity, b_day, b_at, f_day, f_at, c_day, c_at FROM backorders WHERE key=?
+            """)
         digests = try DigestWriter(db, flushThreshold: digestFlushThreshold)
         reject = try db.prepare("INSERT INTO rejects(ingest_id, file, line, column_name, value, reason) VALUES(?, ?, ?, ?, ?, ?)")
     }
@@ -159,7 +161,8 @@ final class RowWriter {
         return .replaced
     }
 
-    /// A backorder: a replaced row's old SKU loses it, so the stored SKU is read first.
+    /// A backorder: for a stored key the stored values are read first (a replaced row's old
+    /// SKU loses it), and an identical row is a duplicate without an update.
     private func write(_ b: BackorderRow) throws -> StoreOutcome {
         let s = backorders.insert
         let key = b.keyIsBackorderId ? b.key : "\u{1F}" + b.key
@@ -181,15 +184,20 @@ final class RowWriter {
             digests.backorder(key: key, oldSKU: nil, sku: b.sku, entry)
             return .new
         }
-        let q = storedBackorderSKU
+        let q = storedBackorder
         defer { q.reset() }
         try q.bind(text: key, at: 1)
-        let oldSKU = try q.step() ? q.text(0) : nil
+        guard try q.step() else { throw RunError("backorder \(b.key) was neither new nor stored") }
+        let oldSKU = q.text(1) ?? ""
+        let same = q.text(0) == b.orderId && oldSKU == b.sku && q.double(2) == b.quantity
+            && q.int(3) == b.backorderedAt.day && q.optionalInt(4).map(Int64.init) == b.backorderedAt.instant
+            && q.optionalInt(5) == b.fulfilledAt?.day && q.optionalInt(6).map(Int64.init) == b.fulfilledAt?.instant
+            && q.optionalInt(7) == b.cancelledAt?.day && q.optionalInt(8).map(Int64.init) == b.cancelledAt?.instant
+        if same { return .duplicate }
         q.reset()
         defer { backorders.update.resetKeepingBindings() }
         try s.transferBindings(to: backorders.update)
         try backorders.update.run()
-        guard db.changes == 1 else { return .duplicate }
         digests.backorder(key: key, oldSKU: oldSKU, sku: b.sku, entry)
         return .replaced
     }

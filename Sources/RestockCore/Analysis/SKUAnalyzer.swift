@@ -162,7 +162,7 @@ public enum SKUAnalyzer {
         // Below 100: CSVWriter.format of a whole number of tenths, trailing ".0" dropped.
         let tenths = Int((x * 10).rounded())
         if tenths % 10 == 0 { return String(tenths / 10) }
-        return LeadTimeEstimator.tenthsText(tenths)
+        return DecimalText.fixed(Int64(tenths), places: 1)
     }
 
     /// Why the SKU is recommended, in words, with the figures behind it (CONTRACT.md §4).

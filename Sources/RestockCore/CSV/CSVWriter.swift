@@ -104,27 +104,10 @@ public struct CSVWriter: Sendable {
             let scaled = x * 10_000
             let whole = scaled.rounded()
             if abs(abs(scaled - whole) - 0.5) > 0.01 {
-                return tenThousandthsText(Int64(whole))
+                return DecimalText.fixed(Int64(whole), places: 4, trimmingZeros: true)
             }
         }
         return printfFormat(x)
-    }
-
-    /// A whole number of ten-thousandths as `format` writes it: 25000 -> "2.5", -3 -> "-0.0003".
-    static func tenThousandthsText(_ n: Int64) -> String {
-        if n == 0 { return "0" }
-        let magnitude = n.magnitude
-        var text = (n < 0 ? "-" : "") + String(magnitude / 10_000)
-        var fraction = magnitude % 10_000
-        guard fraction != 0 else { return text }
-        var digits = 4
-        while fraction % 10 == 0 {
-            fraction /= 10
-            digits -= 1
-        }
-        let part = String(fraction)
-        text += "." + String(repeating: "0", count: digits - part.count) + part
-        return text
     }
 
     /// `format` through glibc's "%.4f".

@@ -137,15 +137,8 @@ public enum LeadTimeEstimator {
         if tenths.truncatingRemainder(dividingBy: 10) == 0 { return String(Int(tenths / 10)) }
         // What "%.1f" prints for tenths / 10, without a format string: below 10^14 the double
         // nearest a whole number of tenths is within 0.01 of it, so it prints as those tenths.
-        if abs(tenths) < 1e15 { return tenthsText(Int(tenths)) }
+        if abs(tenths) < 1e15 { return DecimalText.fixed(Int64(tenths), places: 1) }
         return String(format: "%.1f", tenths / 10)
-    }
-
-    /// A whole number of tenths with one decimal, as "%.1f" prints it: 206 -> "20.6",
-    /// -3 -> "-0.3", 990 -> "99.0".
-    static func tenthsText(_ tenths: Int) -> String {
-        let magnitude = tenths.magnitude
-        return (tenths < 0 ? "-" : "") + String(magnitude / 10) + "." + String(magnitude % 10)
     }
 }
 

@@ -450,7 +450,7 @@ extension ReorderPointModel {
     /// A share as a whole percentage, or with one decimal above 99%: "95%", "99.2%".
     static func percent(_ share: Double) -> String {
         let p = share * 100
-        if p > 99 && p < 100 { return LeadTimeEstimator.tenthsText(Int((p * 10).rounded(.down))) + "%" }
+        if p > 99 && p < 100 { return DecimalText.fixed(Int64((p * 10).rounded(.down)), places: 1) + "%" }
         return "\(Int(p.rounded(.down)))%"
     }
 }

@@ -83,3 +83,17 @@ import Testing
         #expect(CSVWriter.format(.infinity) == "")
     }
 }
+
+@Suite struct DecimalTextTests {
+    @Test func writesAWholeCountOfDecimalUnits() {
+        #expect(DecimalText.fixed(206, places: 1) == "20.6")
+        #expect(DecimalText.fixed(990, places: 1) == "99.0")
+        #expect(DecimalText.fixed(0, places: 1) == "0.0")
+        #expect(DecimalText.fixed(-3, places: 1) == "-0.3")
+        #expect(DecimalText.fixed(25_000, places: 4, trimmingZeros: true) == "2.5")
+        #expect(DecimalText.fixed(-3, places: 4, trimmingZeros: true) == "-0.0003")
+        #expect(DecimalText.fixed(120_000, places: 4, trimmingZeros: true) == "12")
+        #expect(DecimalText.fixed(0, places: 4, trimmingZeros: true) == "0")
+        #expect(DecimalText.fixed(10_005, places: 4, trimmingZeros: true) == "1.0005")
+    }
+}

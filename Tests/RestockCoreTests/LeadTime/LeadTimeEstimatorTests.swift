@@ -121,8 +121,8 @@ import Testing
                 ? String(Int(tenths / 10)) : String(format: "%.1f", tenths / 10)
             #expect(LeadTimeEstimator.format(x) == expected, "\(x)")
         }
-        #expect(LeadTimeEstimator.tenthsText(995) == "99.5")
-        #expect(LeadTimeEstimator.tenthsText(-3) == "-0.3")
+        #expect(DecimalText.fixed(995, places: 1) == "99.5")
+        #expect(DecimalText.fixed(-3, places: 1) == "-0.3")
     }
 
     @Test func supplierReceiptsAreReadOnlyBelowFiveOwnReceiptsInTheWindow() {
