@@ -22,7 +22,7 @@ mkdir -p "$out"
 
 for target in "${targets[@]}"; do
     case "$target" in
-        csv)     harness=FuzzCSV.swift;     sources=("$core"/CSV/*.swift "$core/Model/Day.swift") ;;
+        csv)     harness=FuzzCSV.swift;     sources=("$core"/CSV/*.swift "$core/Numbers/DecimalText.swift" "$core/Model/Day.swift") ;;
         dates)   harness=FuzzDates.swift;   sources=("$core"/Dates/*.swift "$core/Model/Day.swift") ;;
         numbers) harness=FuzzNumbers.swift; sources=("$core"/Numbers/*.swift "$core"/CSV/*.swift "$core/Model/Day.swift") ;;
         *) echo "unknown target '$target' (csv, dates, numbers)" >&2; exit 2 ;;
