@@ -62,16 +62,16 @@ import SQLite
     }
 
     @Test func overlappedChunksReadTheNextChunkWhileTheLastIsComputed() throws {
-        // 3 chunks; reading one takes 0.05 s, computing one 0.1 s. One after the other that
-        // is 0.45 s; overlapped, chunk n + 1 is read while n is computed: about 0.05 + 0.3.
+        // 3 chunks; reading one takes 0.1 s, computing one 0.2 s. One after the other that
+        // is 0.9 s; overlapped, chunk n + 1 is read while n is computed: about 0.1 + 0.6.
         var left = 3
         let overlapped = OverlappedChunks(read: { () -> Int? in
             guard left > 0 else { return nil }
-            Thread.sleep(forTimeInterval: 0.05)
+            Thread.sleep(forTimeInterval: 0.1)
             left -= 1
             return left
         }, compute: { (chunk: Int) -> Int in
-            Thread.sleep(forTimeInterval: 0.1)
+            Thread.sleep(forTimeInterval: 0.2)
             return chunk * 10
         })
         var collected: [Int] = []
@@ -79,7 +79,7 @@ import SQLite
         let seconds = try overlapped.run { collected.append($0) }
         let wall = Date().timeIntervalSince(started)
         #expect(collected == [20, 10, 0])
-        #expect(seconds.read >= 0.15 && seconds.compute >= 0.3)
-        #expect(wall < seconds.read + seconds.compute - 0.05)
+        #expect(seconds.read >= 0.3 && seconds.compute >= 0.6)
+        #expect(wall < seconds.read + seconds.compute - 0.1)
     }
 }
