@@ -190,7 +190,7 @@ final class FactsReader {
 }
 
 /// The first and last of the days seen, nil before any.
-struct DayRange {
+private struct DayRange {
     private(set) var first: Day?
     private(set) var last: Day?
 
