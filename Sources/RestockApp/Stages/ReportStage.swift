@@ -1,7 +1,7 @@
 import Foundation
 import RestockCore
 
-/// Stage 4, "report": writes the report folder `<out>/<as-of>/` (CONTRACT.md §4) whole, then keeps the
+/// Stage 4, "report": writes the report folder `<out>/<as-of>/` (README, The report) whole, then keeps the
 /// run's figures in the store for the next run's "what changed".
 ///
 /// Input: the read stage's output (the data range), the compute stage's figures, the ingest's
