@@ -1,8 +1,8 @@
 import Foundation
 import RestockCore
 
-/// Stage 4, "report": writes the report folder `<out>/<as-of>/` (README, The report) whole, then keeps the
-/// run's figures in the store for the next run's "what changed".
+/// Stage 4, "report": writes the report folder `<out>/<as-of>/` (README, The report)
+/// whole, then keeps the run's figures in the store for the next run's "what changed".
 ///
 /// Input: the read stage's output (the data range), the compute stage's figures, the ingest's
 /// counts and rejects, and the previous run's figures. Output: `Outcome`, with summary.json.
