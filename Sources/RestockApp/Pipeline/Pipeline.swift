@@ -65,7 +65,7 @@ struct Pipeline {
                 throw RunError("no orders*.csv in '\(options.data)': restock needs at least one orders file")
             }
             ingestResult = try IngestStage(files: files, timeZone: options.common.timeZone, reload: options.reload,
-                                           runId: recorder.runId).run(store: store, progress: progress)
+                                           runId: recorder.runId, formats: options.common.formats).run(store: store, progress: progress)
             Trace.mark("ingest committed")
             checkpoint = store.checkpointInBackground()
             _ = releaseFreeMemory(0)
