@@ -9,12 +9,17 @@ struct CommonOptions {
     var quiet = false
     /// Seconds to wait for another command holding the store.
     var wait: Double = 0
+    /// How to read shop exports: `--format`, `--date-order`, `--map`.
+    var formats = FormatChoice()
 
     static let help = """
       --db FILE           the store (default restock.sqlite in the working folder)
       --time-zone TZ      IANA zone whose calendar days count (default UTC), e.g. Europe/Berlin
       --wait SECONDS      wait this long for another restock command using the store (default 0: fail at once)
       --quiet             print only errors
+      --format NAME       read every input file as this export format (shopify-orders, bigcommerce-products, ...)
+      --date-order ORDER  dmy or mdy: how to read dates such as 03/04/2026 in shop exports (never guessed)
+      --map FILE          a mapping file for exports restock does not know (README, "Input files from your shop system")
     """
 
     /// Reads the shared options.
@@ -30,7 +35,32 @@ struct CommonOptions {
         }
         o.quiet = a.flag("quiet")
         o.wait = try a.number("wait", in: 0...86_400) ?? 0
+        o.formats = try parseFormats(&a)
         return o
+    }
+
+    /// Reads `--format`, `--date-order` and `--map` (the mapping file is read and checked here).
+    private static func parseFormats(_ a: inout ArgumentList) throws(UsageError) -> FormatChoice {
+        var choice = FormatChoice()
+        if let name = try a.option("format") {
+            guard let format = ExportFormat.named(name) else {
+                throw UsageError("--format '\(name)' is not a format restock knows; \(ExportFormat.unknownFormatHint())")
+            }
+            choice.forced = format
+        }
+        if let order = try a.option("date-order") {
+            guard let o = DateOrder(rawValue: order.lowercased()) else { throw UsageError("--date-order must be dmy or mdy, got '\(order)'") }
+            choice.options.dateOrder = o
+        }
+        if let path = try a.option("map") {
+            guard let data = FileManager.default.contents(atPath: path), let text = String(data: data, encoding: .utf8) else {
+                throw UsageError("--map '\(path)': cannot read the mapping file (missing, unreadable or not UTF-8)")
+            }
+            do { choice.mapping = try MappingFile(text: text, name: (path as NSString).lastPathComponent) } catch {
+                throw UsageError("--map: \(error)")
+            }
+        }
+        return choice
     }
 
     /// Yesterday in the configured zone (CONTRACT.md §3: the default as-of).

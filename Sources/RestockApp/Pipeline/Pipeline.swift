@@ -69,7 +69,7 @@ struct Pipeline {
         try job.recorder.begin(IngestStage.name)
         let files = try IngestStage.files(in: options.data)
         let result = try IngestStage(files: files, timeZone: options.common.timeZone, reload: options.reload,
-                                     runId: job.recorder.runId).run(store: job.store, progress: job.progress)
+                                     runId: job.recorder.runId, formats: options.common.formats).run(store: job.store, progress: job.progress)
         Trace.mark("ingest committed")
         checkpoint.start()
         FreedMemory.returnToSystem()

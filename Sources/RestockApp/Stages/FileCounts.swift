@@ -12,6 +12,17 @@ struct FileCounts: Sendable, Codable, Hashable {
     var rowsRejected = 0
     /// Set when the file was identical to one loaded before and so not read again.
     var unchangedSinceIngest: Int64?
+    /// The shop export format the file was read as; nil for restock's own columns.
+    var format: ExportFormat?
+    /// Records of a shop export that hold nothing for restock by the format's layout (not
+    /// rows: the identity above counts rows handed to the parser).
+    var recordsSkipped: Int?
+
+    /// Records that the file was read as `format`, skipping `skipped` records.
+    mutating func note(format: ExportFormat, skipped: Int) {
+        self.format = format
+        recordsSkipped = skipped
+    }
 
     init(file: String, kind: FileKind) {
         self.file = file

@@ -25,6 +25,8 @@ struct IngestStage {
     /// Read files again even when they are identical to ones loaded before.
     var reload: Bool
     var runId: Int64?
+    /// `--format`, `--date-order`, `--map` (README, "Input files from your shop system").
+    var formats = FormatChoice()
 
     struct Result: Sendable {
         var files: [FileCounts]
@@ -56,6 +58,8 @@ struct IngestStage {
     /// A batch of parsed records, or the file-level error that ends the file.
     private enum Batch: Sendable {
         case rows([Swift.Result<InputRow, Rejection>])
+        /// The file's format, once its header is read, and records its layout skips.
+        case format(ExportFormat, skipped: Int)
         case failed(CSVError)
     }
 
@@ -98,6 +102,7 @@ struct IngestStage {
             progress(0, "\(file.name) unchanged")
         } else {
             try load(file, ingestId: ingestId, writer: writer, counts: &counts, rejects: &rejects) { progress($0, file.name) }
+            if let format = counts.format { progress(Int64(counts.rowsRead), "\(file.name) (\(format.title))") }
         }
         try ledger.update(ingestId, counts: counts)
         return counts
@@ -107,9 +112,9 @@ struct IngestStage {
     private func load(_ file: InputFile, ingestId: Int64, writer: RowWriter, counts: inout FileCounts,
                       rejects: inout [Rejection], progress: (Int64) -> Void) throws {
         let queue = BoundedQueue<Batch>(capacity: Self.batchesAhead)
-        let zone = timeZone
+        let zone = timeZone, formats = self.formats
         let producer = Thread {
-            Self.produce(file: file, timeZone: zone, into: queue)
+            Self.produce(file: file, timeZone: zone, formats: formats, into: queue)
         }
         producer.stackSize = 8 << 20
         producer.start()
@@ -120,6 +125,8 @@ struct IngestStage {
             switch batch {
             case .failed(let error):
                 failure = error
+            case .format(let format, let skipped):
+                counts.note(format: format, skipped: skipped)
             case .rows(let rows):
                 do {
                     for row in rows {
@@ -153,27 +160,29 @@ struct IngestStage {
     }
 
     /// The parser thread's work: header, then records in batches.
-    private static func produce(file: InputFile, timeZone: TimeZone, into queue: BoundedQueue<Batch>) {
+    private static func produce(file: InputFile, timeZone: TimeZone, formats: FormatChoice, into queue: BoundedQueue<Batch>) {
         defer { queue.close() }
         do {
-            let reader = try CSVReader(path: file.path, fileName: file.name)
+            let reader = try CSVReader(path: file.path, fileName: file.name, delimiter: formats.delimiter(fileName: file.name))
             var fields: [String] = []
             guard let headerLine = try reader.next(into: &fields) else {
                 throw CSVError(kind: .badHeader, file: file.name, line: 1, problem: "the file is empty: it has no header row",
                                hint: "export the file again with its header row")
             }
-            let parser = try RowParser(kind: file.kind, fileName: file.name, header: fields, headerLine: headerLine,
-                                       dates: DateTimeParser(timeZone: timeZone))
+            var parser = try ExportIngest(header: fields, headerLine: headerLine, fileName: file.name, kind: file.kind,
+                                          choice: formats, dates: DateTimeParser(timeZone: timeZone))
             var batch: [Swift.Result<InputRow, Rejection>] = []
             batch.reserveCapacity(batchRows)
             while let line = try reader.next(into: &fields) {
-                batch.append(parser.parse(fields, line: line))
-                if batch.count == batchRows {
+                try parser.parse(fields, line: line, into: &batch)
+                if batch.count >= batchRows {
                     if !queue.put(.rows(batch)) { return }
                     batch.removeAll(keepingCapacity: true)
                 }
             }
+            try parser.finish(into: &batch)
             if !batch.isEmpty { queue.put(.rows(batch)) }
+            if parser.format != .restock { queue.put(.format(parser.format, skipped: parser.skipped)) }
         } catch let error as CSVError {
             queue.put(.failed(error))
         } catch {

@@ -13,6 +13,10 @@ struct RunSummary: Codable, Sendable {
         var rows_rejected: Int
         /// For a file identical to one loaded before and not read again: that ingest's id.
         var unchanged_since_ingest: Int64?
+        /// The shop export format the file was read as (absent for restock's own columns).
+        var format: String?
+        /// Records of a shop export skipped by its layout (absent for restock's own columns).
+        var records_skipped: Int?
     }
 
     struct Stage: Codable, Sendable {
@@ -40,7 +44,8 @@ struct RunSummary: Codable, Sendable {
     static func counts(_ c: FileCounts, named: Bool) -> Counts {
         Counts(file: named ? c.file : nil, kind: named ? c.kind.rawValue : nil, rows_read: c.rowsRead, rows_new: c.rowsNew,
                rows_replaced: c.rowsReplaced, duplicates: c.duplicates, rows_rejected: c.rowsRejected,
-               unchanged_since_ingest: c.unchangedSinceIngest)
+               unchanged_since_ingest: c.unchangedSinceIngest, format: named ? c.format?.rawValue : nil,
+               records_skipped: named ? c.recordsSkipped : nil)
     }
 
     /// Pretty JSON with sorted keys and a final newline.

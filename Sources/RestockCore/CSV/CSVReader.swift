@@ -6,7 +6,7 @@
 /// trimmed of surrounding spaces and tabs, and the 1-based physical line it starts on.
 ///
 /// The dialect, decided here:
-/// - comma separated; a record ends at LF or CRLF (both may appear in one file); a CR that
+/// - comma separated (or `delimiter`: a semicolon or a tab, where a mapping says so); a record ends at LF or CRLF (both may appear in one file); a CR that
 ///   is not followed by LF (or by the end of input) is ordinary data in an unquoted field;
 /// - a UTF-8 byte-order mark at the start of the file is skipped;
 /// - blank lines (empty, or only spaces and tabs) are skipped and never returned; their
@@ -31,16 +31,17 @@ public final class CSVReader {
 
     /// Opens the CSV file at `path`; `fileName` (default: the last path component) names it in
     /// errors. `chunkSize` is the number of bytes read at a time (at least 16).
-    public init(path: String, fileName: String? = nil, chunkSize: Int = 1 << 20) throws(CSVError) {
+    public init(path: String, fileName: String? = nil, chunkSize: Int = 1 << 20,
+                delimiter: CSVDelimiter = .comma) throws(CSVError) {
         let name = fileName ?? String(path.split(separator: "/").last ?? Substring(path))
         self.fileName = name
-        self.scanner = try CSVScanner(path: path, name: name, chunkSize: chunkSize)
+        self.scanner = try CSVScanner(path: path, name: name, chunkSize: chunkSize, delimiter: delimiter.byte)
     }
 
     /// Reads CSV from memory (tests, fuzzing); `fileName` names it in errors.
-    public init(bytes: [UInt8], fileName: String) {
+    public init(bytes: [UInt8], fileName: String, delimiter: CSVDelimiter = .comma) {
         self.fileName = fileName
-        self.scanner = CSVScanner(bytes: bytes, fileName: fileName)
+        self.scanner = CSVScanner(bytes: bytes, fileName: fileName, delimiter: delimiter.byte)
     }
 
     /// Reads CSV from memory through the streaming path, handing the scanner at most

@@ -28,7 +28,7 @@ struct CSVScanner {
         var doubledQuotes: Bool
     }
 
-    private static let comma: UInt8 = 0x2C
+    static let comma: UInt8 = 0x2C
     private static let quote: UInt8 = 0x22
     private static let lf: UInt8 = 0x0A
     private static let cr: UInt8 = 0x0D
@@ -36,6 +36,11 @@ struct CSVScanner {
     private static let tab: UInt8 = 0x09
 
     private let source: (any ByteSource)?
+    /// The byte between fields: a comma unless the reader was made for another delimiter.
+    private let delimiter: UInt8
+    /// Bytes above this need no attention in an unquoted field (NUL, LF, CR and the delimiter
+    /// are all at or below it).
+    private let attention: UInt8
     private let chunkSize: Int
     private var buffer: UnsafeMutablePointer<UInt8>
     private var capacity: Int
@@ -58,14 +63,16 @@ struct CSVScanner {
     private var scratch: [UInt8] = []
 
     /// Opens the file at `path`, reading `chunkSize` bytes at a time (at least 16).
-    init(path: String, name: String, chunkSize: Int) throws(CSVError) {
-        try self.init(source: try ReadableFile(path: path, name: name), name: name, chunkSize: chunkSize)
+    init(path: String, name: String, chunkSize: Int, delimiter: UInt8 = CSVScanner.comma) throws(CSVError) {
+        try self.init(source: try ReadableFile(path: path, name: name), name: name, chunkSize: chunkSize, delimiter: delimiter)
     }
 
     /// Reads from `source`, asking for `chunkSize` bytes at a time (at least 16).
-    init(source: any ByteSource, name: String, chunkSize: Int) throws(CSVError) {
+    init(source: any ByteSource, name: String, chunkSize: Int, delimiter: UInt8 = CSVScanner.comma) throws(CSVError) {
         self.fileName = name
         self.source = source
+        self.delimiter = delimiter
+        self.attention = max(delimiter, CSVScanner.cr)
         self.chunkSize = max(chunkSize, 16)
         self.capacity = self.chunkSize
         self.buffer = .allocate(capacity: capacity)
@@ -77,9 +84,11 @@ struct CSVScanner {
     }
 
     /// Reads CSV from memory.
-    init(bytes: [UInt8], fileName: String) {
+    init(bytes: [UInt8], fileName: String, delimiter: UInt8 = CSVScanner.comma) {
         self.fileName = fileName
         self.source = nil
+        self.delimiter = delimiter
+        self.attention = max(delimiter, CSVScanner.cr)
         self.chunkSize = max(bytes.count, 16)
         self.capacity = chunkSize
         self.buffer = .allocate(capacity: capacity)
@@ -158,6 +167,8 @@ struct CSVScanner {
         let end = self.end
         var i = position
         var state = self.state
+        let delimiter = self.delimiter
+        let attention = self.attention
         defer {
             position = i
             self.state = state
@@ -167,16 +178,16 @@ struct CSVScanner {
             case .fieldStart:
                 let b = p[i]
                 switch b {
+                case delimiter:
+                    spans.append(Span(start: fieldBegin, end: i, quoted: false, doubledQuotes: false))
+                    i += 1
+                    fieldBegin = i
                 case CSVScanner.space, CSVScanner.tab:
                     i += 1
                 case CSVScanner.quote:
                     state = .quoted
                     quoteLine = line
                     doubled = false
-                    i += 1
-                    fieldBegin = i
-                case CSVScanner.comma:
-                    spans.append(Span(start: fieldBegin, end: i, quoted: false, doubledQuotes: false))
                     i += 1
                     fieldBegin = i
                 case CSVScanner.lf:
@@ -204,9 +215,9 @@ struct CSVScanner {
             case .unquoted:
                 while i < end {
                     let b = p[i]
-                    // Every byte that needs attention (NUL, LF, CR, comma) is <= 0x2C.
-                    if b > CSVScanner.comma { i += 1; continue }
-                    if b == CSVScanner.comma {
+                    // Every byte that needs attention (NUL, LF, CR, the delimiter) is <= `attention`.
+                    if b > attention { i += 1; continue }
+                    if b == delimiter {
                         spans.append(Span(start: fieldBegin, end: i, quoted: false, doubledQuotes: false))
                         i += 1
                         fieldBegin = i
@@ -258,14 +269,14 @@ struct CSVScanner {
                     doubled = true
                     state = .quoted
                     i += 1
-                case CSVScanner.space, CSVScanner.tab:
-                    state = .afterQuote
-                    i += 1
-                case CSVScanner.comma:
+                case delimiter:
                     spans.append(Span(start: fieldBegin, end: quoteEnd, quoted: true, doubledQuotes: doubled))
                     i += 1
                     fieldBegin = i
                     state = .fieldStart
+                case CSVScanner.space, CSVScanner.tab:
+                    state = .afterQuote
+                    i += 1
                 case CSVScanner.lf:
                     spans.append(Span(start: fieldBegin, end: quoteEnd, quoted: true, doubledQuotes: doubled))
                     line += 1

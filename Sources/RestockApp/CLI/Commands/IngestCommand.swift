@@ -36,7 +36,7 @@ enum IngestCommand: Command {
         progress.begin("ingest")
         do {
             try recorder.begin("ingest")
-            let result = try IngestStage(files: files, timeZone: options.timeZone, reload: reload, runId: recorder.runId)
+            let result = try IngestStage(files: files, timeZone: options.timeZone, reload: reload, runId: recorder.runId, formats: options.formats)
                 .run(store: store, progress: progress)
             let seconds = try recorder.end("ingest", rows: result.totals.rowsRead)
             progress.end("\(Progress.count(Int64(result.totals.rowsRead))) rows read from \(files.count) files", seconds: seconds)

@@ -1,0 +1,89 @@
+import Foundation
+import Testing
+@testable import RestockApp
+import RestockCore
+
+/// The two real, redacted Shopify orders exports kept beside the repository (not in it).
+private let shopifyExports = packageRoot().appendingPathComponent("../shared/data/external/shopify-exports").standardized
+private let haveShopifyExports = FileManager.default.fileExists(atPath: shopifyExports.path)
+
+/// Ingest of shop exports through the stage: format recognised, rows counted, rejects on
+/// the export's own lines.
+@Suite struct ShopExportIngestTests {
+    private func ingest(_ files: [String: String], formats: FormatChoice = FormatChoice()) throws -> IngestStage.Result {
+        let dir = dataFolder(files)
+        let store = try Store(path: dir + "/restock.sqlite")
+        try store.checkTimeZone("UTC")
+        return try IngestStage(files: try InputFile.collect([dir]), timeZone: TimeZone(identifier: "UTC")!, reload: false,
+                               runId: nil, formats: formats).run(store: store, progress: Progress(quiet: true))
+    }
+
+    /// The number of data records of a CSV file (its header not counted).
+    private func records(_ path: String) throws -> Int {
+        let reader = try CSVReader(path: path)
+        var fields: [String] = []
+        var n = -1
+        while try reader.next(into: &fields) != nil { n += 1 }
+        return n
+    }
+
+    @Test(.enabled(if: haveShopifyExports, "../shared/data/external/shopify-exports is absent: the real Shopify exports are not beside this checkout"),
+          arguments: ["kidsliving_orders_export_redacted.csv", "maison_maria_orders_export_1_redacted.csv"])
+    func realShopifyOrdersExportsLoadWithEveryLineAccountedFor(_ name: String) throws {
+        let path = shopifyExports.appendingPathComponent(name).path
+        let text = try String(contentsOfFile: path, encoding: .utf8)
+        let result = try ingest(["orders-\(name)": text])
+        let counts = try #require(result.files.first)
+        #expect(counts.format == .shopifyOrders)
+        #expect(counts.balances)
+        #expect(counts.rowsRead + (counts.recordsSkipped ?? 0) == (try records(path)))
+        #expect(counts.rowsNew + counts.rowsRejected == counts.rowsRead)   // a first load: nothing replaced
+        // Every reject points at a line of the export and names its column.
+        #expect(result.rejects.allSatisfy { $0.line >= 2 && $0.column == "Lineitem sku" })
+    }
+
+    @Test func aShopifyExportNamedAsOrdersIsReadAndNamedInTheCounts() throws {
+        let export = """
+            Name,Financial Status,Fulfillment Status,Created at,Lineitem quantity,Lineitem price,Lineitem sku,Cancelled at
+            #1,paid,fulfilled,2021-05-13 11:01:13 +0200,2,10.00,A,
+            #1,,,2021-05-13 11:01:13 +0200,1,5.00,,
+            #2,voided,unfulfilled,2021-05-14 09:00:00 +0200,1,10.00,A,2021-05-14 10:00:00 +0200
+
+            """
+        let result = try ingest(["orders_export.csv": export])
+        let counts = try #require(result.files.first)
+        #expect(counts.format == .shopifyOrders)
+        #expect((counts.rowsRead, counts.rowsNew, counts.rowsRejected) == (3, 2, 1))
+        #expect(result.rejects.map(\.line) == [3])
+    }
+
+    @Test func aMappingWithSemicolonsAndDecimalCommasLoadsThroughTheStage() throws {
+        let mapping = try MappingFile(text: """
+            [orders]
+            file = orders-erp*.csv
+            delimiter = ;
+            decimal mark = ,
+            date format = %d/%m/%Y
+            order_id = Beleg
+            ordered_at = Datum
+            sku = Artikel
+            quantity = Menge
+            """, name: "map.txt")
+        let result = try ingest(["orders-erp.csv": "Beleg;Datum;Artikel;Menge\nR1;03/04/2024;A;1,5\nR2;31/04/2024;A;1\n"],
+                                formats: FormatChoice(mapping: mapping))
+        let counts = try #require(result.files.first)
+        #expect(counts.format == .mapped)
+        #expect((counts.rowsRead, counts.rowsNew, counts.rowsRejected) == (2, 1, 1))
+        #expect(result.rejects.first?.line == 3)
+    }
+
+    @Test func aFileOfNoKnownFormatIsRefusedNamingTheFormatsAndTheMapping() throws {
+        do {
+            _ = try ingest(["orders.csv": "Beleg,Datum,Artikel\n1,2,3\n"])
+            Issue.record("an unknown header was loaded")
+        } catch let error as CSVError {
+            #expect(error.hint.contains("shopify-orders"))
+            #expect(error.hint.contains("mapping"))
+        }
+    }
+}

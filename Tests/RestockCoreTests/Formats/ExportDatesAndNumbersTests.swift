@@ -1,0 +1,73 @@
+import Foundation
+import Testing
+@testable import RestockCore
+
+@Suite struct ExportDatesAndNumbersTests {
+    private func date(_ raw: String, _ reader: ExportDateReader = ExportDateReader()) throws -> String? {
+        try? reader.canonical(raw, column: "d").get()
+    }
+
+    @Test func shopifyAndRFC2822DatesBecomeISO() throws {
+        #expect(try date("2021-05-13 11:01:13 +0200") == "2021-05-13T11:01:13+02:00")
+        #expect(try date("2021-05-13 11:01:13 -0530") == "2021-05-13T11:01:13-05:30")
+        #expect(try date("Mon, 23 Sep 2024 14:21:24 +0000") == "2024-09-23T14:21:24+00:00")
+        #expect(try date("23 Sep 2024") == "2024-09-23")
+        #expect(try date("2026-11-26") == "2026-11-26")
+    }
+
+    @Test func numericDatesFollowTheOrderGiven() throws {
+        #expect(try date("03/04/2024", ExportDateReader(order: .dayFirst)) == "2024-04-03")
+        #expect(try date("03/04/2024", ExportDateReader(order: .monthFirst)) == "2024-03-04")
+        #expect(try date("5.13.24 9:05", ExportDateReader(order: .monthFirst)) == "2024-05-13T09:05")
+        #expect(try date("13/05/2024", ExportDateReader(order: .monthFirst)) == nil)   // month 13
+    }
+
+    @Test func aFileWithAmbiguousDatesIsRefusedNotGuessed() throws {
+        do {
+            _ = try ExportFixture("ambiguous-dates.csv")
+            Issue.record("03/04/2024 was read without a date order")
+        } catch let error as CSVError {
+            #expect(error.line == 2)
+            #expect(error.problem.contains("day-first or month-first"))
+            #expect(error.hint.contains("--date-order"))
+        }
+        let f = try ExportFixture("ambiguous-dates.csv", options: ExportOptions(dateOrder: .dayFirst))
+        #expect(f.row(line: 2)?["ordered_at"] == "2024-04-03")
+    }
+
+    @Test func aSpreadsheetSerialDateRefusesTheFile() throws {
+        do {
+            _ = try ExportFixture("serial-dates.csv")
+            Issue.record("45384.347 was read as a date")
+        } catch let error as CSVError {
+            #expect(error.problem.contains("spreadsheet serial date"))
+            #expect(error.problem.contains("nothing of this file was loaded"))
+        }
+        #expect(ExportDateReader.isSerial(Array("45384".utf8)))
+        #expect(!ExportDateReader.isSerial(Array("2024-01".utf8)))
+    }
+
+    @Test func datePatternsReadWhatTheMappingSays() throws {
+        let p = try #require(DatePattern("%d/%m/%Y %H:%M"))
+        #expect(p.parse("3/4/2024 09:15") == "2024-04-03T09:15:00")
+        #expect(p.parse("2024-04-03") == nil)
+        #expect(DatePattern("%Y%m%d")?.parse("20240403") == "2024-04-03")
+        #expect(DatePattern("%d.%m") == nil)      // no year
+        #expect(DatePattern("%b %d %Y") == nil)   // month names are not read
+    }
+
+    @Test func pricesWithCurrencyThousandsAndDecimalCommas() {
+        func n(_ raw: String, _ mark: DecimalMark? = nil) -> String? { try? ExportNumber.canonical(raw, mark: mark).get() }
+        #expect(n("$1,299.00") == "1299.00")
+        #expect(n("R 1 299,00") == "1299.00")
+        #expect(n("1.299,00 €") == "1299.00")
+        #expect(n("12,5") == "12.5")
+        #expect(n("12.50") == "12.50")
+        #expect(n("1,234") == nil)                 // a thousand or a fraction: refused
+        #expect(n("1,234", .comma) == "1.234")
+        #expect(n("1.234", .comma) == "1234")
+        #expect(n("1,234,567") == "1234567")
+        #expect(n("-3") == "-3")
+        #expect(n("abc") == nil)
+    }
+}

@@ -1,0 +1,97 @@
+import Foundation
+import Testing
+@testable import RestockCore
+
+@Suite struct ShopifyExportTests {
+    @Test func ordersExportCarriesOrderColumnsToTheOrdersOtherLines() throws {
+        let f = try ExportFixture("shopify-orders.csv")
+        #expect(f.format == .shopifyOrders)
+        let second = try #require(f.row(line: 3))
+        #expect(second["order_id"] == "#1001")
+        #expect(second["sku"] == "TEA-01")
+        // Financial and fulfilment status, fulfilled at: written on line 2 only.
+        #expect(second["financial_status"] == "paid")
+        #expect(second["fulfillment_status"] == "fulfilled")
+        #expect(second["fulfilled_at"] == "2021-05-14T09:30:00+02:00")
+        #expect(second["ordered_at"] == "2021-05-13T11:01:13+02:00")
+        let partial = try #require(f.row(line: 7))
+        #expect(partial["fulfillment_status"] == "partial")
+        #expect(partial["line_fulfillment_status"] == "pending")
+    }
+
+    @Test func ordersExportDatesWithASpaceBeforeTheOffsetAreInstants() throws {
+        let f = try ExportFixture("shopify-orders.csv")
+        let first = try #require(f.orders.first)
+        // 2021-05-13 11:01:13 +0200 = 09:01:13Z = 1,620,896,473 s since 1970.
+        #expect(first.orderedAt.instant == 1_620_896_473_000_000)
+        #expect(first.quantity == 2)
+        #expect(first.unitPrice == 299)
+    }
+
+    @Test func ordersExportLinesGetStableIdsFromTheirSKU() throws {
+        let f = try ExportFixture("shopify-orders.csv")
+        let cups = f.orders.filter { $0.orderId == "#1004" }
+        #expect(cups.map(\.lineKey) == ["CUP-1", "CUP-1#2"])
+        #expect(cups.allSatisfy { $0.lineKeyIsLineId })
+    }
+
+    @Test func ordersExportCancelledOrderIsCancelledAndRefundsAreKept() throws {
+        let f = try ExportFixture("shopify-orders.csv")
+        let voided = try #require(f.orders.first { $0.orderId == "#1002" })
+        #expect(voided.cancelled)
+        #expect(f.row(line: 4)?["financial_status"] == "voided")
+        #expect(f.row(line: 4)?["cancelled_at"] == "2021-05-14T08:00:00+02:00")
+        #expect(f.orders.filter { $0.cancelled }.count == 1)
+        #expect(f.row(line: 2)?["requires_shipping"] == "true")
+    }
+
+    @Test func ordersExportLineWithoutSKUIsRejectedOnItsOwnLine() throws {
+        let f = try ExportFixture("shopify-orders.csv")
+        #expect(f.rejected.map(\.line) == [5])
+        #expect(f.rejected.first?.column == "Lineitem sku")
+        #expect(f.orders.count == 5)
+        #expect(f.everyRecordAccountedFor)
+    }
+
+    @Test(arguments: ["shopify-products-variant-columns.csv", "shopify-products-new-columns.csv"])
+    func productsExportOfEitherGenerationCarriesProductColumnsToVariants(_ name: String) throws {
+        let f = try ExportFixture(name)
+        #expect(f.format == .shopifyProducts)
+        let red = try #require(f.products.first { $0.sku == "MUG-RD" })
+        #expect(red.name == "Mug")
+        #expect(red.supplier == "Acme")
+        #expect(red.category == "Mugs")
+        #expect(red.onHand == 0)
+        #expect(red.unitPrice == 299)
+        #expect(red.unitCost == 110)
+        let blue = try #require(f.products.first { $0.sku == "MUG-BL" })
+        #expect(blue.onHand == 12)
+        #expect(f.row(line: 3)?["backorders_allowed"]?.lowercased() == "continue")
+        #expect(f.skipped.map(\.line) == [4])
+        #expect(f.everyRecordAccountedFor)
+    }
+
+    @Test func productsExportVariantWithoutSKUIsRejected() throws {
+        let f = try ExportFixture("shopify-products-variant-columns.csv")
+        #expect(f.rejected.map(\.line) == [5])
+        #expect(f.rejected.first?.column == "Variant SKU")
+    }
+
+    @Test func inventoryExportSumsLocationsAndSkipsNotStocked() throws {
+        let f = try ExportFixture("shopify-inventory.csv")
+        #expect(f.format == .shopifyInventory)
+        // MUG-BL: on hand 10 + 2 = 12, incoming 5 + 0 = 5, on the line of its first location.
+        let blue = try #require(f.products.first { $0.sku == "MUG-BL" })
+        #expect(blue.onHand == 12)
+        #expect(blue.onOrder == 5)
+        #expect(f.row(line: 2)?["sku"] == "MUG-BL")
+        // MUG-RD: 0 in the warehouse, not stocked in the shop.
+        let red = try #require(f.products.first { $0.sku == "MUG-RD" })
+        #expect(red.onHand == 0)
+        // CND-1: stocked nowhere, so no on_hand at all (not 0).
+        let candle = try #require(f.products.first { $0.sku == "CND-1" })
+        #expect(candle.onHand == nil)
+        #expect(f.skipped.map(\.line) == [3, 5])
+        #expect(f.everyRecordAccountedFor)
+    }
+}
