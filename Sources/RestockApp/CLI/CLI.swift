@@ -1,7 +1,7 @@
 import Foundation
 import RestockCore
 
-/// The command line (CONTRACT.md §5): picks the command, runs it, and turns its outcome into
+/// The command line (README, "Commands"): picks the command, runs it, and turns its outcome into
 /// an exit status once, at the end: 0 success, 1 the run failed, 2 the command line was wrong.
 public enum CLI {
     static var commands: [any Command.Type] { [

@@ -2,9 +2,9 @@ import Foundation
 import RestockCore
 import SQLite
 
-/// The nightly job as an ordered list of stages sharing one store (CONTRACT.md §2, §5):
-/// ingest, metrics, forecast+policy, report. Each stage is recorded in the store; the run's
-/// outcome is decided once, at the end.
+/// The nightly job as an ordered list of stages sharing one store (ARCHITECTURE.md, "The
+/// nightly job"): ingest, metrics, forecast+policy, report. Each stage is recorded in the
+/// store; the run's outcome is decided once, at the end.
 struct Pipeline {
     var options: RunOptions
     var command: String

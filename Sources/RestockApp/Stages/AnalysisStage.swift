@@ -1,7 +1,7 @@
 import Foundation
 import RestockCore
 
-/// Stages 2-4 (metrics, forecast, policy): the pure per-SKU computation of CONTRACT.md §3,
+/// Stages 2-4 (metrics, forecast, policy): the pure per-SKU computation of README, "The figures",
 /// run in parallel over all cores. Each SKU is independent; results keep the SKUs' order.
 enum AnalysisStage {
     /// Worker threads: all cores, or `RESTOCK_WORKERS` when set (for measuring the speed-up).

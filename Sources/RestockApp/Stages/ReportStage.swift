@@ -1,8 +1,8 @@
 import Foundation
 import RestockCore
 
-/// Stage 5: writes the report folder `<out>/<as-of>/` (CONTRACT.md §4) whole, then keeps the
-/// run's figures in the store for the next run's "what changed".
+/// Stage 5: writes the report folder `<out>/<as-of>/` (README, "What you get every morning")
+/// whole, then keeps the run's figures in the store for the next run's "what changed".
 struct ReportStage {
     var options: RunOptions
     var folder: ReportFolder

@@ -23,7 +23,7 @@ struct RunFacts: Sendable {
     var supplierReceipts: [String: [(sku: String, receipt: ReceiptFact)]]
 }
 
-/// Reads the facts of a run from the store (CONTRACT.md §3: which rows each figure counts),
+/// Reads the facts of a run from the store (README, "The figures": which rows each figure counts),
 /// SKU by SKU in byte order of the SKU, a chunk at a time.
 ///
 /// It reads the per-SKU digests `DigestWriter` keeps, not the rows: each SKU's daily totals

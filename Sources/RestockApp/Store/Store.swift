@@ -3,7 +3,7 @@ import RestockCore
 import SQLite
 
 /// The restock store: one SQLite file holding every loaded row, every ingest and every run
-/// (CONTRACT.md §2). Owns its connection; used on one task.
+/// (README, "The store"). Owns its connection; used on one task.
 final class Store {
     let db: Connection
     let path: String

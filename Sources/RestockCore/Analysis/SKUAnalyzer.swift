@@ -2,7 +2,7 @@
 /// `restock sku` show.
 public struct SKUAnalysis: Sendable {
     public var figures: SKUFigures
-    /// Units per history week, oldest first (the SKU's history, CONTRACT.md §3).
+    /// Units per history week, oldest first (the SKU's history, README, "The figures").
     public var weeklyHistory: [Double]
     /// Units per whole week of the window, oldest first (for charts).
     public var windowWeeks: [Double]
@@ -35,7 +35,7 @@ extension SKUAnalysis {
 }
 
 /// The pure per-SKU pipeline: metrics, demand class, forecast, lead time, reorder point and
-/// policy figures (CONTRACT.md §3), from the SKU's facts and the run's settings.
+/// policy figures (README, "The figures"), from the SKU's facts and the run's settings.
 public enum SKUAnalyzer {
     /// What one SKU's computation needs.
     public struct Input: Sendable {
@@ -165,7 +165,8 @@ public enum SKUAnalyzer {
         return DecimalText.fixed(Int64(tenths), places: 1)
     }
 
-    /// Why the SKU is recommended, in words, with the figures behind it (CONTRACT.md §4).
+    /// Why the SKU is recommended, in words, with the figures behind it (README, "The figures":
+    /// recommendations.csv's reason).
     static func reason(_ f: SKUFigures, backorderedWeeks: Int, weeks: Int, leadTime: LeadTimeForecast) -> String {
         let n = words
         var parts: [String] = []

@@ -2,11 +2,11 @@ import Foundation
 import Testing
 import RestockCore
 
-/// The acceptance test of the reorder point (CONTRACT.md §3, policy): on SKUs of every
-/// demand class with known demand and lead-time processes, the reorder point computed from
-/// one year of generated history alone must deliver the target cycle service level when the
-/// true process runs under (s, nQ), without holding much more stock than the smallest
-/// sufficient reorder point.
+/// The acceptance test of the reorder point (README, "How the reorder point is reached"): on
+/// SKUs of every demand class with known demand and lead-time processes, the reorder point
+/// computed from one year of generated history alone must deliver the target cycle service
+/// level when the true process runs under (s, nQ), without holding much more stock than the
+/// smallest sufficient reorder point.
 ///
 /// Settings: `CALIBRATION_SKUS` (per class, default 40) and `CALIBRATION_CYCLES` (true
 /// cycles per SKU, default 3000) raise the work for a report run in release;
