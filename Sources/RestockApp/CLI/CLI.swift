@@ -47,7 +47,9 @@ public enum CLI {
         }
     }
 
-    static let version = "0.1.0"
+    /// The version `restock --version` prints and the report's footer shows: the newest entry
+    /// of the README's changelog (`VersionTests` checks that the two agree).
+    static let version = "0.2.0"
 
     static let usage = """
     restock: which products to stock more of, and why.
