@@ -12,7 +12,7 @@ import RestockCore
 /// cycles per SKU, default 3000) raise the work for a report run in release;
 /// `CALIBRATION_KNOWN_LEAD_TIME=1` replaces the 6-10 receipts by 400 true lead times, to see
 /// how much of the spread between SKUs comes from estimating the lead time.
-@Suite struct ReorderPointCalibrationTests {
+@Suite(.tags(.slow), .skippedWhenFast) struct ReorderPointCalibrationTests {
     static let targets = [0.90, 0.95, 0.99]
     /// z of the textbook formula at the targets (standard normal quantiles).
     static let zScores = [0.90: 1.2816, 0.95: 1.6449, 0.99: 2.3263]
