@@ -2,7 +2,8 @@ import Foundation
 import Testing
 @testable import RestockApp
 
-/// Two commands on one store at once (CONTRACT.md §2): the second fails clearly, never corrupts.
+/// Two commands on one store at once (README, "The store"): the second fails clearly, never
+/// corrupts.
 @Suite(.serialized) struct ConcurrencyTests {
     @Test func aSecondCommandOnALockedStoreExitsOneNamingTheFirst() throws {
         let work = temporaryFolder()

@@ -5,8 +5,8 @@ import SQLite
 
 /// `kill -9` at several moments of a run, then a normal run: the store stays consistent,
 /// nothing is lost or counted twice, and the outputs equal those of an uninterrupted run
-/// (CONTRACT.md §2).
-@Suite(.serialized) struct CrashSafetyTests {
+/// (README, "The store").
+@Suite(.serialized, .tags(.slow), .skippedWhenFast) struct CrashSafetyTests {
     /// A generated data set big enough that a debug build needs a few seconds per run.
     static let data: String = {
         let dir = temporaryFolder("restock-crash-data")

@@ -4,7 +4,7 @@ import Testing
 import RestockCore
 import SQLite
 
-/// Contract §1 rules, each with a small fixture loaded into a real store.
+/// The rules of README, "Input files", each with a small fixture loaded into a real store.
 @Suite struct IngestTests {
     let db = temporaryFolder() + "/restock.sqlite"
 

@@ -1,5 +1,5 @@
 /// The command line's words, consumed option by option by a command; `finish()` refuses
-/// whatever is left (CONTRACT.md §5: wrong arguments exit 2).
+/// whatever is left (README, "Exit status": wrong arguments exit 2).
 struct ArgumentList {
     private var words: [String]
 

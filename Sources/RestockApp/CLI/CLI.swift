@@ -1,7 +1,7 @@
 import Foundation
 import RestockCore
 
-/// The command line (CONTRACT.md §5): picks the command, runs it, and turns its outcome into
+/// The command line (README, "Commands"): picks the command, runs it, and turns its outcome into
 /// an exit status once, at the end: 0 success, 1 the run failed, 2 the command line was wrong.
 public enum CLI {
     static var commands: [any Command.Type] { [
@@ -47,7 +47,9 @@ public enum CLI {
         }
     }
 
-    static let version = "0.1.0"
+    /// The version `restock --version` prints and the report's footer shows: the newest entry
+    /// of the README's changelog (`VersionTests` checks that the two agree).
+    static let version = "0.2.0"
 
     static let usage = """
     restock: which products to stock more of, and why.

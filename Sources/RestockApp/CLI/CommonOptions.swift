@@ -63,7 +63,7 @@ struct CommonOptions {
         return choice
     }
 
-    /// Yesterday in the configured zone (CONTRACT.md §3: the default as-of).
+    /// Yesterday in the configured zone (README, "Commands": the default as-of).
     var yesterday: Day {
         var calendar = Calendar(identifier: .gregorian)
         calendar.timeZone = timeZone

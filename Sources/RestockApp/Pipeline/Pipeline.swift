@@ -2,7 +2,7 @@ import Foundation
 import RestockCore
 import SQLite
 
-/// The nightly job as an ordered list of stages sharing one store (CONTRACT.md §2, §5):
+/// The nightly job as an ordered list of stages sharing one store (ARCHITECTURE.md, "The nightly job"):
 /// ingest, read, compute, report, each a type in Stages/ whose output is the next one's
 /// input. Each stage is recorded in the store; the run's outcome is decided once, at the end.
 struct Pipeline {

@@ -3,8 +3,9 @@ import Foundation
 import Glibc
 #endif
 
-/// Progress on stderr (CONTRACT.md §5): a redrawn bar with counts and rate on a terminal;
-/// on anything else (cron, a log file) nothing until the stage ends, then one plain line.
+/// Progress on stderr (README, "Progress and logs"): a redrawn bar with counts and rate on a
+/// terminal; on anything else (cron, a log file) nothing until the stage ends, then one plain
+/// line.
 ///
 /// `@unchecked Sendable`: worker threads report through `update`, which holds `lock`.
 final class Progress: @unchecked Sendable {

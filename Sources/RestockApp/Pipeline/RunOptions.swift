@@ -1,7 +1,7 @@
 import Foundation
 import RestockCore
 
-/// Every option of `restock run` and `restock report` (CONTRACT.md §5).
+/// Every option of `restock run` and `restock report` (README, "Commands").
 struct RunOptions {
     var common = CommonOptions()
     var data = "SampleData"

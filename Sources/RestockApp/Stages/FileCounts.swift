@@ -1,6 +1,6 @@
 import RestockCore
 
-/// What ingest did with one input file (CONTRACT.md §1 counts identity:
+/// What ingest did with one input file (README, "Bad rows, keys and loading again":
 /// rows read = new + replaced + duplicates + rejected).
 struct FileCounts: Sendable, Codable, Hashable {
     var file: String

@@ -2,7 +2,7 @@ import Foundation
 import RestockCore
 import SQLite
 
-/// Stage 1: loads input files into the store (CONTRACT.md §1).
+/// Stage 1: loads input files into the store (README, "Input files").
 ///
 /// The whole ingest is one transaction: a file that cannot be read rolls everything back,
 /// so the store is exactly as before. Parsing runs on its own thread and hands batches of

@@ -12,7 +12,7 @@ struct InputFile: Sendable, Hashable {
     var modifiedNanoseconds: Int64
 
     /// The input files among `arguments` (files or folders), in byte order of their names
-    /// (CONTRACT.md §1: only a folder's top level; names match case-sensitively).
+    /// (README, "Input files": only a folder's top level; names match case-sensitively).
     static func collect(_ arguments: [String]) throws(RunError) -> [InputFile] {
         var found: [InputFile] = []
         let fm = FileManager.default

@@ -1,8 +1,8 @@
 import Foundation
 
-/// Writes a report folder whole or not at all (CONTRACT.md §4): files go to a hidden folder
-/// beside the target, which then replaces the target by rename, so a failed night leaves
-/// yesterday's folder untouched.
+/// Writes a report folder whole or not at all (README, "What you get every morning"): files go
+/// to a hidden folder beside the target, which then replaces the target by rename, so a failed
+/// night leaves yesterday's folder untouched.
 struct ReportFolder {
     /// The final folder, `<out>/<as-of>`.
     let target: URL

@@ -1,7 +1,7 @@
 import Foundation
 import RestockCore
 
-/// `summary.json` (CONTRACT.md §4): the run, for schedulers and monitoring.
+/// `summary.json` (README, "The report"): the run, for schedulers and monitoring.
 struct RunSummary: Codable, Sendable {
     struct Counts: Codable, Sendable {
         var file: String?

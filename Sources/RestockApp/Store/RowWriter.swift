@@ -7,7 +7,7 @@ enum StoreOutcome {
 }
 
 /// Writes parsed input rows to the store with prepared UPSERTs that replace a stored row only
-/// when a known column differs (CONTRACT.md §1 "keys and re-loading").
+/// when a known column differs (README, "Bad rows, keys and loading again").
 ///
 /// `INSERT OR IGNORE` tells a new key (one change) from a stored one; for a stored key an
 /// `UPDATE ... WHERE column IS NOT value OR ...` tells a replaced row (one change) from a duplicate.

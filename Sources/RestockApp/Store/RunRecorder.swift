@@ -1,7 +1,7 @@
 import Foundation
 import SQLite
 
-/// Records a command's run and its stages in the store (CONTRACT.md §2): when, with which
+/// Records a command's run and its stages in the store (README, "The store"): when, with which
 /// settings, each stage's start, end, row count and outcome.
 final class RunRecorder {
     let db: Connection

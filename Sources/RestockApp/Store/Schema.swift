@@ -1,6 +1,6 @@
 import SQLite
 
-/// The store's schema, as numbered migrations (CONTRACT.md §2).
+/// The store's schema, as numbered migrations (README, "The store"; ARCHITECTURE.md, "The store").
 ///
 /// Loaded rows keep their parsed values: days are day numbers in the store's time zone
 /// (recorded in `meta`), instants are microseconds since 1970-01-01T00:00:00Z, NULL where the

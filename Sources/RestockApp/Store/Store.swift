@@ -3,7 +3,7 @@ import RestockCore
 import SQLite
 
 /// The restock store: one SQLite file holding every loaded row, every ingest and every run
-/// (CONTRACT.md §2). Owns its connection; used on one task.
+/// (README, "The store"). Owns its connection; used on one task.
 final class Store {
     let db: Connection
     let path: String
@@ -34,7 +34,9 @@ final class Store {
                     }
                 }
             }
-            try db.execute("PRAGMA foreign_keys=ON; PRAGMA cache_size=-\(ProcessInfo.processInfo.environment["RESTOCK_CACHE_KB"] ?? "65536")")
+            // A 64 MiB page cache (a negative size is in KiB) for the ingest's writes; a run
+            // shrinks it before reading the digests.
+            try db.execute("PRAGMA foreign_keys=ON; PRAGMA cache_size=-65536")
         } catch let error as RunError {
             throw error
         } catch let error as SQLiteError {

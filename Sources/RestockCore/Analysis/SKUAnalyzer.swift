@@ -2,7 +2,7 @@
 /// `restock sku` show.
 public struct SKUAnalysis: Sendable {
     public var figures: SKUFigures
-    /// Units per history week, oldest first (the SKU's history, CONTRACT.md §3).
+    /// Units per history week, oldest first (the SKU's history, README, "The figures").
     public var weeklyHistory: [Double]
     /// Units per whole week of the window, oldest first (for charts).
     public var windowWeeks: [Double]
@@ -40,7 +40,7 @@ extension SKUAnalysis {
 }
 
 /// The pure per-SKU pipeline: metrics, demand class, forecast, lead time, reorder point and
-/// policy figures (CONTRACT.md §3), from the SKU's facts and the run's settings.
+/// policy figures (README, "The figures"), from the SKU's facts and the run's settings.
 public enum SKUAnalyzer {
     /// Computes every figure of one SKU, reading its supplier's pool only where the lead-time
     /// estimate uses it (`LeadTimeEstimator.readsSupplierReceipts`).
@@ -177,7 +177,8 @@ public enum SKUAnalyzer {
         return DecimalText.fixed(Int64(tenths), places: 1)
     }
 
-    /// Why the SKU is recommended, in words, with the figures behind it (CONTRACT.md §4).
+    /// Why the SKU is recommended, in words, with the figures behind it (README, "The figures":
+    /// recommendations.csv's reason).
     static func reason(_ f: SKUFigures, backorderedWeeks: Int, weeks: Int, leadTime: LeadTimeForecast) -> String {
         let n = words
         var parts: [String] = []

@@ -1,5 +1,5 @@
-/// A CSV file that cannot be read at all (CONTRACT.md §1, "a file that cannot be read at
-/// all ... fails the run with a message naming the file, the line and the problem").
+/// A CSV file that cannot be read at all (README, "Bad rows, keys and
+/// loading again": it stops the run with a message naming the file, the line and what to do).
 ///
 /// `problem` and `hint` are plain lowercase words; `description` joins them as
 /// `orders.csv:12: unterminated quoted field (opened on this line); fix: close the quote or

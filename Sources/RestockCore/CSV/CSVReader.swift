@@ -1,4 +1,4 @@
-/// A streaming RFC 4180 reader over bytes (CONTRACT.md §1, "Dialect").
+/// A streaming RFC 4180 reader over bytes (README, "The CSV dialect").
 ///
 /// Reads a file in chunks (`chunkSize` bytes, default 1 MiB) into one buffer that grows only
 /// when a single record is longer than the buffer, so memory does not grow with the file.

@@ -7,9 +7,9 @@ import Darwin
 #endif
 
 /// One cell of an output CSV row; nil is a missing value, written as an empty cell
-/// (CONTRACT.md §3, "a missing value is an empty cell").
+/// (README, "The figures": a missing value is an empty cell).
 public enum CSVCell: Sendable, Hashable {
-    /// Text: quoted when needed, and formula-guarded (CONTRACT.md §4).
+    /// Text: quoted when needed, and formula-guarded (README, "The figures").
     case text(String?)
     /// A count, written as a plain integer.
     case integer(Int?)
@@ -17,8 +17,8 @@ public enum CSVCell: Sendable, Hashable {
     case number(Double?)
 }
 
-/// Builds an RFC 4180 CSV file in memory (CONTRACT.md §4: "CSV outputs are RFC 4180, UTF-8,
-/// with a header row").
+/// Builds an RFC 4180 CSV file in memory (README, "The figures": RFC 4180,
+/// UTF-8, LF line ends, a header row).
 ///
 /// - A field is quoted when it holds a comma, a quote, CR or LF; inner quotes are doubled.
 ///   A field that begins with U+FEFF is quoted too: first in a file, it would otherwise be
@@ -79,7 +79,7 @@ public struct CSVWriter: Sendable {
     }
 
     /// Whether a text cell starting with `first` must be written with a leading `'`
-    /// (CONTRACT.md §4: `=`, `+`, `-`, `@`, tab, carriage return).
+    /// (README, "The figures": `=`, `+`, `-`, `@`, tab, carriage return).
     static func needsFormulaGuard(_ first: UInt8) -> Bool {
         switch first {
         case UInt8(ascii: "="), UInt8(ascii: "+"), UInt8(ascii: "-"), UInt8(ascii: "@"), 0x09, 0x0D: return true
@@ -87,13 +87,13 @@ public struct CSVWriter: Sendable {
         }
     }
 
-    /// A number as CONTRACT.md §3 writes it: rounded to 4 digits after the point, trailing
+    /// A number as README, "The figures" writes it: rounded to 4 digits after the point, trailing
     /// zeros and a trailing point dropped, never an exponent, never `-0`.
     ///
     /// Rounding is that of `printf("%.4f")` (glibc): the exact binary value, to nearest,
     /// ties to even. So 2.5 -> `2.5`, 1/3 -> `0.3333`, 1e20 -> `100000000000000000000`,
     /// -0.00001 -> `0`, 0.00005 -> `0.0001` (the double is a hair above 0.00005).
-    /// NaN and infinities are not numbers of the contract: they are written as an empty
+    /// NaN and infinities are not numbers restock writes: they are written as an empty
     /// cell (a missing value) rather than as text no reader accepts.
     public static func format(_ x: Double) -> String {
         guard x.isFinite else { return "" }

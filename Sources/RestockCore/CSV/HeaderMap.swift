@@ -1,6 +1,6 @@
-/// Column names of a CSV header matched to their positions (CONTRACT.md §1: "header names
-/// are matched case-insensitively after trimming; column order is free; unknown columns
-/// are ignored").
+/// Column names of a CSV header matched to their positions (README, "The CSV dialect": header
+/// names are matched ignoring case and surrounding spaces; column order is free; unknown
+/// columns are ignored).
 public struct HeaderMap: Sendable, Hashable {
     /// The header's names, trimmed of spaces and tabs and lowercased, in file order.
     public let names: [String]

@@ -1,6 +1,6 @@
 import Foundation
 
-/// Parses the date and date-time forms of CONTRACT.md §1 into days and instants in one
+/// Parses the date and date-time forms of README, "The CSV dialect" into days and instants in one
 /// configured time zone.
 ///
 /// Accepted (and nothing else): `YYYY-MM-DD`; the date, then `T` or one space, then
@@ -21,13 +21,13 @@ import Foundation
 public struct DateTimeParser: Sendable {
     private let offsets: ZoneOffsets
 
-    /// A parser for the configured zone (CONTRACT.md §5 `--time-zone`; default UTC).
+    /// A parser for the configured zone (README, "Commands": `--time-zone`; default UTC).
     public init(timeZone: TimeZone) {
         self.offsets = ZoneOffsets(timeZone)
     }
 
-    /// The day and instant of `text`; throws the reason when it is not a contract date.
-    /// `text` must already be trimmed (the CSV reader trims every value).
+    /// The day and instant of `text`; throws the reason when it is not a date README, "The CSV
+    /// dialect" allows. `text` must already be trimmed (the CSV reader trims every value).
     public func parse(_ text: String) throws(DateParseError) -> ParsedDateTime {
         let result = text.utf8.withContiguousStorageIfAvailable { b in
             Result { () throws(DateParseError) in try parse(bytes: b) }

@@ -1,7 +1,7 @@
-/// A date or date-time cell as CONTRACT.md §1 reads it.
+/// A date or date-time cell as README, "The CSV dialect" reads it.
 public struct ParsedDateTime: Sendable, Hashable {
-    /// The calendar day in the configured time zone (CONTRACT.md §1: "every date-time counts
-    /// on its calendar day in the configured time zone").
+    /// The calendar day in the configured time zone (README, "The CSV dialect":
+    /// every date-time counts on its calendar day in that zone).
     public var day: Day
     /// The instant, in microseconds since 1970-01-01T00:00:00Z; nil for a date without a
     /// time. Fractions of a second beyond 6 digits are truncated.
@@ -13,7 +13,7 @@ public struct ParsedDateTime: Sendable, Hashable {
     }
 }
 
-/// Why a cell is not a contract date or date-time.
+/// Why a cell is not a date or date-time README, "The CSV dialect" allows.
 public struct DateParseError: Error, Sendable, Hashable, CustomStringConvertible {
     /// The reason in plain words (`month 13 is out of range`,
     /// `2026-02-30 is not a date: February 2026 has 28 days`).

@@ -164,8 +164,8 @@ public struct SKUEvents: Sendable, Hashable {
         public var receipts: [ReceiptFact] = []
     }
 
-    /// An order line that has a backorder with the same order_id and sku (CONTRACT.md §3,
-    /// backorder_rate's numerator).
+    /// An order line that has a backorder with the same order_id and sku (README, "The
+    /// figures": backorder_rate's numerator).
     public struct BackorderedLine: Sendable, Hashable {
         /// The day the line was ordered.
         public var day: Day

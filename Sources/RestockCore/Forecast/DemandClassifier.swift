@@ -1,5 +1,5 @@
 /// A SKU's Syntetos-Boylan-Croston demand class with the two figures behind it
-/// (CONTRACT.md §3, "adi, cv2, demand_class").
+/// (README, "The figures": adi, cv2, demand_class).
 public struct DemandClassification: Sendable, Hashable {
     /// Average inter-demand interval: weeks in the history / weeks with demand, >= 1;
     /// nil when fewer than 2 weeks have demand.
@@ -21,7 +21,7 @@ public struct DemandClassification: Sendable, Hashable {
 ///
 /// The scheme is Syntetos, Boylan & Croston (2005), "On the categorization of demand
 /// patterns", JORS 56(5):495-503, with their cut-offs ADI = 1.32 and CV² = 0.49, as fixed
-/// by CONTRACT.md §3.
+/// in README, "The figures".
 public enum DemandClassifier {
     /// ADI cut-off as a fraction: 1.32 = 132 / 100.
     static let adiCutNumerator = 132, adiCutDenominator = 100
@@ -38,7 +38,7 @@ public enum DemandClassifier {
     ///   intermittent: adi >= 1.32 and cv2 < 0.49; lumpy: adi >= 1.32 and cv2 >= 0.49.
     /// - k < 2: `.new`, adi and cv2 nil.
     ///
-    /// The cut-offs compare exactly (CONTRACT.md §3): `100·weeks >= 132·k` in integers and
+    /// The cut-offs compare exactly (README, "The figures"): `100·weeks >= 132·k` in integers and
     /// `100·(k·S2 − S1²) >= 49·S1²` in exact integer arithmetic on the totals (scaled by 10⁴
     /// when some are fractional multiples of 0.0001), so totals 3 and 17 (cv2 = 0.49
     /// exactly) are erratic or lumpy. Only totals that are not multiples of 0.0001, or sums

@@ -1,5 +1,5 @@
 /// A forecasting method restock can use, by the short name written in `skus.csv`'s
-/// `forecast_method` column (CONTRACT.md §3, §4).
+/// `forecast_method` column (README, "How the forecast is chosen").
 public enum ForecastMethod: String, Sendable, Hashable, CaseIterable, Codable {
     /// Always 0 (`ZeroModel`); the fallback for an empty history.
     case zero

@@ -19,16 +19,16 @@ public struct CandidateScore: Sendable, Hashable {
     }
 }
 
-/// The forecast chosen for one SKU, with the evidence for the choice (CONTRACT.md §3,
-/// forecast_method, forecast_daily, forecast_mae).
+/// The forecast chosen for one SKU, with the evidence for the choice (README, "How the
+/// forecast is chosen": forecast_method, forecast_daily, forecast_mae).
 public struct ForecastChoice: Sendable {
     /// The chosen method's short name as written in `skus.csv` (`ForecastMethod.rawValue`).
     public var method: String
     /// Forecast demand, units per week, >= 0 (the same for every coming week).
     public var weekly: Double
-    /// Forecast demand, units per day: weekly / 7 (contract `forecast_daily`).
+    /// Forecast demand, units per day: weekly / 7 (`forecast_daily`).
     public var daily: Double
-    /// Contract `forecast_mae`: the chosen method's mean absolute error, units per week, of
+    /// `forecast_mae`: the chosen method's mean absolute error, units per week, of
     /// its one-week-ahead forecasts of each of the last 8 weeks, each made only from the
     /// weeks before it (fewer weeks when the history is shorter); nil for a history of
     /// fewer than 2 weeks, where no week has a week before it.
@@ -66,7 +66,7 @@ public struct ForecastChoice: Sendable {
 /// 4. The least score wins; ties go to the earlier candidate (the class default first).
 ///    A one-week history has no origin: the class default.
 ///
-/// `forecast_mae` (CONTRACT.md §3) is the chosen method's plain MAE at the last 8 origins
+/// `forecast_mae` (README, "The figures") is the chosen method's plain MAE at the last 8 origins
 /// (t = n−8 … n−1, each forecast from weeks 0..<t; fewer when the history is shorter;
 /// nil for a history of fewer than 2 weeks, which has no origin with a prior week). Those
 /// weeks are also the heaviest in the selection score, so `forecast_mae` is the winner's
@@ -82,7 +82,7 @@ public struct ForecastChoice: Sendable {
 /// Cost: O(n × 19) for SES, O(n × 6) for the moving average and O(n) for every other
 /// candidate; no heap allocation beyond the result (rolling forecasts in one stack buffer).
 public enum ForecastSelector {
-    /// Number of last weekly origins `forecast_mae` averages over (CONTRACT.md §3).
+    /// Number of last weekly origins `forecast_mae` averages over (README, "The figures").
     public static let reportedOrigins = 8
 
     /// Chooses and runs the forecast for one SKU's weekly history (units per week, oldest

@@ -1,8 +1,8 @@
 /// An unsigned 128-bit integer as a (high, low) pair of 64-bit words, with overflow-checked
 /// arithmetic: just enough for the exact demand-class cut-off test of `DemandClassifier`.
 ///
-/// (The standard library's `UInt128` needs macOS 15 on Apple platforms; the package
-/// supports macOS 13, so this small value type stands in.) Every operation returns nil
+/// (Written when the package still named macOS 13, where the standard library's `UInt128`
+/// is missing; on Linux `UInt128` would serve as well.) Every operation returns nil
 /// on overflow or underflow instead of trapping.
 struct WideUInt: Sendable, Hashable, Comparable {
     var high: UInt64

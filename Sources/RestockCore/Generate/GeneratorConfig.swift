@@ -1,5 +1,5 @@
 /// What `restock generate` makes: how many SKUs, how many days, from which seed
-/// (CONTRACT.md §5 `restock generate --out DIR [--skus N] [--days N] [--seed N]`).
+/// (README, "Commands": `restock generate --out DIR [--skus N] [--days N] [--seed N]`).
 public struct GeneratorConfig: Sendable, Hashable {
     /// Number of SKUs, 1 or more (named `SKU-000001` ... in products and orders).
     public var skus: Int

@@ -3,8 +3,8 @@
 /// Rules, in the order they apply at equal instants (receipts, then cancellations, then
 /// order lines):
 /// - A receipt first fills waiting backorders first-in first-out, each at the receipt's
-///   instant; a backorder only partly filled is written as two rows (CONTRACT.md §1
-///   backorders): the units that shipped, fulfilled, and the units still waiting, which stay
+///   instant; a backorder only partly filled is written as two rows (README,
+///   "backorders"): the units that shipped, fulfilled, and the units still waiting, which stay
 ///   in the queue as their own row. What is left goes on hand.
 /// - An order line ships what is on hand; the shortfall becomes a backorder at the order's
 ///   instant. With probability `cancelProbability` its customer has a patience of about

@@ -1,8 +1,8 @@
 import Foundation
 
-/// Writes a folder of realistic synthetic shop data in the four input formats of CONTRACT.md
-/// §1 (`orders.csv`, `backorders.csv`, `products.csv`, `receipts.csv`): the engine of
-/// `restock generate` (CONTRACT.md §5). The same configuration gives byte-identical files.
+/// Writes a folder of realistic synthetic shop data in the four input formats of README,
+/// "Input files" (`orders.csv`, `backorders.csv`, `products.csv`, `receipts.csv`): the engine of
+/// `restock generate` (README, "The generator"). The same configuration gives byte-identical files.
 ///
 /// How the data arise:
 /// 1. Suppliers (`SupplierProfile`) and SKUs (`SKUProfile`) are drawn, each from its own

@@ -1,4 +1,4 @@
-/// The four kinds of input file (CONTRACT.md §1), recognised by name.
+/// The four kinds of input file (README, "Input files"), recognised by name.
 public enum FileKind: String, Sendable, Codable, CaseIterable, Comparable {
     case orders, backorders, products, receipts
 
@@ -25,7 +25,7 @@ public enum FileKind: String, Sendable, Codable, CaseIterable, Comparable {
         }
     }
 
-    /// Every column the contract defines for this kind; others are ignored.
+    /// Every column README, "Input files" defines for this kind; others are ignored.
     public var knownColumns: [String] {
         switch self {
         case .orders: ["order_id", "line_id", "ordered_at", "sku", "quantity", "unit_price", "status"]

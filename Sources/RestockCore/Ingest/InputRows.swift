@@ -9,14 +9,15 @@ public struct Stamp: Sendable, Hashable {
         self.instant = instant
     }
 
-    /// `self >= other` as CONTRACT.md §1 compares: instants when both carry a time, else days.
+    /// `self >= other` as README, "The CSV dialect" compares: instants when both carry a time,
+    /// else days.
     public func isAtOrAfter(_ other: Stamp) -> Bool {
         if let a = instant, let b = other.instant { return a >= b }
         return day >= other.day
     }
 }
 
-/// One valid order line (CONTRACT.md §1 orders).
+/// One valid order line (README, "orders").
 public struct OrderRow: Sendable, Hashable {
     public var orderId: String
     /// The key's second part: `line_id`, or the sku where line_id is absent or empty.
@@ -30,7 +31,7 @@ public struct OrderRow: Sendable, Hashable {
     public var cancelled: Bool
 }
 
-/// One valid backorder row (CONTRACT.md §1 backorders).
+/// One valid backorder row (README, "backorders").
 public struct BackorderRow: Sendable, Hashable {
     /// backorder_id, or "order_id␟sku␟day" where it is absent.
     public var key: String
@@ -43,12 +44,12 @@ public struct BackorderRow: Sendable, Hashable {
     public var cancelledAt: Stamp?
 }
 
-/// One valid products row (CONTRACT.md §1 products).
+/// One valid products row (README, "products").
 public struct ProductRow: Sendable, Hashable {
     public var product: ProductFact
 }
 
-/// One valid receipt row (CONTRACT.md §1 receipts).
+/// One valid receipt row (README, "receipts").
 public struct ReceiptRow: Sendable, Hashable {
     public var poId: String
     public var sku: String

@@ -1,4 +1,5 @@
-/// A row that was not loaded, and why (CONTRACT.md §1 "Bad input"): one line of `rejects.csv`.
+/// A row that was not loaded, and why (README, "Bad rows, keys and loading again"): one line of
+/// `rejects.csv`.
 ///
 /// A bad row is a value, not a thrown error: the file goes on loading.
 public struct Rejection: Sendable, Hashable, Codable {

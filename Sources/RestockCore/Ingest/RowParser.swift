@@ -1,14 +1,14 @@
 import Foundation
 
 /// Turns the cells of one CSV record into a valid input row or a `Rejection`
-/// (CONTRACT.md §1: types, ranges, keys and their fallbacks).
+/// (README, "Input files": types, ranges, keys and their fallbacks).
 ///
 /// Built once per file from its header; `parse` is then called for every record.
 public struct RowParser: Sendable {
     public let kind: FileKind
     public let fileName: String
     let columnCount: Int
-    /// Index of every known column present in the header, by contract name.
+    /// Index of every known column present in the header, by its README name.
     let columns: [String: Int]
     let dates: DateTimeParser
 
@@ -150,7 +150,7 @@ enum NumberRule {
     }
 }
 
-/// The cells of one record, looked up by contract column name.
+/// The cells of one record, looked up by column name (README, "Input files").
 struct Cells {
     let fields: [String]
     let columns: [String: Int]

@@ -1,7 +1,7 @@
 import Foundation
 
 /// Forecasts a SKU's lead time from its receipts, its supplier's, a quote, its backorders'
-/// fill times or the run's default, in that order (CONTRACT.md §3, lead time).
+/// fill times or the run's default, in that order (README, "How the lead time is forecast").
 ///
 /// - **Recency**: each receipt weighs `0.5^(age / halfLifeDays)`, age = as-of minus the day
 ///   it was received, so a supplier that is slowing down moves the forecast within months.

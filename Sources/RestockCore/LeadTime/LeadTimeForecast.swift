@@ -1,4 +1,5 @@
-/// The lead time expected for a SKU's next purchase order (CONTRACT.md §3, lead time).
+/// The lead time expected for a SKU's next purchase order (README, "How the lead time is
+/// forecast").
 public struct LeadTimeForecast: Sendable, Hashable {
     /// Expected lead time, days (>= 0): `lead_time_days`.
     public var days: Double

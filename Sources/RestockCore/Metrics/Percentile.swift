@@ -1,5 +1,5 @@
 /// The one percentile method restock uses: linear interpolation between closest ranks,
-/// inclusive of the ends, as Excel's `PERCENTILE.INC` (CONTRACT.md §3, fill_days_p50/p90).
+/// inclusive of the ends, as Excel's `PERCENTILE.INC` (README, "The figures": fill_days_p50/p90).
 ///
 /// With the n values sorted ascending as x[0] ... x[n-1] and p in 0...1:
 ///

@@ -1,5 +1,5 @@
-/// One SKU's backorder and service figures over the window (CONTRACT.md §3, "Backorders and
-/// service"), plus the weekly backorder counts the recommendation's reason quotes.
+/// One SKU's backorder and service figures over the window (README, "The figures", order_lines
+/// to fill_days_p90), plus the weekly backorder counts the recommendation's reason quotes.
 ///
 /// The window is [as-of - window-days + 1, as-of], both ends included; "in the window" below
 /// always means a day in that range. Backorders dated after as-of (backordered day > as-of)

@@ -1,5 +1,5 @@
-/// A SKU's demand as daily and weekly series over the window (CONTRACT.md §3, first
-/// paragraph: weeks and history).
+/// A SKU's demand as daily and weekly series over the window (README, "The figures",
+/// first paragraph: weeks and history).
 ///
 /// Weeks are 7-day blocks ending on as-of: week 0 is [as-of - 6, as-of], week 1 the 7 days
 /// before, and so on. Only whole weeks inside the window count: `settings.weekCount` =

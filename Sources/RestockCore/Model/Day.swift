@@ -1,6 +1,6 @@
 /// A calendar day in the run's configured time zone, as a day number: days since 1970-01-01.
 ///
-/// Every figure in CONTRACT.md §3 counts on days; keeping them as integers makes windows,
+/// Every figure (README, "The figures") counts on days; keeping them as integers makes windows,
 /// weeks and spans plain arithmetic.
 public typealias Day = Int
 

@@ -1,9 +1,9 @@
-/// The loaded input rows, reduced to what the numbers of CONTRACT.md §3 need, per SKU.
+/// The loaded input rows, reduced to what the figures (README, "The figures") need, per SKU.
 ///
 /// These are the values the store hands to the pure per-SKU computations. All days are
 /// `Day` numbers in the configured time zone.
 
-/// Non-cancelled order lines of one SKU on one day (CONTRACT.md §3 "demand").
+/// Non-cancelled order lines of one SKU on one day (README, "The figures": the demand).
 public struct OrderDay: Sendable, Hashable {
     /// The day the lines were ordered.
     public var day: Day
@@ -30,7 +30,7 @@ public struct OrderDay: Sendable, Hashable {
     }
 }
 
-/// One backorder row of a SKU (CONTRACT.md §1 backorders).
+/// One backorder row of a SKU (README, "backorders").
 public struct BackorderFact: Sendable, Hashable {
     public var orderId: String
     /// Units backordered (> 0).
@@ -58,7 +58,7 @@ public struct BackorderFact: Sendable, Hashable {
     public var closedDay: Day? { fulfilledDay ?? cancelledDay }
 }
 
-/// One purchase-order receipt of a SKU (CONTRACT.md §1 receipts).
+/// One purchase-order receipt of a SKU (README, "receipts").
 public struct ReceiptFact: Sendable, Hashable {
     public var supplier: String?
     public var orderedDay: Day
@@ -76,7 +76,7 @@ public struct ReceiptFact: Sendable, Hashable {
     public var leadTimeDays: Int { receivedDay - orderedDay }
 }
 
-/// One SKU's master data and current stock settings (CONTRACT.md §1 products).
+/// One SKU's master data and current stock settings (README, "products").
 public struct ProductFact: Sendable, Hashable {
     public var sku: String
     public var name: String?

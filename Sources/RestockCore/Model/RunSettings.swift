@@ -1,4 +1,4 @@
-/// The settings of one run that change the numbers (CONTRACT.md §3, §5).
+/// The settings of one run that change the numbers (README, "Commands").
 public struct RunSettings: Sendable, Hashable, Codable {
     /// Last day of history the run uses.
     public var asOf: Day
@@ -31,12 +31,12 @@ public struct RunSettings: Sendable, Hashable, Codable {
     public var firstWeekStart: Day { asOf - weekCount * 7 + 1 }
 }
 
-/// The Syntetos-Boylan-Croston demand class of a SKU (CONTRACT.md §3).
+/// The Syntetos-Boylan-Croston demand class of a SKU (README, "The figures").
 public enum DemandClass: String, Sendable, Codable, CaseIterable {
     case smooth, erratic, intermittent, lumpy, new
 }
 
-/// Where a SKU's lead-time forecast came from (CONTRACT.md §3, lead time).
+/// Where a SKU's lead-time forecast came from (README, "How the lead time is forecast").
 public enum LeadTimeSource: String, Sendable, Codable, CaseIterable {
     case receipts, supplier, quoted
     case fillTimes = "fill_times"

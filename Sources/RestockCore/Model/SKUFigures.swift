@@ -1,5 +1,5 @@
-/// Every number of CONTRACT.md §3 for one SKU: one row of `skus.csv`, in the contract's
-/// column order. Optional values are the contract's "empty" cells.
+/// Every figure of one SKU: one row of `skus.csv`, in its column order (README, "The
+/// figures"). Optional values are written as empty cells.
 public struct SKUFigures: Sendable, Hashable {
     public var sku: String
     public var name: String?

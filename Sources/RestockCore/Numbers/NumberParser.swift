@@ -1,4 +1,4 @@
-/// Why a cell is not a contract number (CONTRACT.md §1, "Numbers").
+/// Why a cell is not a number README, "The CSV dialect" allows.
 public struct NumberParseError: Error, Sendable, Hashable, CustomStringConvertible {
     /// The reason in plain lowercase words, without the value
     /// (`thousands separators and decimal commas are not allowed`).
@@ -9,7 +9,7 @@ public struct NumberParseError: Error, Sendable, Hashable, CustomStringConvertib
     public var description: String { reason }
 }
 
-/// Parses numbers written as CONTRACT.md §1 allows:
+/// Parses numbers written as README, "The CSV dialect" allows:
 ///
 ///     number   = [ "+" | "-" ] digits [ "." digits ] [ ( "e" | "E" ) [ "+" | "-" ] digits ]
 ///     digits   = 1*( "0"..."9" )
@@ -26,18 +26,18 @@ public struct NumberParseError: Error, Sendable, Hashable, CustomStringConvertib
 /// accurately"); anything else, after this grammar check, goes to `Double(Substring)`,
 /// the standard library's correctly rounded conversion.
 public enum NumberParser {
-    /// The value of `text`, or nil when it is not a contract number.
+    /// The value of `text`, or nil when it is not an allowed number.
     @inlinable
     public static func parse(_ text: String) -> Double? {
         try? parseOrThrow(text)
     }
 
-    /// The value of `text`, or the reason it is not a contract number.
+    /// The value of `text`, or the reason it is not an allowed number.
     public static func parseResult(_ text: String) -> Result<Double, NumberParseError> {
         do { return .success(try parseOrThrow(text)) } catch { return .failure(error) }
     }
 
-    /// The value of `text`; throws the reason it is not a contract number.
+    /// The value of `text`; throws the reason it is not an allowed number.
     public static func parseOrThrow(_ text: String) throws(NumberParseError) -> Double {
         let result = text.utf8.withContiguousStorageIfAvailable { b in
             Result { () throws(NumberParseError) in try parse(bytes: b, text: text) }

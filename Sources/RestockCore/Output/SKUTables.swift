@@ -1,6 +1,6 @@
-/// `skus.csv` and `recommendations.csv` (CONTRACT.md §4): columns, order and ranking.
+/// `skus.csv` and `recommendations.csv` (README, "The figures"): columns, order and ranking.
 public enum SKUTables {
-    /// The contract's `skus.csv` columns, in order.
+    /// The `skus.csv` columns, in order (README, "The figures"); new ones only at the end.
     public static let skuColumns = [
         "sku", "name", "category", "supplier", "order_lines", "ordered_units", "backorder_lines",
         "backordered_units", "backorder_rate", "stockout_days", "open_backorder_units", "lost_units",

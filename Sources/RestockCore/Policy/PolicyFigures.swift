@@ -1,4 +1,4 @@
-/// The small policy figures of CONTRACT.md §3 around the reorder point: order quantity,
+/// The small policy figures of README, "The figures" around the reorder point: order quantity,
 /// reorder-point increase, inventory position, units to order now, revenue at risk and the
 /// expected shipping day of open backorders.
 public enum PolicyFigures {
@@ -21,7 +21,7 @@ public enum PolicyFigures {
 
     /// `reorder_point_increase`, units >= 0: recommended - in force, rounded up to a whole
     /// number of case packs, 0 when not positive; when none is in force, the recommended
-    /// point itself (as the contract says: not rounded to packs, since the reorder point is
+    /// point itself (README, "The figures": not rounded to packs, since the reorder point is
     /// a level of the position, not a quantity that is ordered).
     ///
     /// Example: recommended 63, in force 40, pack 6: 23 -> 24.

@@ -1,8 +1,8 @@
 import Foundation
 
 /// The recommended reorder point of a continuous-review (s, nQ) policy, and the expected
-/// shortage per order cycle of any reorder point, from a SKU's own history
-/// (CONTRACT.md §3, policy: `reorder_point`, `safety_stock`, `revenue_at_risk`).
+/// shortage per order cycle of any reorder point, from a SKU's own history (README, "How the
+/// reorder point is reached": `reorder_point`, `safety_stock`, `revenue_at_risk`).
 ///
 /// **What a cycle needs.** Under (s, nQ) the position is ordered up by whole lots of Q as
 /// soon as it falls to or below s. The order placed at the end of the triggering day finds
@@ -71,7 +71,7 @@ public struct ReorderPointModel: Sendable {
     /// - Parameters:
     ///   - history: the SKU's days with demand (`OrderDay`); days outside
     ///     historyStart...asOf are ignored.
-    ///   - historyStart: the first day of the SKU's history (CONTRACT.md §3).
+    ///   - historyStart: the first day of the SKU's history (README, "The figures").
     ///   - asOf: the last day of history.
     ///   - forecastDaily: `forecast_daily`, units/day (>= 0).
     ///   - leadTime: the lead-time forecast.
@@ -159,8 +159,9 @@ public struct ReorderPointModel: Sendable {
     }
 
     /// The expected units by which the demand of a cycle exceeds `reorderPoint`: E[(U + D_L
-    /// - r)⁺], units >= 0, under the same demand and lead-time model (CONTRACT.md §3,
-    /// revenue_at_risk; the caller passes the reorder point in force, or 0 where none is).
+    /// - r)⁺], units >= 0, under the same demand and lead-time model (README,
+    /// "revenue_at_risk and backorder_eta"; the caller passes the reorder point in force, or 0
+    /// where none is).
     public func expectedShortagePerCycle(reorderPoint: Double) -> Double {
         switch kind {
         case .noDemand:

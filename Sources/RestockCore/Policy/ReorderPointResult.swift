@@ -1,4 +1,5 @@
-/// A SKU's recommended reorder point and the figures behind it (CONTRACT.md §3, policy).
+/// A SKU's recommended reorder point and the figures behind it (README, "How the reorder point
+/// is reached").
 public struct ReorderPointResult: Sendable, Hashable {
     /// The recommended reorder point, whole units >= 0: `reorder_point`.
     public var reorderPoint: Int

@@ -7,7 +7,8 @@ public struct EmailError: Error, Sendable, Hashable, CustomStringConvertible {
     public init(_ description: String) { self.description = description }
 }
 
-/// `email.eml` (CONTRACT.md §4): an Internet message ready for `sendmail -t`.
+/// `email.eml` (README, "Sending the report by e-mail"): an Internet message ready for
+/// `sendmail -t`.
 ///
 /// The shape, per RFC 5322 (message format), RFC 2045/2046 (MIME bodies) and RFC 2047
 /// (non-ASCII subjects):

@@ -1,5 +1,5 @@
-/// The e-mail's body (CONTRACT.md §4: "the summary as an HTML body readable without images or
-/// scripts"): a short HTML summary and its plain-text alternative, from the same
+/// The e-mail's body (README, "Sending the report by e-mail": readable in any mail client,
+/// no images, no scripts): a short HTML summary and its plain-text alternative, from the same
 /// `ReportModel` as the report.
 ///
 /// The HTML uses inline `style` attributes only (mail clients drop `<style>` blocks and

@@ -3,7 +3,7 @@
 /// Built by string interpolation: the literal text of the source code is taken verbatim (it is
 /// markup the program wrote), every interpolated `String` or number is escaped, and a nested
 /// `HTML` value is inserted as it is. So "every value from the data is escaped"
-/// (CONTRACT.md §4) is a property of the type rather than a habit:
+/// (README, "The report") is a property of the type rather than a habit:
 ///
 /// ```swift
 /// let cell: HTML = "<td class=\"sku\">\(figures.sku)</td>"   // sku escaped

@@ -1,5 +1,5 @@
 extension HTMLReport {
-    /// The report's whole style sheet, inline (CONTRACT.md §4: no external reference).
+    /// The report's whole style sheet, inline (README, "The report": no external reference).
     /// System fonts only; one column on a phone, a grid on a laptop; print drops the
     /// navigation, keeps chart colours and keeps each recommendation on one page.
     /// It holds no `<` or `&`, so it is also valid XML text.

@@ -1,4 +1,4 @@
-/// `report.html` (CONTRACT.md §4): one self-contained HTML5 page from a `ReportModel`.
+/// `report.html` (README, "The report"): one self-contained HTML5 page from a `ReportModel`.
 ///
 /// - Self-contained: inline CSS and inline SVG, no script, no font, no image, no URL of any
 ///   kind (not even the SVG namespace, which HTML5 does not need).

@@ -1,5 +1,5 @@
 /// Plain-words explanations of every figure the report shows and every column of `skus.csv`
-/// (CONTRACT.md §3, §4), written for a buyer rather than an analyst.
+/// (README, "The figures"), written for a buyer rather than an analyst.
 enum ReportGuide {
     /// One explained term: the column (or figure) name and what it means.
     struct Entry: Sendable {
@@ -17,7 +17,7 @@ enum ReportGuide {
         Entry(term: "SKUs to act on", meaning: "SKUs whose reorder point should rise, or that should be ordered now. They are listed in recommendations.csv, most revenue at risk first."),
     ]
 
-    /// Every column of skus.csv, in file order (CONTRACT.md §4).
+    /// Every column of skus.csv, in file order (README, "The figures").
     static let skuColumns: [Entry] = [
         Entry(term: "sku", meaning: "The stock-keeping unit, as in your files."),
         Entry(term: "name, category, supplier", meaning: "From the products file (supplier also from receipts); empty when unknown."),

@@ -1,7 +1,7 @@
-/// Everything `report.html` and the e-mail summary show (CONTRACT.md §4), as plain values.
+/// Everything `report.html` and the e-mail summary show (README, "The report"), as plain values.
 ///
 /// The app fills it from the run; `HTMLReport.render` and `EmailSummary` turn it into text
-/// and never look anything up. Numbers keep the units of CONTRACT.md §3.
+/// and never look anything up. Numbers keep the units of README, "The figures".
 public struct ReportModel: Sendable {
     /// The run's settings; `settings.asOf` is the report's as-of day.
     public var settings: RunSettings
@@ -50,7 +50,7 @@ public struct ReportModel: Sendable {
     /// The last day of history the run used.
     public var asOf: Day { settings.asOf }
 
-    /// The headline figures, over all SKUs of skus.csv (CONTRACT.md §3 definitions).
+    /// The headline figures, over all SKUs of skus.csv (as README, "The figures" defines them).
     public struct Headline: Sendable, Hashable {
         /// Rows of skus.csv.
         public var skuCount: Int
@@ -131,7 +131,7 @@ public struct ReportModel: Sendable {
         public var files: [FileSummary]
         /// Rejected rows grouped by reason, most frequent first.
         public var rejectReasons: [RejectReason]
-        /// Backorders in the window whose order line is not in the store (CONTRACT.md §3).
+        /// Backorders in the window whose order line is not in the store (README, "The report").
         public var unmatchedBackorders: Int
 
         public init(files: [FileSummary] = [], rejectReasons: [RejectReason] = [], unmatchedBackorders: Int = 0) {

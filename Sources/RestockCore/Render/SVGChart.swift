@@ -1,5 +1,5 @@
-/// The report's inline SVG charts, as `HTML` fragments (CONTRACT.md §4: charts are inline
-/// SVG, no scripts, no external references).
+/// The report's inline SVG charts, as `HTML` fragments (README, "The report":
+/// inline SVG, no scripts, no external references).
 ///
 /// Every chart scales to its container through its `viewBox`; colours and text sizes come
 /// from the page's style sheet (classes `c-*`), so print CSS can change them. Every label and

@@ -4,7 +4,7 @@ import Testing
 @Suite struct DemandClassifierTests {
     @Test func totalsThreeAndSeventeenSitExactlyOnTheCV2CutoffAndCountAsErratic() {
         // mean 10, population variance ((3-10)² + (17-10)²) / 2 = 49, cv2 = 49 / 10² = 0.49:
-        // the cut-off itself, which belongs to the high-variability side (CONTRACT.md §3).
+        // the cut-off itself, which belongs to the high-variability side (README, "The figures").
         // (√49 / 10 = 0.7 squared in floating point is 0.48999999999999994.)
         let c = DemandClassifier.classify(weekly: [3, 17])
         #expect(c.demandClass == .erratic)

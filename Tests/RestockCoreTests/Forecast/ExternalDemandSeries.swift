@@ -67,8 +67,8 @@ struct ExternalDemandSeries {
         return copy
     }
 
-    /// The history restock would see: from the first period with demand on (CONTRACT.md §3,
-    /// a SKU's history starts with its first order); remaining missing values read as 0.
+    /// The history restock would see: from the first period with demand on (README, "The
+    /// figures": a SKU's history starts with its first order); remaining missing values read as 0.
     var history: [Double] {
         guard let first = values.firstIndex(where: { $0 > 0 }) else { return [] }
         return values[first...].map { $0.isNaN ? 0 : max(0, $0) }

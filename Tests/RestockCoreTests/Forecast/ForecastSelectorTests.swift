@@ -64,7 +64,8 @@ import Testing
     }
 
     @Test func forecastMAEIsThePlainErrorAtTheLastEightOrigins() {
-        // CONTRACT.md §3: weeks n−8 … n−1, each forecast from the weeks before it.
+        // README, "The figures" (forecast_mae): weeks n−8 … n−1, each forecast from the weeks
+        // before it.
         for y in ForecastModelContractTests.series where y.count > 1 {
             let c = Self.select(y)
             let method = ForecastMethod(rawValue: c.method)!

@@ -10,7 +10,7 @@ import Testing
 /// without any demand (1,581 of MAN's) have no restock history and are left out; so are
 /// series whose only demand falls in the last period (no origin with a prior period).
 /// Skips when ../shared is absent.
-@Suite struct RealDataForecastTests {
+@Suite(.tags(.slow), .skippedWhenFast) struct RealDataForecastTests {
     @Test(.enabled(if: ExternalDemandSeries.folder() != nil,
                    "needs ../shared/data/external, present only in the project's own workspace"))
     func automaticSelectionIsAtLeastAsGoodAsTheBestSingleMethod() throws {

@@ -210,8 +210,8 @@ import Testing
         }
     }
 
-    /// The Syntetos-Boylan classes on the last 52 weekly totals (CONTRACT.md §3): every class
-    /// appears, and some SKUs are new (first order within the last 8 weeks).
+    /// The Syntetos-Boylan classes on the last 52 weekly totals (README, "The figures"): every
+    /// class appears, and some SKUs are new (first order within the last 8 weeks).
     @Test func producesEveryDemandClassAndNewSKUs() throws {
         let config = GeneratedFiles.standardConfig
         let g = try GeneratedFiles.make(config)

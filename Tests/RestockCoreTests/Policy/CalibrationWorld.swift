@@ -104,7 +104,7 @@ enum CalibrationLeadTime {
 }
 
 /// The SBC class of a daily series (days 0..<count, whole weeks from `start`), as
-/// CONTRACT.md §3 defines it, in plain floating point (good enough for a test world).
+/// README, "The figures" defines it, in plain floating point (good enough for a test world).
 func calibrationDemandClass(daily: [Double], start: Int) -> DemandClass {
     var weeks: [Double] = []
     var day = start

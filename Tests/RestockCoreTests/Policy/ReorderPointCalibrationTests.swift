@@ -2,17 +2,17 @@ import Foundation
 import Testing
 import RestockCore
 
-/// The acceptance test of the reorder point (CONTRACT.md §3, policy): on SKUs of every
-/// demand class with known demand and lead-time processes, the reorder point computed from
-/// one year of generated history alone must deliver the target cycle service level when the
-/// true process runs under (s, nQ), without holding much more stock than the smallest
-/// sufficient reorder point.
+/// The acceptance test of the reorder point (README, "How the reorder point is reached"): on
+/// SKUs of every demand class with known demand and lead-time processes, the reorder point
+/// computed from one year of generated history alone must deliver the target cycle service
+/// level when the true process runs under (s, nQ), without holding much more stock than the
+/// smallest sufficient reorder point.
 ///
 /// Settings: `CALIBRATION_SKUS` (per class, default 40) and `CALIBRATION_CYCLES` (true
 /// cycles per SKU, default 3000) raise the work for a report run in release;
 /// `CALIBRATION_KNOWN_LEAD_TIME=1` replaces the 6-10 receipts by 400 true lead times, to see
 /// how much of the spread between SKUs comes from estimating the lead time.
-@Suite struct ReorderPointCalibrationTests {
+@Suite(.tags(.slow), .skippedWhenFast) struct ReorderPointCalibrationTests {
     static let targets = [0.90, 0.95, 0.99]
     /// z of the textbook formula at the targets (standard normal quantiles).
     static let zScores = [0.90: 1.2816, 0.95: 1.6449, 0.99: 2.3263]

@@ -101,7 +101,7 @@ import Testing
         #expect(Self.page.contains("<li>OLD-1</li>"))
     }
 
-    @Test func staysUnder2MBWith100000SKUs() {
+    @Test(.tags(.slow), .skippedWhenFast) func staysUnder2MBWith100000SKUs() {
         // 100,000 SKUs, 30,000 of them recommended with full weekly series; default top 50,
         // and an explicit top 100,000 which the report caps at maxDetailed.
         let big = SampleReport.model(skuCount: 100_000, recommended: 30_000, topN: 50)

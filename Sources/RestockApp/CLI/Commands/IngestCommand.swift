@@ -1,7 +1,7 @@
 import Foundation
 import RestockCore
 
-/// `restock ingest FILE_OR_DIR... [--db FILE]`: stage 1 alone (CONTRACT.md §5).
+/// `restock ingest FILE_OR_DIR... [--db FILE]`: stage 1 alone (README, "Commands").
 enum IngestCommand: Command {
     static let name = "ingest"
     static let help = """

@@ -52,7 +52,7 @@ enum RejectsFile {
         return out
     }
 
-    /// `file, line, column, value, reason` (CONTRACT.md §4).
+    /// `file, line, column, value, reason` (README, "Bad rows, keys and loading again").
     static func csv(_ rejects: [Rejection]) -> [UInt8] {
         var w = CSVWriter(header: ["file", "line", "column", "value", "reason"])
         for r in rejects {

@@ -1,7 +1,7 @@
 import Foundation
 import RestockCore
 
-/// `restock run`: every stage, the nightly job (CONTRACT.md §5).
+/// `restock run`: every stage, the nightly job (README, "Commands").
 enum RunCommand: Command {
     static let name = "run"
     static let help = """

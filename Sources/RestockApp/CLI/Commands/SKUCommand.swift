@@ -1,7 +1,7 @@
 import Foundation
 import RestockCore
 
-/// `restock sku SKU`: one SKU explained for an analyst (CONTRACT.md §5).
+/// `restock sku SKU`: one SKU explained for an analyst (README, "Ad-hoc questions").
 enum SKUCommand: Command {
     static let name = "sku"
     static let help = """

@@ -14,7 +14,7 @@
 ///   them is noisier than it helps.
 /// - Initialisation at the second demand week j (the first being i): z = (y(i) + y(j)) / 2,
 ///   p = j − i. Not at the first: a restock history starts with the week of the SKU's
-///   first order (CONTRACT.md §3), so the weeks before it say nothing about the interval,
+///   first order (README, "The figures"), so the weeks before it say nothing about the interval,
 ///   and p = i + 1 = 1 would forecast one demand a week until α wears it off.
 /// - Until the second demand week: the average week so far (`mean`; 0 for an empty or
 ///   all-zero history, `zero`).
