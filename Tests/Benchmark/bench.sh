@@ -75,7 +75,7 @@ for w in 1 2; do
 done
 python3 - "$work/w1.json" "$work/w2.json" <<'PY'
 import json, sys
-t = [next(x["seconds"] for x in json.load(open(p))["stages"] if x["name"] == "forecast") for p in sys.argv[1:3]]
+t = [next(x["seconds"] for x in json.load(open(p))["stages"] if x["name"] == "compute") for p in sys.argv[1:3]]
 print(f"per-SKU stage: 1 core {t[0]:.2f}s, 2 cores {t[1]:.2f}s, speed-up {t[0]/t[1]:.2f} (target >= 1.7)")
 PY
 ls -la "$work/Reports/$end/report.html" | awk '{ printf "report.html: %.2f MB\n", $5 / 1048576 }'

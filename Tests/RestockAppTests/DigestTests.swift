@@ -123,14 +123,3 @@ import SQLite
         #expect(try digests(small) == digests(db))
     }
 }
-
-@Suite struct SupplierPoolTests {
-    @Test func dayOfTheNthNewestReceiptCountsTies() {
-        let days = [3, 1, 2, 3, 2, 3]
-        #expect(FactsReader.dayOfNewest(1, days) == 3)
-        #expect(FactsReader.dayOfNewest(3, days) == 3)
-        #expect(FactsReader.dayOfNewest(4, days) == 2)
-        #expect(FactsReader.dayOfNewest(5, days) == 2)
-        #expect(FactsReader.dayOfNewest(6, days) == 1)
-    }
-}

@@ -44,7 +44,7 @@ import RestockCore
             let sum = (f["rows_new"] as! Int) + (f["rows_replaced"] as! Int) + (f["duplicates"] as! Int) + (f["rows_rejected"] as! Int)
             #expect(read == sum)
         }
-        #expect((summary["stages"] as! [[String: Any]]).map { $0["name"] as! String } == ["ingest", "metrics", "forecast", "report"])
+        #expect((summary["stages"] as! [[String: Any]]).map { $0["name"] as! String } == ["ingest", "read", "compute", "report"])
         let printed = try JSONSerialization.jsonObject(with: Data(first.stdout.utf8)) as! [String: Any]
         #expect(printed["run_id"] as? Int == summary["run_id"] as? Int)
 

@@ -3,8 +3,8 @@ import RestockCore
 import SQLite
 
 /// The nightly job as an ordered list of stages sharing one store (CONTRACT.md §2, §5):
-/// ingest, metrics, forecast+policy, report. Each stage is recorded in the store; the run's
-/// outcome is decided once, at the end.
+/// ingest, read, compute, report, each a type in Stages/ whose output is the next one's
+/// input. Each stage is recorded in the store; the run's outcome is decided once, at the end.
 struct Pipeline {
     var options: RunOptions
     var command: String
@@ -34,9 +34,9 @@ struct Pipeline {
         try store.checkTimeZone(options.common.timeZoneName)
         let recorder = try RunRecorder(db: store.db, command: command, asOf: CivilDate.string(options.asOf),
                                        settingsJSON: options.settingsJSON)
-        let startedAt = RunRecorder.now()
+        let job = Job(store: store, folder: folder, recorder: recorder, progress: progress, startedAt: RunRecorder.now())
         do {
-            let summary = try stages(store: store, folder: folder, recorder: recorder, progress: progress, startedAt: startedAt)
+            let summary = try stages(job)
             recorder.finish(outcome: "success")
             return summary
         } catch {
@@ -45,124 +45,85 @@ struct Pipeline {
         }
     }
 
-    private func stages(store: Store, folder: ReportFolder, recorder: RunRecorder, progress: Progress, startedAt: String) throws -> RunSummary {
+    /// What every stage of one run shares.
+    private struct Job {
+        var store: Store
+        var folder: ReportFolder
+        var recorder: RunRecorder
+        var progress: Progress
+        var startedAt: String
+    }
+
+    /// The stages, in order; each one's output is the next one's input.
+    private func stages(_ job: Job) throws -> RunSummary {
+        let checkpoint = try DeferredCheckpoint(job.store)
+        defer { checkpoint.wait() }
+        let ingested = ingest ? try ingestStage(job, checkpoint: checkpoint) : .none
+        let (read, computed) = try readAndComputeStages(job)
+        return try reportStage(job, ingested: ingested, read: read, computed: computed)
+    }
+
+    /// Stage 1, "ingest": the data folder's files into the store.
+    private func ingestStage(_ job: Job, checkpoint: DeferredCheckpoint) throws -> IngestStage.Result {
+        job.progress.begin(IngestStage.name)
+        try job.recorder.begin(IngestStage.name)
+        let files = try IngestStage.files(in: options.data)
+        let result = try IngestStage(files: files, timeZone: options.common.timeZone, reload: options.reload,
+                                     runId: job.recorder.runId).run(store: job.store, progress: job.progress)
+        Trace.mark("ingest committed")
+        checkpoint.start()
+        FreedMemory.returnToSystem()
+        let seconds = try job.recorder.end(IngestStage.name, rows: result.totals.rowsRead)
+        Trace.mark("ingest recorded")
+        job.progress.end(result.progressLine(files: files.count), seconds: seconds)
+        return result
+    }
+
+    /// Stages 2 and 3, "read" and "compute", taking turns a chunk of SKUs at a time
+    /// (`OverlappedChunks`): each is recorded with the sum of its chunks' time, the rows are
+    /// the SKUs read and computed.
+    private func readAndComputeStages(_ job: Job) throws -> (ReadStage.Output, RunFigures) {
         let settings = options.settings
-        // Stage 1: ingest.
-        var ingestResult = IngestStage.Result(files: [], totals: FileCounts(file: "total", kind: .orders), rejects: [])
-        // The ingest's write-ahead log is copied into the database while the numbers are
-        // computed (`checkpointInBackground`), not when the ingest commits.
-        try store.db.execute("PRAGMA wal_autocheckpoint=0")
-        var checkpoint: BackgroundWork<Void>?
-        defer {
-            _ = try? checkpoint?.wait()
-            Trace.mark("checkpoint done")
+        job.progress.begin("numbers")
+        try job.recorder.begin(ReadStage.name)
+        try job.recorder.begin(ComputeStage.name)
+        let opening = Date()
+        let read = try ReadStage(store: job.store, settings: settings, progress: job.progress)
+        let openSeconds = Date().timeIntervalSince(opening)
+        let compute = ComputeStage(settings: settings, pools: read.pools)
+        var computed = RunFigures(settings: settings, chartsKept: min(options.top, HTMLReport.maxDetailed))
+        var seconds = try OverlappedChunks(read: read.next, compute: { compute.run($0) }).run { chunk in
+            computed.add(chunk)
+            let done = computed.analyses.count
+            job.progress.update(done: Int64(done), total: Int64(read.candidates), unit: "SKUs")
+            if done % (ReadStage.chunkSKUs * 6) < chunk.count { Trace.mark("\(done) SKUs computed") }
         }
-        if ingest {
-            progress.begin("ingest")
-            try recorder.begin("ingest")
-            let files = try InputFile.collect([options.data])
-            if !files.contains(where: { $0.kind == .orders }) {
-                throw RunError("no orders*.csv in '\(options.data)': restock needs at least one orders file")
-            }
-            ingestResult = try IngestStage(files: files, timeZone: options.common.timeZone, reload: options.reload,
-                                           runId: recorder.runId).run(store: store, progress: progress)
-            Trace.mark("ingest committed")
-            checkpoint = store.checkpointInBackground()
-            _ = releaseFreeMemory(0)
-            let seconds = try recorder.end("ingest", rows: ingestResult.totals.rowsRead)
-            Trace.mark("ingest recorded")
-            let t = ingestResult.totals
-            progress.end("\(files.count) files, \(Progress.count(Int64(t.rowsRead))) rows read: \(Progress.count(Int64(t.rowsNew))) new, \(Progress.count(Int64(t.rowsReplaced))) replaced, \(Progress.count(Int64(t.duplicates))) duplicates, \(Progress.count(Int64(t.rowsRejected))) rejected", seconds: seconds)
+        seconds.read += openSeconds
+        let output = read.finish()
+        try job.recorder.end(ReadStage.name, rows: output.skus, seconds: seconds.read)
+        try job.recorder.end(ComputeStage.name, rows: computed.analyses.count, seconds: seconds.compute)
+        job.progress.end("\(Progress.count(Int64(computed.analyses.count))) SKUs: read \(String(format: "%.2f", seconds.read)) s, demand class, forecast, lead time and reorder point \(String(format: "%.2f", seconds.compute)) s", seconds: seconds.read + seconds.compute)
+        if let last = output.lastOrderDay, last < settings.asOf - 6 {
+            job.progress.note("note: the newest order line in the window is from \(CivilDate.string(last)), a week or more before as-of \(CivilDate.string(settings.asOf)); pass --as-of if the data ends earlier")
         }
+        return (output, computed)
+    }
 
-        // Stages 2-4, streamed a chunk of SKUs at a time: read the SKUs' facts from the store
-        // (metrics), then compute their figures in parallel (forecast: demand class, forecast,
-        // lead time, reorder point). Each stage's time is the sum over the chunks.
-        progress.begin("numbers")
-        try recorder.begin("metrics")
-        try recorder.begin("forecast")
-        var readSeconds = 0.0, computeSeconds = 0.0
-        var clock = Date()
-        // Reading streams through the tables once: a small page cache is enough.
-        try store.db.execute("PRAGMA cache_size=-16384")
-        var reader: FactsReader! = try FactsReader(store.db, settings: settings, path: store.path) { scanned in
-            progress.update(done: scanned, total: nil, note: "daily totals read", unit: "blocks")
-        }
-        readSeconds += Date().timeIntervalSince(clock)
-        var analyses: [SKUAnalysis] = []
-        var weeklyOrderLines = Array(repeating: 0, count: settings.weekCount)
-        var weeklyBackorderLines = Array(repeating: 0, count: settings.weekCount)
-        let candidates = Int64(reader.candidates.count)
-        let pools = reader.supplierReceipts
-        // Pipelined: while the workers compute one chunk, this thread reads the next. Each
-        // chunk's compute time is measured by the work itself (chunks never overlap each other).
-        var inFlight: BackgroundWork<(analyses: [SKUAnalysis], seconds: Double)>?
-        func collect() throws {
-            guard let work = inFlight else { return }
-            inFlight = nil
-            let done = try work.wait()
-            computeSeconds += done.seconds
-            for var a in done.analyses {
-                // Keep what the report needs; the evidence behind each figure is for `restock sku`.
-                for (w, n) in a.weeklyBackorderLines.enumerated() where w < weeklyBackorderLines.count { weeklyBackorderLines[w] += n }
-                a.compactForReport()
-                analyses.append(a)
-            }
-            progress.update(done: Int64(analyses.count), total: candidates, unit: "SKUs")
-            if analyses.count % (4096 * 6) < done.analyses.count { Trace.mark("\(analyses.count) SKUs computed") }
-            ReportCharts.keepTop(&analyses, count: min(options.top, HTMLReport.maxDetailed))
-        }
-        while true {
-            clock = Date()
-            guard let chunk = try reader.next(4096) else { break }
-            for input in chunk {
-                for d in input.orderDays {
-                    if let w = WeeklyHistory.weekIndex(of: d.day, settings: settings) { weeklyOrderLines[w] += d.lines }
-                }
-            }
-            readSeconds += Date().timeIntervalSince(clock)
-            try collect()
-            inFlight = BackgroundWork {
-                let started = Date()
-                let result = AnalysisStage.run(RunFacts(skus: chunk, supplierReceipts: pools), settings: settings)
-                return (result, Date().timeIntervalSince(started))
-            }
-        }
-        try collect()
-        try recorder.end("metrics", rows: analyses.count, seconds: readSeconds)
-        try recorder.end("forecast", rows: analyses.count, seconds: computeSeconds)
-        progress.end("\(Progress.count(Int64(analyses.count))) SKUs: read \(String(format: "%.2f", readSeconds)) s, demand class, forecast, lead time and reorder point \(String(format: "%.2f", computeSeconds)) s", seconds: readSeconds + computeSeconds)
-        if let last = reader.lastOrderDay, last < settings.asOf - 6 {
-            progress.note("note: the newest order line in the window is from \(CivilDate.string(last)), a week or more before as-of \(CivilDate.string(settings.asOf)); pass --as-of if the data ends earlier")
-        }
-        var seconds = 0.0
-        var dataRange: ClosedRange<Day>?
-        if let first = reader.firstDay, let last = reader.lastDay, first <= last { dataRange = first...last }
-        // The facts are not needed again: give their memory back before the report is made.
-        reader = nil
-        _ = releaseFreeMemory(0)
-        Trace.mark("facts released")
-
-        // Stage 5: report.
-        progress.begin("report")
-        try recorder.begin("report")
-        let previous = try PreviousRun.load(store.db, before: recorder.runId)
+    /// Stage 4, "report": the report folder, and the run's figures kept in the store.
+    private func reportStage(_ job: Job, ingested: IngestStage.Result, read: ReadStage.Output,
+                             computed: RunFigures) throws -> RunSummary {
+        job.progress.begin(ReportStage.name)
+        try job.recorder.begin(ReportStage.name)
+        let previous = try PreviousRun.load(job.store.db, before: job.recorder.runId)
         Trace.mark("report: previous run's figures")
-        let outcome = try ReportStage(options: options, folder: folder, runId: recorder.runId, dataRange: dataRange,
-                                      weeklyOrderLines: weeklyOrderLines, weeklyBackorderLines: weeklyBackorderLines,
-                                      analyses: analyses,
-                                      ingest: ingestResult, previous: previous, startedAt: startedAt,
-                                      priorStages: recorder.stageRecords)
-            .write(store: store)
-        seconds = try recorder.end("report", rows: outcome.files)
-        progress.end("\(outcome.recommendations) recommendations -> \(outcome.folder)", seconds: seconds)
+        let outcome = try ReportStage(options: options, folder: job.folder, runId: job.recorder.runId, dataRange: read.dataRange,
+                                      computed: computed, ingest: ingested, previous: previous, startedAt: job.startedAt,
+                                      priorStages: job.recorder.stageRecords)
+            .write(store: job.store)
+        let seconds = try job.recorder.end(ReportStage.name, rows: outcome.files)
+        job.progress.end("\(outcome.recommendations) recommendations -> \(outcome.folder)", seconds: seconds)
         var summary = outcome.summary
-        summary.stages = recorder.stageRecords.map { RunSummary.Stage(name: $0.name, seconds: $0.seconds, rows: $0.rows) }
+        summary.stages = job.recorder.stageRecords.map { RunSummary.Stage(name: $0.name, seconds: $0.seconds, rows: $0.rows) }
         return summary
     }
 }
-
-/// glibc's `malloc_trim`: returns freed heap pages to the system, so the resident memory a
-/// scheduler sees falls once a stage's data is gone (malloc.h is not in Swift's Glibc module).
-@_silgen_name("malloc_trim")
-private func releaseFreeMemory(_ pad: Int) -> Int32

@@ -7,7 +7,19 @@ import SQLite
 /// The whole ingest is one transaction: a file that cannot be read rolls everything back,
 /// so the store is exactly as before. Parsing runs on its own thread and hands batches of
 /// parsed rows to the writer on this thread through a bounded queue.
+///
+/// Input: the data folder's files (`files(in:)`). Output: `Result`, each file's counts and
+/// the rejects, for the report.
 struct IngestStage {
+    /// The stage's name in the store and in summary.json.
+    static let name = "ingest"
+    /// Parsed rows handed from the parser thread to the writer at a time: one hand-off per
+    /// 4,096 rows costs nothing next to writing them.
+    static let batchRows = 4_096
+    /// Batches the parser may run ahead of the writer: enough to ride out a slow write, while
+    /// parsed rows held stay at `batchRows` x 8 (32,768).
+    static let batchesAhead = 8
+
     var files: [InputFile]
     var timeZone: TimeZone
     /// Read files again even when they are identical to ones loaded before.
@@ -19,6 +31,26 @@ struct IngestStage {
         var totals: FileCounts
         /// The rejects of this ingest, and those carried by unchanged files, in file then line order.
         var rejects: [Rejection]
+
+        /// No ingest (`restock report`).
+        static let none = Result(files: [], totals: FileCounts(file: "total", kind: .orders), rejects: [])
+
+        /// The stage's line on stderr.
+        func progressLine(files: Int) -> String {
+            let t = totals
+            return "\(files) files, \(Progress.count(Int64(t.rowsRead))) rows read: \(Progress.count(Int64(t.rowsNew))) new, "
+                + "\(Progress.count(Int64(t.rowsReplaced))) replaced, \(Progress.count(Int64(t.duplicates))) duplicates, "
+                + "\(Progress.count(Int64(t.rowsRejected))) rejected"
+        }
+    }
+
+    /// The input files of the data folder `data`; a folder without an orders file fails.
+    static func files(in data: String) throws -> [InputFile] {
+        let files = try InputFile.collect([data])
+        if !files.contains(where: { $0.kind == .orders }) {
+            throw RunError("no orders*.csv in '\(data)': restock needs at least one orders file")
+        }
+        return files
     }
 
     /// A batch of parsed records, or the file-level error that ends the file.
@@ -27,64 +59,18 @@ struct IngestStage {
         case failed(CSVError)
     }
 
+    /// Loads every file in one transaction; returns each file's counts and the rejects.
     func run(store: Store, progress: Progress) throws -> Result {
         let db = store.db
         let writer = try RowWriter(db)
-        let findUnchanged = try db.prepare("""
-            SELECT id, COALESCE(unchanged_of, id) FROM ingests
-            WHERE file=? AND size=? AND modified_ns=? AND fingerprint=? ORDER BY id DESC LIMIT 1
-            """)
-        let insertIngest = try db.prepare("""
-            INSERT INTO ingests(run_id, file, path, kind, size, modified_ns, fingerprint, unchanged_of,
-              rows_read, rows_new, rows_replaced, duplicates, rows_rejected, ingested_at)
-            VALUES(?, ?, ?, ?, ?, ?, ?, ?, 0, 0, 0, 0, 0, ?)
-            """)
-        let updateIngest = try db.prepare("""
-            UPDATE ingests SET rows_read=?, rows_new=?, rows_replaced=?, duplicates=?, rows_rejected=? WHERE id=?
-            """)
-        let carriedRejects = try db.prepare("SELECT file, line, column_name, value, reason FROM rejects WHERE ingest_id=? ORDER BY rowid")
-        let now = ISO8601DateFormatter().string(from: Date())
-
+        let ledger = try IngestLedger(db)
         return try db.transaction {
-            var result = Result(files: [], totals: FileCounts(file: "total", kind: .orders), rejects: [])
+            var result = Result.none
             var rowsDone: Int64 = 0
             for file in files {
-                let fingerprint = try file.fingerprint()
-                var counts = FileCounts(file: file.name, kind: file.kind)
-                var unchangedOf: Int64?
-                if !reload {
-                    findUnchanged.reset()
-                    try findUnchanged.bind([.text(file.name), .integer(file.size), .integer(file.modifiedNanoseconds), .text(fingerprint)])
-                    if try findUnchanged.step() {
-                        unchangedOf = findUnchanged.int64(1)
-                    }
-                    findUnchanged.reset()
+                let counts = try ingest(file, ledger: ledger, writer: writer, rejects: &result.rejects) { fileRows, note in
+                    progress.update(done: rowsDone + fileRows, total: nil, note: note, unit: "rows")
                 }
-                insertIngest.reset()
-                try insertIngest.bind([runId.map { .integer($0) } ?? .null, .text(file.name), .text(file.path), .text(file.kind.rawValue),
-                                       .integer(file.size), .integer(file.modifiedNanoseconds), .text(fingerprint),
-                                       unchangedOf.map { .integer($0) } ?? .null, .text(now)])
-                try insertIngest.run()
-                let ingestId = db.lastInsertRowID
-                if let unchangedOf {
-                    counts.unchangedSinceIngest = unchangedOf
-                    carriedRejects.reset()
-                    try carriedRejects.bind([.integer(unchangedOf)])
-                    while try carriedRejects.step() {
-                        result.rejects.append(Rejection(file: carriedRejects.text(0) ?? "", line: carriedRejects.int(1),
-                                                        column: carriedRejects.text(2) ?? "", value: carriedRejects.text(3) ?? "",
-                                                        reason: carriedRejects.text(4) ?? ""))
-                    }
-                    progress.update(done: rowsDone, total: nil, note: "\(file.name) unchanged", unit: "rows")
-                } else {
-                    try load(file, ingestId: ingestId, writer: writer, counts: &counts, rejects: &result.rejects) { fileRows in
-                        progress.update(done: rowsDone + fileRows, total: nil, note: file.name, unit: "rows")
-                    }
-                }
-                updateIngest.reset()
-                try updateIngest.bind([.integer(Int64(counts.rowsRead)), .integer(Int64(counts.rowsNew)), .integer(Int64(counts.rowsReplaced)),
-                                       .integer(Int64(counts.duplicates)), .integer(Int64(counts.rowsRejected)), .integer(ingestId)])
-                try updateIngest.run()
                 rowsDone += Int64(counts.rowsRead)
                 Trace.mark("ingest \(file.name)")
                 result.files.append(counts)
@@ -98,10 +84,29 @@ struct IngestStage {
         }
     }
 
+    /// Records one file in the ingests table and loads it, or, when it is identical to a file
+    /// loaded before (and not `reload`), carries that ingest's rejects instead of reading it.
+    private func ingest(_ file: InputFile, ledger: IngestLedger, writer: RowWriter, rejects: inout [Rejection],
+                        progress: (Int64, String) -> Void) throws -> FileCounts {
+        let fingerprint = try file.fingerprint()
+        var counts = FileCounts(file: file.name, kind: file.kind)
+        let unchangedOf = reload ? nil : try ledger.unchangedOf(file, fingerprint: fingerprint)
+        let ingestId = try ledger.insert(file, fingerprint: fingerprint, runId: runId, unchangedOf: unchangedOf)
+        if let unchangedOf {
+            counts.unchangedSinceIngest = unchangedOf
+            rejects += try ledger.rejects(of: unchangedOf)
+            progress(0, "\(file.name) unchanged")
+        } else {
+            try load(file, ingestId: ingestId, writer: writer, counts: &counts, rejects: &rejects) { progress($0, file.name) }
+        }
+        try ledger.update(ingestId, counts: counts)
+        return counts
+    }
+
     /// Reads one file: a parser thread produces batches, this thread writes them.
     private func load(_ file: InputFile, ingestId: Int64, writer: RowWriter, counts: inout FileCounts,
                       rejects: inout [Rejection], progress: (Int64) -> Void) throws {
-        let queue = BoundedQueue<Batch>(capacity: 8)
+        let queue = BoundedQueue<Batch>(capacity: Self.batchesAhead)
         let zone = timeZone
         let producer = Thread {
             Self.produce(file: file, timeZone: zone, into: queue)
@@ -160,10 +165,10 @@ struct IngestStage {
             let parser = try RowParser(kind: file.kind, fileName: file.name, header: fields, headerLine: headerLine,
                                        dates: DateTimeParser(timeZone: timeZone))
             var batch: [Swift.Result<InputRow, Rejection>] = []
-            batch.reserveCapacity(4096)
+            batch.reserveCapacity(batchRows)
             while let line = try reader.next(into: &fields) {
                 batch.append(parser.parse(fields, line: line))
-                if batch.count == 4096 {
+                if batch.count == batchRows {
                     if !queue.put(.rows(batch)) { return }
                     batch.removeAll(keepingCapacity: true)
                 }
@@ -174,5 +179,78 @@ struct IngestStage {
         } catch {
             queue.put(.failed(CSVError(kind: .unreadable, file: file.name, line: nil, problem: "\(error)", hint: "check the file")))
         }
+    }
+}
+
+/// The ingests table as the ingest stage uses it: one row per file read (or skipped as
+/// unchanged), with its counts, and the rejects an earlier ingest kept.
+private struct IngestLedger {
+    private let db: Connection
+    private let findUnchanged: Statement
+    private let insertIngest: Statement
+    private let updateIngest: Statement
+    private let carriedRejects: Statement
+    /// When this ingest happened, for every row it records.
+    private let now = ISO8601DateFormatter().string(from: Date())
+
+    private enum RejectColumn: Int32, SQLColumn { case file, line, columnName, value, reason }
+
+    init(_ db: Connection) throws {
+        self.db = db
+        findUnchanged = try db.prepare("""
+            SELECT COALESCE(unchanged_of, id) FROM ingests
+            WHERE file=? AND size=? AND modified_ns=? AND fingerprint=? ORDER BY id DESC LIMIT 1
+            """)
+        insertIngest = try db.prepare("""
+            INSERT INTO ingests(run_id, file, path, kind, size, modified_ns, fingerprint, unchanged_of,
+              rows_read, rows_new, rows_replaced, duplicates, rows_rejected, ingested_at)
+            VALUES(?, ?, ?, ?, ?, ?, ?, ?, 0, 0, 0, 0, 0, ?)
+            """)
+        updateIngest = try db.prepare("""
+            UPDATE ingests SET rows_read=?, rows_new=?, rows_replaced=?, duplicates=?, rows_rejected=? WHERE id=?
+            """)
+        carriedRejects = try db.prepare("SELECT \(RejectColumn.selectList) FROM rejects WHERE ingest_id=? ORDER BY rowid")
+    }
+
+    /// The ingest whose rows an identical file (same name, size, modification time and
+    /// fingerprint) was loaded in, nil when there is none.
+    func unchangedOf(_ file: InputFile, fingerprint: String) throws -> Int64? {
+        findUnchanged.reset()
+        defer { findUnchanged.reset() }
+        try findUnchanged.bind([.text(file.name), .integer(file.size), .integer(file.modifiedNanoseconds), .text(fingerprint)])
+        // The query's one column: the first ingest of that content.
+        return try findUnchanged.step() ? findUnchanged.int64(0) : nil
+    }
+
+    /// Records the file with zero counts; returns the ingest's id.
+    func insert(_ file: InputFile, fingerprint: String, runId: Int64?, unchangedOf: Int64?) throws -> Int64 {
+        insertIngest.reset()
+        try insertIngest.bind([runId.map { .integer($0) } ?? .null, .text(file.name), .text(file.path), .text(file.kind.rawValue),
+                               .integer(file.size), .integer(file.modifiedNanoseconds), .text(fingerprint),
+                               unchangedOf.map { .integer($0) } ?? .null, .text(now)])
+        try insertIngest.run()
+        return db.lastInsertRowID
+    }
+
+    /// Sets the ingest's counts.
+    func update(_ ingestId: Int64, counts: FileCounts) throws {
+        updateIngest.reset()
+        try updateIngest.bind([.integer(Int64(counts.rowsRead)), .integer(Int64(counts.rowsNew)), .integer(Int64(counts.rowsReplaced)),
+                               .integer(Int64(counts.duplicates)), .integer(Int64(counts.rowsRejected)), .integer(ingestId)])
+        try updateIngest.run()
+    }
+
+    /// The rejects an earlier ingest kept, in their order.
+    func rejects(of ingestId: Int64) throws -> [Rejection] {
+        carriedRejects.reset()
+        try carriedRejects.bind([.integer(ingestId)])
+        var rejects: [Rejection] = []
+        while try carriedRejects.step() {
+            rejects.append(Rejection(file: carriedRejects.text(RejectColumn.file) ?? "", line: carriedRejects.int(RejectColumn.line),
+                                     column: carriedRejects.text(RejectColumn.columnName) ?? "",
+                                     value: carriedRejects.text(RejectColumn.value) ?? "",
+                                     reason: carriedRejects.text(RejectColumn.reason) ?? ""))
+        }
+        return rejects
     }
 }

@@ -1,16 +1,20 @@
 import Foundation
 import RestockCore
 
-/// Stage 5: writes the report folder `<out>/<as-of>/` (CONTRACT.md §4) whole, then keeps the
+/// Stage 4, "report": writes the report folder `<out>/<as-of>/` (CONTRACT.md §4) whole, then keeps the
 /// run's figures in the store for the next run's "what changed".
+///
+/// Input: the read stage's output (the data range), the compute stage's figures, the ingest's
+/// counts and rejects, and the previous run's figures. Output: `Outcome`, with summary.json.
 struct ReportStage {
+    /// The stage's name in the store and in summary.json.
+    static let name = "report"
+
     var options: RunOptions
     var folder: ReportFolder
     var runId: Int64
     var dataRange: ClosedRange<Day>?
-    var weeklyOrderLines: [Int]
-    var weeklyBackorderLines: [Int]
-    var analyses: [SKUAnalysis]
+    var computed: RunFigures
     var ingest: IngestStage.Result
     var previous: PreviousRun?
     var startedAt: String
@@ -26,6 +30,7 @@ struct ReportStage {
     func write(store: Store) throws -> Outcome {
         let started = Date()
         let settings = options.settings
+        let analyses = computed.analyses
         let figures = analyses.map(\.figures)
         let ranked = SKUTables.ranked(figures)
         let rejects = ingestRan ? ingest.rejects : try latestRejects(store)
@@ -40,8 +45,8 @@ struct ReportStage {
             try folder.write("rejects.csv", RejectsFile.csv(rejects)); files += 1
             Trace.mark("report: CSV files")
 
-            let model = ReportModelBuilder.build(options: options, dataRange: dataRange, weeklyOrderLines: weeklyOrderLines,
-                                                 weeklyBackorderLines: weeklyBackorderLines, analyses: analyses, figures: figures, ranked: ranked,
+            let model = ReportModelBuilder.build(options: options, dataRange: dataRange, weeklyOrderLines: computed.weeklyOrderLines,
+                                                 weeklyBackorderLines: computed.weeklyBackorderLines, analyses: analyses, figures: figures, ranked: ranked,
                                                  ingest: ingest, rejects: rejects, unmatched: unmatched, previous: previous,
                                                  runId: runId, startedAt: startedAt, stages: priorStages)
             let html = HTMLReport.render(model)
@@ -55,7 +60,7 @@ struct ReportStage {
             }
 
             var stages = priorStages.map { RunSummary.Stage(name: $0.name, seconds: $0.seconds, rows: $0.rows) }
-            stages.append(RunSummary.Stage(name: "report", seconds: Date().timeIntervalSince(started), rows: files + 2))
+            stages.append(RunSummary.Stage(name: Self.name, seconds: Date().timeIntervalSince(started), rows: files + 2))
             let summary = RunSummary(
                 run_id: runId, as_of: CivilDate.string(settings.asOf), outcome: "success", message: nil,
                 settings: options.settingsDictionary,

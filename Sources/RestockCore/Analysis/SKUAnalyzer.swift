@@ -6,6 +6,9 @@ public struct SKUAnalysis: Sendable {
     public var weeklyHistory: [Double]
     /// Units per whole week of the window, oldest first (for charts).
     public var windowWeeks: [Double]
+    /// Non-cancelled order lines per whole week of the window, oldest first
+    /// (`ServiceMetrics.weeklyOrderLines`; the report's chart adds them up over SKUs).
+    public var weeklyOrderLines: [Int]
     /// Backorder lines opened per whole week of the window, oldest first.
     public var weeklyBackorderLines: [Int]
     /// The forecast choice with every candidate's out-of-sample error.
@@ -20,13 +23,15 @@ public struct SKUAnalysis: Sendable {
 
 extension SKUAnalysis {
     /// Drops what only `restock sku` shows (every candidate's error, the lead-time sample,
-    /// the explanations) and, for a SKU that is not recommended, its weekly series: what a
-    /// 100,000-SKU run keeps in memory for its report is then the figures and a few charts.
+    /// the explanations), the weekly order lines (added up by then) and, for a SKU that is
+    /// not recommended, its weekly series: what a 100,000-SKU run keeps in memory for its
+    /// report is then the figures and a few charts.
     public mutating func compactForReport() {
         forecast.candidates = []
         leadTime.sample = []
         reorderPoint.explanation = ""
         weeklyHistory = []
+        weeklyOrderLines = []
         if !figures.isRecommended {
             windowWeeks = []
             weeklyBackorderLines = []
@@ -37,46 +42,53 @@ extension SKUAnalysis {
 /// The pure per-SKU pipeline: metrics, demand class, forecast, lead time, reorder point and
 /// policy figures (CONTRACT.md §3), from the SKU's facts and the run's settings.
 public enum SKUAnalyzer {
-    /// What one SKU's computation needs.
-    public struct Input: Sendable {
-        public var sku: String
-        public var product: ProductFact?
-        /// Non-cancelled order lines per day (days outside the window are ignored).
-        public var orderDays: [OrderDay]
-        public var backorders: [BackorderFact]
-        /// The SKU's receipts received in the window.
-        public var receipts: [ReceiptFact]
-        /// The SKU's supplier (products', else its receipts').
-        public var supplier: String?
-        /// Recent receipts of the supplier's other SKUs, for pooling thin evidence.
-        public var supplierReceipts: [ReceiptFact]
-
-        public init(sku: String, product: ProductFact?, orderDays: [OrderDay], backorders: [BackorderFact],
-                    receipts: [ReceiptFact], supplier: String?, supplierReceipts: [ReceiptFact]) {
-            self.sku = sku
-            self.product = product
-            self.orderDays = orderDays
-            self.backorders = backorders
-            self.receipts = receipts
-            self.supplier = supplier
-            self.supplierReceipts = supplierReceipts
-        }
+    /// Computes every figure of one SKU, reading its supplier's pool only where the lead-time
+    /// estimate uses it (`LeadTimeEstimator.readsSupplierReceipts`).
+    public static func analyze(_ facts: SKUFacts, pools: SupplierPools, settings: RunSettings) -> SKUAnalysis {
+        let others = LeadTimeEstimator.readsSupplierReceipts(own: facts.receipts, asOf: settings.asOf,
+                                                             windowDays: settings.windowDays)
+            ? pools.others(of: facts.sku, supplier: facts.supplier) : []
+        return analyze(facts, supplierOthers: others, settings: settings)
     }
 
     /// Computes every figure of one SKU.
-    public static func analyze(_ input: Input, settings: RunSettings) -> SKUAnalysis {
-        let product = input.product
-        var f = SKUFigures(sku: input.sku)
+    ///
+    /// - Parameter supplierOthers: recent receipts of the supplier's other SKUs, for pooling
+    ///   thin lead-time evidence (`SupplierPools.others`).
+    public static func analyze(_ facts: SKUFacts, supplierOthers: [ReceiptFact], settings: RunSettings) -> SKUAnalysis {
+        let product = facts.product
+        var f = SKUFigures(sku: facts.sku)
         f.name = product?.name
         f.category = product?.category
-        f.supplier = input.supplier
+        f.supplier = facts.supplier
 
         // Backorders and service.
-        let metrics = ServiceMetrics.compute(orderDays: input.orderDays, backorders: input.backorders, settings: settings)
+        let metrics = ServiceMetrics.compute(orderDays: facts.orderDays, backorders: facts.backorders, settings: settings)
         f.apply(metrics)
 
         // Demand class and forecast on the weekly history.
-        let weekly = WeeklyHistory.weekly(orderDays: input.orderDays, settings: settings)
+        let weekly = WeeklyHistory.weekly(orderDays: facts.orderDays, settings: settings)
+        let forecast = demandAndForecast(&f, weekly: weekly)
+
+        let leadTime = leadTime(facts, supplierOthers: supplierOthers, settings: settings)
+        f.leadTimeDays = leadTime.days
+        f.leadTimeSDDays = leadTime.sdDays
+        f.leadTimeSource = leadTime.source
+
+        let rop = applyPolicy(&f, facts: facts, leadTime: leadTime, settings: settings)
+        f.isRecommended = f.reorderPointIncrease > 0 || (f.orderNowUnits ?? 0) > 0
+        f.reason = f.isRecommended ? reason(f, backorderedWeeks: metrics.backorderedWeeks, weeks: settings.weekCount, leadTime: leadTime) : ""
+
+        return SKUAnalysis(figures: f, weeklyHistory: weekly,
+                           windowWeeks: WeeklyHistory.allWeeks(orderDays: facts.orderDays, settings: settings),
+                           weeklyOrderLines: metrics.weeklyOrderLines,
+                           weeklyBackorderLines: metrics.weeklyBackorderLines, forecast: forecast, leadTime: leadTime,
+                           reorderPoint: rop, unmatchedBackorders: metrics.unmatchedBackorders,
+                           backorderedWeeks: metrics.backorderedWeeks)
+    }
+
+    /// The demand class and the chosen forecast of a weekly history, written into `f`.
+    static func demandAndForecast(_ f: inout SKUFigures, weekly: [Double]) -> ForecastChoice {
         let classification = DemandClassifier.classify(weekly: weekly)
         f.adi = classification.adi
         f.cv2 = classification.cv2
@@ -85,27 +97,34 @@ public enum SKUAnalyzer {
         f.forecastMethod = forecast.method
         f.forecastDaily = forecast.daily
         f.forecastMAE = forecast.mae
+        return forecast
+    }
 
-        // Lead time.
+    /// The lead-time forecast from the SKU's receipts, its supplier's, its quote, the fill
+    /// days of its backorders fulfilled in the window, or the run's default.
+    static func leadTime(_ facts: SKUFacts, supplierOthers: [ReceiptFact], settings: RunSettings) -> LeadTimeForecast {
         let window = settings.windowStart...settings.asOf
-        let fillDays = input.backorders.compactMap { b -> Int? in
+        let fillDays = facts.backorders.compactMap { b -> Int? in
             guard let d = b.fulfilledDay, window.contains(d) else { return nil }
             return d - b.backorderedDay
         }
-        let leadTime = LeadTimeEstimator.estimate(
-            own: input.receipts, supplierOthers: input.supplierReceipts, quotedDays: product?.leadTimeDays,
+        return LeadTimeEstimator.estimate(
+            own: facts.receipts, supplierOthers: supplierOthers, quotedDays: facts.product?.leadTimeDays,
             fillDays: fillDays, defaultDays: settings.leadTimeDays, asOf: settings.asOf, windowDays: settings.windowDays)
-        f.leadTimeDays = leadTime.days
-        f.leadTimeSDDays = leadTime.sdDays
-        f.leadTimeSource = leadTime.source
+    }
 
-        // Policy.
+    /// The policy figures (order quantity, reorder point and its increase, stock position,
+    /// order now, price, revenue at risk, backorder ETA), written into `f`, which holds the
+    /// service and forecast figures already; returns the reorder point model's result.
+    static func applyPolicy(_ f: inout SKUFigures, facts: SKUFacts, leadTime: LeadTimeForecast,
+                            settings: RunSettings) -> ReorderPointResult {
+        let product = facts.product
         f.serviceLevel = product?.serviceLevel ?? settings.serviceLevel
         let casePack = product?.casePack
         f.orderQuantity = PolicyFigures.orderQuantity(productQty: product?.orderQuantity, forecastDaily: f.forecastDaily,
                                                       coverDays: settings.orderCoverDays, casePack: casePack)
-        let historyStart = WeeklyHistory.historyStart(orderDays: input.orderDays, settings: settings) ?? settings.asOf + 1
-        let model = ReorderPointModel(history: input.orderDays, historyStart: historyStart, asOf: settings.asOf,
+        let historyStart = WeeklyHistory.historyStart(orderDays: facts.orderDays, settings: settings) ?? settings.asOf + 1
+        let model = ReorderPointModel(history: facts.orderDays, historyStart: historyStart, asOf: settings.asOf,
                                       forecastDaily: f.forecastDaily, leadTime: leadTime,
                                       orderQuantity: f.orderQuantity, serviceLevel: f.serviceLevel)
         let rop = model.result
@@ -120,23 +139,16 @@ public enum SKUAnalyzer {
                                                               openBackorderUnits: f.openBackorderUnits)
         f.orderNowUnits = PolicyFigures.orderNowUnits(inventoryPosition: f.inventoryPosition, reorderPoint: rop.reorderPoint,
                                                       orderQuantity: f.orderQuantity)
-        f.unitPrice = product?.unitPrice ?? meanPrice(input.orderDays, window: window)
+        f.unitPrice = product?.unitPrice ?? meanPrice(facts.orderDays, window: settings.windowStart...settings.asOf)
         let shortage = model.expectedShortagePerCycle(reorderPoint: f.reorderPointInForce ?? 0)
         f.revenueAtRisk = PolicyFigures.revenueAtRisk(expectedShortagePerCycle: shortage, forecastDaily: f.forecastDaily,
                                                       orderQuantity: f.orderQuantity, unitPrice: f.unitPrice)
-        let oldestOpen = input.backorders
+        let oldestOpen = facts.backorders
             .filter { $0.backorderedDay <= settings.asOf && ($0.closedDay.map { $0 > settings.asOf } ?? true) }
             .map(\.backorderedDay).min()
         f.backorderETA = PolicyFigures.backorderETA(oldestOpenBackorderDay: oldestOpen, openBackorderUnits: f.openBackorderUnits,
                                                     onOrder: f.onOrder, leadTimeDays: leadTime.days, asOf: settings.asOf)
-        f.isRecommended = f.reorderPointIncrease > 0 || (f.orderNowUnits ?? 0) > 0
-        f.reason = f.isRecommended ? reason(f, backorderedWeeks: metrics.backorderedWeeks, weeks: settings.weekCount, leadTime: leadTime) : ""
-
-        return SKUAnalysis(figures: f, weeklyHistory: weekly,
-                           windowWeeks: WeeklyHistory.allWeeks(orderDays: input.orderDays, settings: settings),
-                           weeklyBackorderLines: metrics.weeklyBackorderLines, forecast: forecast, leadTime: leadTime,
-                           reorderPoint: rop, unmatchedBackorders: metrics.unmatchedBackorders,
-                           backorderedWeeks: metrics.backorderedWeeks)
+        return rop
     }
 
     /// The mean unit_price of the SKU's priced order lines in the window, nil without any.

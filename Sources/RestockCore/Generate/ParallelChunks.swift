@@ -2,23 +2,37 @@ import Dispatch
 import Foundation
 
 /// Runs independent pieces of work on all cores and returns their results in piece order, so
-/// that what is built from them never depends on the number of threads or their timing.
-enum ParallelChunks {
+/// that what is built from them never depends on the number of threads or their timing. The
+/// synthetic data generator and the run's compute stage both split their work with it.
+public enum ParallelChunks {
     /// The number of pieces to split `items` into: two per core for balance, at most `items`.
     static func count(items: Int) -> Int {
         max(1, min(items, 2 * ProcessInfo.processInfo.activeProcessorCount))
     }
 
     /// The half-open range of piece `piece` of `count` pieces over `0..<items`.
-    static func range(piece: Int, of count: Int, items: Int) -> Range<Int> {
+    public static func range(piece: Int, of count: Int, items: Int) -> Range<Int> {
         (items * piece / count)..<(items * (piece + 1) / count)
     }
 
     /// `body(piece)` for every piece in `0..<count`, run concurrently; results in piece order.
-    static func map<T>(count: Int, _ body: @Sendable (Int) -> T) -> [T] {
-        let slots = Slots<T>(count: count)
-        DispatchQueue.concurrentPerform(iterations: count) { piece in
-            slots.set(piece, body(piece))
+    ///
+    /// - Parameter workers: threads to use; nil for Dispatch's choice (all cores), 1 to run
+    ///   the pieces one after another on the calling thread.
+    public static func map<T>(count: Int, workers: Int? = nil, _ body: @Sendable (Int) -> T) -> [T] {
+        let slots = ResultSlots<T>(count: count)
+        if workers == 1 {
+            for piece in 0..<count { slots.set(piece, body(piece)) }
+        } else if let workers {
+            // Exactly `workers` threads, each taking the next piece until none is left.
+            let queue = PieceQueue(count: count)
+            DispatchQueue.concurrentPerform(iterations: workers) { _ in
+                while let piece = queue.next() { slots.set(piece, body(piece)) }
+            }
+        } else {
+            DispatchQueue.concurrentPerform(iterations: count) { piece in
+                slots.set(piece, body(piece))
+            }
         }
         return slots.values()
     }
@@ -28,13 +42,13 @@ enum ParallelChunks {
 ///
 /// `@unchecked Sendable`: each slot is written by exactly one piece of `concurrentPerform`
 /// and read only after it has returned, which orders all writes before the reads.
-private final class Slots<T>: @unchecked Sendable {
+private final class ResultSlots<T>: @unchecked Sendable {
     private let storage: UnsafeMutablePointer<T?>
     private let count: Int
 
     init(count: Int) {
         self.count = count
-        storage = .allocate(capacity: count)
+        storage = .allocate(capacity: max(count, 1))
         storage.initialize(repeating: nil, count: count)
     }
 
@@ -49,6 +63,23 @@ private final class Slots<T>: @unchecked Sendable {
 
     func values() -> [T] {
         (0..<count).map { storage[$0]! }
+    }
+}
+
+/// Hands out piece numbers to worker threads. `@unchecked Sendable`: guarded by a lock.
+private final class PieceQueue: @unchecked Sendable {
+    private let lock = NSLock()
+    private var nextPiece = 0
+    private let count: Int
+
+    init(count: Int) { self.count = count }
+
+    func next() -> Int? {
+        lock.lock()
+        defer { lock.unlock() }
+        guard nextPiece < count else { return nil }
+        nextPiece += 1
+        return nextPiece - 1
     }
 }
 

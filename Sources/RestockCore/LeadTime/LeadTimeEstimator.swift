@@ -12,6 +12,11 @@ import Foundation
 ///   its own, the SKU's mean is `Z m_own + (1 - Z) m_supplier` with `Z = n / 3`, where the
 ///   supplier's other SKUs have receipts in the window; from 3 receipts on the SKU's own mean
 ///   stands alone.
+/// - **The supplier's receipts** are the `SupplierPools.othersRead` (200) most recent
+///   receipts of the supplier's other SKUs received in the window (`SupplierPools.others`):
+///   a steady mean and spread without every receipt of a large supplier. They are read only
+///   below `supplierReceiptsUnused` (5) usable receipts of the SKU's own
+///   (`readsSupplierReceipts`); see `SupplierPools` for why a pool keeps 1,000.
 /// - **Few observations** (n < 5 values behind the figure): the standard deviation is the
 ///   largest of the values' own, the supplier's pooled one (receipts source only) and a
 ///   floor of 25% of the mean, because 1 to 4 values say little about spread. Quoted and

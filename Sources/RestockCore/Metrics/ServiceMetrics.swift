@@ -8,6 +8,10 @@
 public struct ServiceMetrics: Sendable, Hashable {
     /// Non-cancelled order lines dated in the window.
     public var orderLines: Int
+    /// Of those, the lines dated in each whole week of the window, oldest first (`weekCount`
+    /// values, same weeks as `WeeklyHistory.allWeeks`); lines on the leftover days before the
+    /// oldest week count in `orderLines` but in no week.
+    public var weeklyOrderLines: [Int]
     /// Units on those lines (backordered units included), units.
     public var orderedUnits: Double
     /// Backorders whose backordered day is in the window (matched to an order line or not).
@@ -44,8 +48,9 @@ public struct ServiceMetrics: Sendable, Hashable {
                 backorderedUnits: Double = 0, backorderRate: Double? = nil, stockoutDays: Int = 0,
                 openBackorderUnits: Double = 0, lostUnits: Double = 0, fillDaysP50: Double? = nil,
                 fillDaysP90: Double? = nil, unmatchedBackorders: Int = 0, backorderedWeeks: Int = 0,
-                weeklyBackorderLines: [Int] = []) {
+                weeklyOrderLines: [Int] = [], weeklyBackorderLines: [Int] = []) {
         self.orderLines = orderLines
+        self.weeklyOrderLines = weeklyOrderLines
         self.orderedUnits = orderedUnits
         self.backorderLines = backorderLines
         self.backorderedUnits = backorderedUnits
@@ -77,19 +82,11 @@ public struct ServiceMetrics: Sendable, Hashable {
             return day >= start && day <= asOf
         }
 
-        var result = ServiceMetrics(
-            weeklyBackorderLines: [Int](repeating: 0, count: max(settings.weekCount, 0)))
+        let weeks = max(settings.weekCount, 0)
+        var result = ServiceMetrics(weeklyOrderLines: [Int](repeating: 0, count: weeks),
+                                    weeklyBackorderLines: [Int](repeating: 0, count: weeks))
 
-        // Order lines and the backorder-rate numerator.
-        var backorderedOrderLines = 0
-        for orderDay in orderDays where inWindow(orderDay.day) {
-            result.orderLines += orderDay.lines
-            result.orderedUnits += orderDay.units
-            backorderedOrderLines += orderDay.backorderedLines
-        }
-        if result.orderLines > 0 {
-            result.backorderRate = Double(backorderedOrderLines) / Double(result.orderLines)
-        }
+        result.countOrderLines(orderDays, settings: settings)
 
         var fillDays: [Double] = []
         var openIntervals: [(first: Day, last: Day)] = []
@@ -127,6 +124,22 @@ public struct ServiceMetrics: Sendable, Hashable {
         result.fillDaysP90 = Percentile.inclusive(fillDays, 0.9)
         result.backorderedWeeks = result.weeklyBackorderLines.count(where: { $0 > 0 })
         return result
+    }
+
+    /// Adds the window's order lines (in total and per week) and sets the backorder rate.
+    private mutating func countOrderLines(_ orderDays: [OrderDay], settings: RunSettings) {
+        var backorderedOrderLines = 0
+        for orderDay in orderDays where orderDay.day >= settings.windowStart && orderDay.day <= settings.asOf {
+            orderLines += orderDay.lines
+            orderedUnits += orderDay.units
+            backorderedOrderLines += orderDay.backorderedLines
+            if let week = WeeklyHistory.weekIndex(of: orderDay.day, settings: settings) {
+                weeklyOrderLines[week] += orderDay.lines
+            }
+        }
+        if orderLines > 0 {
+            backorderRate = Double(backorderedOrderLines) / Double(orderLines)
+        }
     }
 
     /// Number of days covered by the union of closed day intervals [first, last].

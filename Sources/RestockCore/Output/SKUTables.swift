@@ -19,14 +19,17 @@ public enum SKUTables {
         "demand_class", "reason",
     ]
 
-    /// The recommendations, ranked by revenue_at_risk (highest first), then backorder_lines
-    /// (most first), then sku (byte order).
+    /// The recommendations, in the order of `ranksAbove`.
     public static func ranked(_ figures: [SKUFigures]) -> [SKUFigures] {
-        figures.filter(\.isRecommended).sorted { a, b in
-            if a.revenueAtRisk != b.revenueAtRisk { return a.revenueAtRisk > b.revenueAtRisk }
-            if a.backorderLines != b.backorderLines { return a.backorderLines > b.backorderLines }
-            return Array(a.sku.utf8).lexicographicallyPrecedes(Array(b.sku.utf8))
-        }
+        figures.filter(\.isRecommended).sorted(by: ranksAbove)
+    }
+
+    /// The ranking of recommendations.csv: whether `a` comes before `b` by revenue_at_risk
+    /// (highest first), then backorder_lines (most first), then sku (byte order).
+    public static func ranksAbove(_ a: SKUFigures, _ b: SKUFigures) -> Bool {
+        if a.revenueAtRisk != b.revenueAtRisk { return a.revenueAtRisk > b.revenueAtRisk }
+        if a.backorderLines != b.backorderLines { return a.backorderLines > b.backorderLines }
+        return Array(a.sku.utf8).lexicographicallyPrecedes(Array(b.sku.utf8))
     }
 
     private static func day(_ d: Day?) -> CSVCell { .text(d.map(CivilDate.string)) }

@@ -19,9 +19,9 @@ import Testing
         product.reorderPoint = 20
         product.casePack = 12
         let backorder = BackorderFact(orderId: "O1", quantity: 4, backorderedDay: settings.asOf - 2)
-        let input = SKUAnalyzer.Input(sku: "A", product: product, orderDays: steadyDays(), backorders: [backorder],
-                                      receipts: [], supplier: "Acme", supplierReceipts: [])
-        let f = SKUAnalyzer.analyze(input, settings: settings).figures
+        let facts = SKUFacts(sku: "A", product: product, orderDays: steadyDays(), backorders: [backorder],
+                             receipts: [], supplier: "Acme")
+        let f = SKUAnalyzer.analyze(facts, supplierOthers: [], settings: settings).figures
         // Demand is exactly 6 units a day, every week 42: a smooth SKU forecast at 6 a day.
         #expect(f.demandClass == .smooth)
         #expect(abs(f.forecastDaily - 6) < 1e-9)
@@ -51,9 +51,8 @@ import Testing
     }
 
     @Test func aSKUWithNothingButAProductRowGetsEmptyDemandFigures() {
-        let input = SKUAnalyzer.Input(sku: "P", product: ProductFact(sku: "P"), orderDays: [], backorders: [],
-                                      receipts: [], supplier: nil, supplierReceipts: [])
-        let f = SKUAnalyzer.analyze(input, settings: settings).figures
+        let facts = SKUFacts(sku: "P", product: ProductFact(sku: "P"))
+        let f = SKUAnalyzer.analyze(facts, supplierOthers: [], settings: settings).figures
         #expect(f.demandClass == .new)
         #expect(f.adi == nil && f.cv2 == nil)
         #expect(f.backorderRate == nil)
@@ -61,6 +60,22 @@ import Testing
         #expect(f.inventoryPosition == nil)
         #expect(f.orderNowUnits == nil)
         #expect(f.revenueAtRisk == 0)
+    }
+
+    @Test func aSKUWithOneReceiptBorrowsItsSuppliersOtherSKUsReceiptsFromThePool() {
+        // All received on as-of (weight 1 each). Own: 1 receipt of 10 days; the supplier's
+        // other SKU B: 2 of 4 days. Z = 1/3: mean = 10/3 + (2/3) x 4 = 6.
+        let asOf = settings.asOf
+        func receipt(_ days: Int) -> ReceiptFact { ReceiptFact(supplier: "S", orderedDay: asOf - days, receivedDay: asOf) }
+        let pools = SupplierPools(["S": [PooledReceipt(sku: "A", receipt: receipt(10)),
+                                         PooledReceipt(sku: "B", receipt: receipt(4)), PooledReceipt(sku: "B", receipt: receipt(4))]])
+        let thin = SKUFacts(sku: "A", receipts: [receipt(10)], supplier: "S")
+        let pooled = SKUAnalyzer.analyze(thin, pools: pools, settings: settings).leadTime
+        #expect(pooled.source == .receipts)
+        #expect(abs(pooled.days - 6) < 1e-12)
+        // With 5 receipts of its own the pool is not read: the mean is its own 10 days.
+        let rich = SKUFacts(sku: "A", receipts: Array(repeating: receipt(10), count: 5), supplier: "S")
+        #expect(SKUAnalyzer.analyze(rich, pools: pools, settings: settings).leadTime.days == 10)
     }
 
     @Test func wordsRoundFiguresForSentences() {

@@ -22,7 +22,7 @@ import Testing
 
     @Test func emptyInputsGiveZerosAndEmptyCells() {
         let m = metrics()
-        #expect(m == ServiceMetrics(weeklyBackorderLines: [0, 0, 0, 0]))
+        #expect(m == ServiceMetrics(weeklyOrderLines: [0, 0, 0, 0], weeklyBackorderLines: [0, 0, 0, 0]))
         #expect(m.backorderRate == nil)
         #expect(m.fillDaysP50 == nil && m.fillDaysP90 == nil)
     }
@@ -42,6 +42,22 @@ import Testing
         #expect(m.orderLines == 6)
         #expect(m.orderedUnits == 14)
         #expect(m.backorderRate == 0.5)
+    }
+
+    @Test func weeklyOrderLinesCountTheWindowsWholeWeeksOnly() {
+        // Day 71 is a leftover day: its 2 lines count in order_lines (2 + 3 + 4 + 1 = 10) but
+        // in no week. Day 80 starts week [80, 86] (index 1), 86 ends it: 3 + 4 = 7. Day 100
+        // is as-of, in week [94, 100] (index 3): 1. Day 101 is after as-of: nowhere.
+        let days = [
+            OrderDay(day: 71, lines: 2, units: 2),
+            OrderDay(day: 80, lines: 3, units: 3),
+            OrderDay(day: 86, lines: 4, units: 4),
+            OrderDay(day: 100, lines: 1, units: 1),
+            OrderDay(day: 101, lines: 5, units: 5),
+        ]
+        let m = metrics(days)
+        #expect(m.orderLines == 10)
+        #expect(m.weeklyOrderLines == [0, 7, 0, 1])
     }
 
     @Test func backorderOpenedBeforeWindowCountsItsOpenDaysInsideIt() {

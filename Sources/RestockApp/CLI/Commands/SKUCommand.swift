@@ -30,11 +30,10 @@ enum SKUCommand: Command {
         }
         let settings = options.settings
         let reader = try FactsReader(store.db, settings: settings, sku: sku)
-        guard let input = try reader.next(1)?.first else {
+        guard let facts = try reader.next(1)?.first else {
             throw RunError("SKU '\(sku)' has no product row and no order line, backorder or receipt in the window \(CivilDate.string(settings.windowStart)) .. \(CivilDate.string(settings.asOf)) (SKUs are case-sensitive)")
         }
-        let analysis = AnalysisStage.run(RunFacts(skus: [input], supplierReceipts: reader.supplierReceipts),
-                                         settings: settings, workers: 1)[0]
+        let analysis = SKUAnalyzer.analyze(facts, pools: reader.pools, settings: settings)
         print(SKUExplanation.text(analysis, settings: settings))
         return 0
     }

@@ -1,0 +1,34 @@
+/// One SKU's facts for a run: what the read stage hands to the per-SKU computation
+/// (`SKUAnalyzer.analyze`), already cut to the run's window by `WindowRules`.
+public struct SKUFacts: Sendable, Hashable {
+    public var sku: String
+    /// The SKU's products row, nil when products do not list it.
+    public var product: ProductFact?
+    /// Non-cancelled order lines per day in the window, by day (days outside the window are
+    /// ignored by every computation).
+    public var orderDays: [OrderDay]
+    /// Backorders opened by as-of that were still open at the window's start or later
+    /// (`WindowRules.counts(_:)`).
+    public var backorders: [BackorderFact]
+    /// The SKU's receipts received in the window, oldest first.
+    public var receipts: [ReceiptFact]
+    /// The SKU's supplier (`SKUFacts.supplier(product:receipts:)`).
+    public var supplier: String?
+
+    public init(sku: String, product: ProductFact? = nil, orderDays: [OrderDay] = [], backorders: [BackorderFact] = [],
+                receipts: [ReceiptFact] = [], supplier: String? = nil) {
+        self.sku = sku
+        self.product = product
+        self.orderDays = orderDays
+        self.backorders = backorders
+        self.receipts = receipts
+        self.supplier = supplier
+    }
+
+    /// A SKU's supplier: its products row's, else that of its latest receipt (of `receipts`,
+    /// oldest first) that names one; nil when neither does (README, The figures: "supplier
+    /// falls back to the SKU's latest receipt").
+    public static func supplier(product: ProductFact?, receipts: [ReceiptFact]) -> String? {
+        product?.supplier ?? receipts.last(where: { $0.supplier != nil })?.supplier
+    }
+}

@@ -1,0 +1,90 @@
+/// Which of a SKU's stored facts a run counts, and which SKUs get a row in `skus.csv`
+/// (README, The figures): the window is [as-of - window-days + 1, as-of], both ends
+/// included, and nothing dated after as-of counts.
+///
+/// The store reads every stored fact; these rules decide what of it reaches the per-SKU
+/// computation. They are pure, so they are tested without a database.
+public struct WindowRules: Sendable, Hashable {
+    /// First day of the window.
+    public let start: Day
+    /// Last day of the window (the run's as-of).
+    public let asOf: Day
+
+    public init(settings: RunSettings) {
+        start = settings.windowStart
+        asOf = settings.asOf
+    }
+
+    /// Whether `day` is in the window.
+    @inlinable
+    public func contains(_ day: Day) -> Bool { day >= start && day <= asOf }
+
+    /// Whether a backorder matters to any figure of the run: opened by as-of and not closed
+    /// (fulfilled or cancelled) before the window began. One opened before the window still
+    /// counts for the days it stayed open in it.
+    @inlinable
+    public func counts(_ backorder: BackorderFact) -> Bool {
+        backorder.backorderedDay <= asOf && (backorder.closedDay.map { $0 >= start } ?? true)
+    }
+
+    /// Whether a backorder was opened in the window (it then gives its SKU a row).
+    @inlinable
+    public func opensInWindow(_ backorder: BackorderFact) -> Bool {
+        backorder.backorderedDay >= start && backorder.backorderedDay <= asOf
+    }
+
+    /// Whether a receipt counts: received in the window.
+    @inlinable
+    public func counts(_ receipt: ReceiptFact) -> Bool { contains(receipt.receivedDay) }
+
+    /// Whether an order line with a backorder counts in backorder_rate's numerator: ordered
+    /// in the window, and its order's first backorder of the SKU opened by as-of.
+    @inlinable
+    public func counts(_ line: SKUEvents.BackorderedLine) -> Bool {
+        contains(line.day) && line.firstBackorderDay <= asOf
+    }
+
+    /// Whether a day's order-line total counts: dated in the window.
+    @inlinable
+    public func counts(_ total: DailyTotal) -> Bool { contains(total.day) }
+
+    /// Whether a SKU gets a row in `skus.csv`: it has a products row, a day of order lines in
+    /// the window, a backorder opened in the window or a receipt received in it.
+    ///
+    /// - Parameters:
+    ///   - dailyTotals, backorders, receipts: the SKU's facts that count (see `counts`).
+    public func lists(product: ProductFact?, dailyTotals: [DailyTotal], backorders: [BackorderFact],
+                      receipts: [ReceiptFact]) -> Bool {
+        product != nil || !dailyTotals.isEmpty || !receipts.isEmpty || backorders.contains(where: opensInWindow)
+    }
+
+    /// A SKU's order days: one per day of its daily totals with at least one order line, with
+    /// the number of that day's lines that have a backorder.
+    ///
+    /// - Parameters:
+    ///   - dailyTotals: the SKU's totals that count, in day order.
+    ///   - backorderedLineDays: the day of each of its order lines with a backorder that
+    ///     counts (`counts(_: SKUEvents.BackorderedLine)`), one entry per line.
+    public static func orderDays(dailyTotals: [DailyTotal], backorderedLineDays: [Day]) -> [OrderDay] {
+        var backordered: [Day: Int] = [:]
+        for day in backorderedLineDays { backordered[day, default: 0] += 1 }
+        var days: [OrderDay] = []
+        days.reserveCapacity(dailyTotals.count)
+        for t in dailyTotals where t.lines > 0 {
+            days.append(OrderDay(day: t.day, lines: Int(t.lines), units: t.units, backorderedLines: backordered[t.day] ?? 0,
+                                 priceSum: t.priceSum, pricedLines: Int(t.pricedLines)))
+        }
+        return days
+    }
+
+    /// The SKU's facts for the run, nil when it gets no row (`lists`). Every argument holds
+    /// only facts that count (see `counts`).
+    public func facts(sku: String, product: ProductFact?, dailyTotals: [DailyTotal], backorderedLineDays: [Day],
+                      backorders: [BackorderFact], receipts: [ReceiptFact]) -> SKUFacts? {
+        guard lists(product: product, dailyTotals: dailyTotals, backorders: backorders, receipts: receipts) else { return nil }
+        return SKUFacts(sku: sku, product: product,
+                        orderDays: Self.orderDays(dailyTotals: dailyTotals, backorderedLineDays: backorderedLineDays),
+                        backorders: backorders, receipts: receipts,
+                        supplier: SKUFacts.supplier(product: product, receipts: receipts))
+    }
+}

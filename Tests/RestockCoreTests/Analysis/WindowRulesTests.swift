@@ -1,0 +1,81 @@
+import Testing
+@testable import RestockCore
+
+/// as-of = day 100, window-days = 30: the window is [71, 100].
+@Suite struct WindowRulesTests {
+    let rules = WindowRules(settings: RunSettings(asOf: 100, windowDays: 30))
+
+    func backorder(_ opened: Day, fulfilled: Day? = nil, cancelled: Day? = nil) -> BackorderFact {
+        BackorderFact(orderId: "o", quantity: 1, backorderedDay: opened, fulfilledDay: fulfilled, cancelledDay: cancelled)
+    }
+
+    func receipt(_ received: Day, supplier: String? = nil) -> ReceiptFact {
+        ReceiptFact(supplier: supplier, orderedDay: received - 5, receivedDay: received)
+    }
+
+    @Test func theWindowIsAsOfMinusWindowDaysPlusOneThroughAsOf() {
+        #expect(rules.start == 71 && rules.asOf == 100)
+        #expect([70, 71, 100, 101].map(rules.contains) == [false, true, true, false])
+    }
+
+    @Test func aBackorderCountsWhenOpenedByAsOfAndNotClosedBeforeTheWindow() {
+        #expect(rules.counts(backorder(60)))                      // opened before, still open
+        #expect(rules.counts(backorder(60, fulfilled: 71)))       // closed on the window's first day
+        #expect(!rules.counts(backorder(60, fulfilled: 70)))      // closed the day before the window
+        #expect(!rules.counts(backorder(60, cancelled: 70)))
+        #expect(rules.counts(backorder(100, fulfilled: 130)))     // opened on as-of
+        #expect(!rules.counts(backorder(101)))                    // opened after as-of
+    }
+
+    @Test func onlyABackorderOpenedInTheWindowOpensInIt() {
+        #expect([70, 71, 100, 101].map { rules.opensInWindow(backorder($0)) } == [false, true, true, false])
+    }
+
+    @Test func aReceiptCountsWhenReceivedInTheWindow() {
+        #expect([70, 71, 100, 101].map { rules.counts(receipt($0)) } == [false, true, true, false])
+    }
+
+    @Test func aBackorderedLineCountsWhenOrderedInTheWindowAndBackorderedByAsOf() {
+        #expect(rules.counts(SKUEvents.BackorderedLine(day: 80, firstBackorderDay: 100)))
+        #expect(!rules.counts(SKUEvents.BackorderedLine(day: 80, firstBackorderDay: 101)))
+        #expect(!rules.counts(SKUEvents.BackorderedLine(day: 70, firstBackorderDay: 75)))
+        #expect(!rules.counts(SKUEvents.BackorderedLine(day: 101, firstBackorderDay: 101)))
+    }
+
+    @Test func orderDaysSkipDaysWithoutLinesAndCountBackorderedLinesPerDay() {
+        // Day 81's total holds no line (every line taken out again): no order day.
+        let totals = [DailyTotal(day: 80, lines: 2, pricedLines: 1, units: 5, priceSum: 3),
+                      DailyTotal(day: 81),
+                      DailyTotal(day: 82, lines: 1, units: 1)]
+        let days = WindowRules.orderDays(dailyTotals: totals, backorderedLineDays: [80, 82, 80])
+        #expect(days == [OrderDay(day: 80, lines: 2, units: 5, backorderedLines: 2, priceSum: 3, pricedLines: 1),
+                         OrderDay(day: 82, lines: 1, units: 1, backorderedLines: 1)])
+    }
+
+    @Test func aSKUIsListedForAProductADayOfLinesAReceiptOrABackorderOpenedInTheWindow() {
+        let none = rules.lists(product: nil, dailyTotals: [], backorders: [], receipts: [])
+        #expect(!none)
+        #expect(rules.lists(product: ProductFact(sku: "A"), dailyTotals: [], backorders: [], receipts: []))
+        #expect(rules.lists(product: nil, dailyTotals: [DailyTotal(day: 81)], backorders: [], receipts: []))
+        #expect(rules.lists(product: nil, dailyTotals: [], backorders: [], receipts: [receipt(90)]))
+        #expect(rules.lists(product: nil, dailyTotals: [], backorders: [backorder(71)], receipts: []))
+        // Still open in the window, but opened before it: it counts, yet gives no row.
+        #expect(!rules.lists(product: nil, dailyTotals: [], backorders: [backorder(60)], receipts: []))
+    }
+
+    @Test func theSuppliersIsTheProductsElseTheLatestReceiptNamingOne() {
+        let receipts = [receipt(80, supplier: "A"), receipt(85, supplier: "B"), receipt(90)]
+        #expect(SKUFacts.supplier(product: nil, receipts: receipts) == "B")
+        #expect(SKUFacts.supplier(product: ProductFact(sku: "S", supplier: "P"), receipts: receipts) == "P")
+        #expect(SKUFacts.supplier(product: ProductFact(sku: "S"), receipts: [receipt(90)]) == nil)
+    }
+
+    @Test func factsAreNilForASKUWithoutARowAndCarryItsOrderDaysOtherwise() {
+        #expect(rules.facts(sku: "X", product: nil, dailyTotals: [], backorderedLineDays: [],
+                            backorders: [backorder(60)], receipts: []) == nil)
+        let facts = rules.facts(sku: "A", product: nil, dailyTotals: [DailyTotal(day: 90, lines: 3, units: 4)],
+                                backorderedLineDays: [90], backorders: [], receipts: [receipt(95, supplier: "S")])
+        #expect(facts == SKUFacts(sku: "A", orderDays: [OrderDay(day: 90, lines: 3, units: 4, backorderedLines: 1)],
+                                  receipts: [receipt(95, supplier: "S")], supplier: "S"))
+    }
+}
