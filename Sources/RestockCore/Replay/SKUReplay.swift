@@ -18,10 +18,15 @@ public struct ReplayDecision: Sendable, Hashable {
     public var normalFormulaPoint: Double
     public var serviceLevel: Double
     public var demandClass: DemandClass
+    /// The lead-time forecast that day, days (mean and standard deviation).
+    public var leadTimeDays: Double
+    public var leadTimeSDDays: Double
 
     public init(day: Day, reorderPoint: Double, orderQuantity: Double, normalFormulaPoint: Double,
-                serviceLevel: Double, demandClass: DemandClass) {
+                serviceLevel: Double, demandClass: DemandClass, leadTimeDays: Double = 0, leadTimeSDDays: Double = 0) {
         self.day = day
+        self.leadTimeDays = leadTimeDays
+        self.leadTimeSDDays = leadTimeSDDays
         self.reorderPoint = reorderPoint
         self.orderQuantity = orderQuantity
         self.normalFormulaPoint = normalFormulaPoint
@@ -36,7 +41,8 @@ public struct ReplayDecision: Sendable, Hashable {
                                                 leadTimeDays: figures.leadTimeDays, leadTimeSD: figures.leadTimeSDDays,
                                                 serviceLevel: figures.serviceLevel)
         self.init(day: day, reorderPoint: figures.reorderPoint, orderQuantity: figures.orderQuantity,
-                  normalFormulaPoint: normal, serviceLevel: figures.serviceLevel, demandClass: figures.demandClass)
+                  normalFormulaPoint: normal, serviceLevel: figures.serviceLevel, demandClass: figures.demandClass,
+                  leadTimeDays: figures.leadTimeDays, leadTimeSDDays: figures.leadTimeSDDays)
     }
 }
 
