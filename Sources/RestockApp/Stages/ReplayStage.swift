@@ -38,7 +38,7 @@ struct ReplayStage {
     }
 
     /// Every SKU's decisions, by SKU, each list in day order.
-    private func decide(store: Store, progress: Progress) throws -> [String: [ReplayDecision]] {
+    func decide(store: Store, progress: Progress) throws -> [String: [ReplayDecision]] {
         var decisions: [String: [ReplayDecision]] = [:]
         let days = plan.decisionDays
         for (index, day) in days.enumerated() {
