@@ -5,7 +5,7 @@ import RestockCore
 /// an exit status once, at the end: 0 success, 1 the run failed, 2 the command line was wrong.
 public enum CLI {
     static var commands: [any Command.Type] { [
-        RunCommand.self, IngestCommand.self, ReportCommand.self, SKUCommand.self,
+        RunCommand.self, IngestCommand.self, ReportCommand.self, SKUCommand.self, ReplayCommand.self,
         HistoryCommand.self, RejectsCommand.self, GenerateCommand.self,
     ] }
 
@@ -60,6 +60,7 @@ public enum CLI {
       ingest    load CSV files into the store (stage 1 alone)
       report    rebuild a report folder from the store alone
       sku       one SKU's figures, explained
+      replay    what restock's advice would have done over the past year
       history   past runs, with outcome, counts and durations
       rejects   rows rejected by an ingest, with file, line and reason
       generate  write a realistic synthetic data set

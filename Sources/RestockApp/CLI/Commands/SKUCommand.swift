@@ -12,9 +12,15 @@ enum SKUCommand: Command {
     lead-time evidence, and how the reorder point was reached. Takes the settings options of
     'restock run' (--service-level, --window-days, --lead-time-days, --order-cover-days,
     --time-zone) to ask "what if".
+
+      --replay                also replay the SKU's past year under restock's points, the
+                              points in force and the normal formula (see 'restock replay')
+      --from DATE, --to DATE, --every DAYS   the replay's period and decision interval
     """
 
     static func run(_ a: inout ArgumentList) throws -> Int32 {
+        let replay = a.flag("replay")
+        let replayOptions = replay ? try ReplayCommand.parsePlanOptions(&a) : nil
         let options = try RunOptions.parse(&a, command: name)
         let positionals = a.positionals()
         try a.finish()
@@ -35,6 +41,14 @@ enum SKUCommand: Command {
         }
         let analysis = SKUAnalyzer.analyze(facts, pools: reader.pools, settings: settings)
         print(SKUExplanation.text(analysis, settings: settings))
+        if replay, let replayOptions {
+            let replayPlan = ReplayPlan(asOf: settings.asOf, from: replayOptions.from, to: replayOptions.to, every: replayOptions.every)
+            try ReplayCommand.check(replayPlan)
+            let output = try ReplayStage(plan: replayPlan, settings: settings, sku: sku).run(store: store, progress: Progress(quiet: true))
+            if let one = output.replays.first {
+                print(SKUReplayText.text(one, rows: output.rows, plan: replayPlan))
+            }
+        }
         return 0
     }
 }

@@ -1,0 +1,79 @@
+import Foundation
+import Testing
+@testable import RestockApp
+import RestockCore
+
+@Suite(.serialized) struct ReplayTests {
+    static let sampleData = packageRoot().appendingPathComponent("SampleData").path
+
+    /// Order lines dated 2026-10-15 (far larger than SKU-000014's usual lines) are loaded into
+    /// a second store: the decisions of 2026-09-01 and 2026-09-29 stay exactly those of the
+    /// store without them; the decision of 2026-10-27, which may see them, moves.
+    @Test func rowsDatedAfterADecisionDayCannotMoveThatDecision() throws {
+        let plain = temporaryFolder() + "/a.sqlite"
+        let later = temporaryFolder() + "/b.sqlite"
+        _ = try ingest([Self.sampleData], db: plain)
+        let extra = dataFolder(["orders-later.csv": """
+            order_id,line_id,ordered_at,sku,quantity,unit_price,status
+            LATE-1,1,2026-10-15T10:00:00Z,SKU-000014,400,10,paid
+            LATE-2,1,2026-10-15T11:00:00Z,SKU-000014,350,10,paid
+            LATE-3,1,2026-10-16T11:00:00Z,SKU-000001,90,10,paid
+            """])
+        _ = try ingest([Self.sampleData, extra], db: later)
+        let plan = ReplayPlan(from: CivilDate.day(year: 2026, month: 9, day: 1), to: CivilDate.day(year: 2026, month: 11, day: 26), every: 28)
+        let settings = RunSettings(asOf: plan.to)
+        let before = try ReplayStage(plan: plan, settings: settings).decide(store: Store(path: plain, readOnly: true), progress: Progress(quiet: true))
+        let after = try ReplayStage(plan: plan, settings: settings).decide(store: Store(path: later, readOnly: true), progress: Progress(quiet: true))
+        #expect(before.keys.sorted() == after.keys.sorted())
+        let lateDay = CivilDate.day(year: 2026, month: 10, day: 15)
+        for (sku, decisions) in before {
+            let other = after[sku]!
+            #expect(decisions.count == plan.decisionDays.count)
+            for (a, b) in zip(decisions, other) where a.day < lateDay {
+                #expect(a == b, "\(sku) on \(CivilDate.string(a.day))")
+            }
+        }
+        let moved = zip(before["SKU-000014"]!, after["SKU-000014"]!).filter { $0.0.day > lateDay && $0.0 != $0.1 }
+        #expect(!moved.isEmpty, "the later rows should move a later decision, or this test proves nothing")
+    }
+
+    @Test func replayWritesOneRowPerSKUAndPolicyAndTheSameReplayTwice() throws {
+        let work = temporaryFolder()
+        let db = work + "/s.sqlite"
+        let run = try runRestock(["run", "--data", Self.sampleData, "--db", db, "--out", work + "/Reports", "--as-of", "2026-11-26", "--quiet"])
+        #expect(run.status == 0, "\(run.stderr)")
+        let args = ["replay", "--db", db, "--out", work + "/Reports", "--as-of", "2026-11-26", "--quiet"]
+        let first = try runRestock(args)
+        #expect(first.status == 0, "\(first.stderr)")
+        #expect(first.stdout.contains("decisions every 28 days (13)"))
+        #expect(first.stdout.contains("lumpy"))
+        let path = work + "/Reports/replay-2026-11-26/replay.csv"
+        let csv = try String(contentsOfFile: path, encoding: .utf8)
+        let lines = csv.split(separator: "\n").map(String.init)
+        #expect(lines.first == ReplayTable.columns.map(\.name).joined(separator: ","))
+        let skus = try String(contentsOfFile: work + "/Reports/2026-11-26/skus.csv", encoding: .utf8).split(separator: "\n").count - 1
+        for policy in ["restock", "normal_formula", "actual"] {
+            #expect(lines.filter { $0.split(separator: ",", omittingEmptySubsequences: false)[2] == policy }.count == skus, "\(policy)")
+        }
+        #expect(lines.contains { $0.contains(",in_force,") })
+        #expect(FileManager.default.fileExists(atPath: work + "/Reports/replay-2026-11-26/replay-summary.csv"))
+        let second = try runRestock(args)
+        #expect(second.status == 0)
+        #expect(try String(contentsOfFile: path, encoding: .utf8) == csv)
+    }
+
+    @Test func skuReplayShowsEachPolicysPathAndDecisions() throws {
+        let work = temporaryFolder()
+        let db = work + "/s.sqlite"
+        _ = try runRestock(["ingest", Self.sampleData, "--db", db, "--quiet"])
+        let r = try runRestock(["sku", "SKU-000014", "--db", db, "--as-of", "2026-11-26", "--replay", "--every", "91"])
+        #expect(r.status == 0, "\(r.stderr)")
+        #expect(r.stdout.contains("Replay 2025-11-28 .. 2026-11-26, decisions every 91 days"))
+        #expect(r.stdout.contains("    2025-11-28  s "))
+        #expect(r.stdout.contains("    2026-08-28  s "))
+        for policy in ["restock", "in_force", "normal_formula", "actual"] { #expect(r.stdout.contains("  \(policy) ")) }
+        let wrong = try runRestock(["replay", "--db", db, "--from", "2026-11-27", "--to", "2026-11-26"])
+        #expect(wrong.status == 2)
+        #expect(wrong.stderr.contains("--from 2026-11-27 is after --to 2026-11-26"))
+    }
+}
