@@ -76,4 +76,24 @@ import RestockCore
         #expect(wrong.status == 2)
         #expect(wrong.stderr.contains("--from 2026-11-27 is after --to 2026-11-26"))
     }
+
+    @Test func runWithReplayAddsTheSectionAndFilesAndChangesNoFigure() throws {
+        let work = temporaryFolder()
+        let plain = try runRestock(["run", "--data", Self.sampleData, "--db", work + "/a.sqlite", "--out", work + "/A",
+                                    "--as-of", "2026-11-26", "--quiet"])
+        let replayed = try runRestock(["run", "--data", Self.sampleData, "--db", work + "/b.sqlite", "--out", work + "/B",
+                                       "--as-of", "2026-11-26", "--quiet", "--replay"])
+        #expect(plain.status == 0 && replayed.status == 0, "\(replayed.stderr)")
+        for name in ["skus.csv", "recommendations.csv", "rejects.csv"] {
+            #expect(try Data(contentsOf: URL(fileURLWithPath: work + "/A/2026-11-26/" + name))
+                    == Data(contentsOf: URL(fileURLWithPath: work + "/B/2026-11-26/" + name)), "\(name)")
+        }
+        let html = try String(contentsOfFile: work + "/B/2026-11-26/report.html", encoding: .utf8)
+        #expect(html.contains("<section id=\"replay\">"))
+        #expect(!(try String(contentsOfFile: work + "/A/2026-11-26/report.html", encoding: .utf8)).contains("id=\"replay\""))
+        #expect(FileManager.default.fileExists(atPath: work + "/B/2026-11-26/replay.csv"))
+        let summary = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: work + "/B/2026-11-26/summary.json"))) as! [String: Any]
+        let stages = (summary["stages"] as! [[String: Any]]).map { $0["name"] as! String }
+        #expect(stages == ["ingest", "read", "compute", "replay", "report"])
+    }
 }

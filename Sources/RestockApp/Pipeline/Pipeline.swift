@@ -60,7 +60,8 @@ struct Pipeline {
         defer { checkpoint.wait() }
         let ingested = ingest ? try ingestStage(job, checkpoint: checkpoint) : .none
         let (read, computed) = try readAndComputeStages(job)
-        return try reportStage(job, ingested: ingested, read: read, computed: computed)
+        let replayed = options.replay ? try replayStage(job) : nil
+        return try reportStage(job, ingested: ingested, read: read, computed: computed, replayed: replayed)
     }
 
     /// Stage 1, "ingest": the data folder's files into the store.
@@ -109,15 +110,26 @@ struct Pipeline {
         return (output, computed)
     }
 
+    /// Stage "replay" (only with `--replay`): the last 52 weeks replayed (`ReplayStage`).
+    private func replayStage(_ job: Job) throws -> ReplayStage.Output {
+        job.progress.begin(ReplayStage.name)
+        try job.recorder.begin(ReplayStage.name)
+        let plan = ReplayPlan(asOf: options.settings.asOf, from: nil, to: nil, every: nil)
+        let output = try ReplayStage(plan: plan, settings: options.settings).run(store: job.store, progress: job.progress)
+        let seconds = try job.recorder.end(ReplayStage.name, rows: output.rows.count)
+        job.progress.end("\(Progress.count(Int64(output.rows.count))) SKU-policy rows, \(output.decisionDays) decision days", seconds: seconds)
+        return output
+    }
+
     /// Stage 4, "report": the report folder, and the run's figures kept in the store.
     private func reportStage(_ job: Job, ingested: IngestStage.Result, read: ReadStage.Output,
-                             computed: RunFigures) throws -> RunSummary {
+                             computed: RunFigures, replayed: ReplayStage.Output?) throws -> RunSummary {
         job.progress.begin(ReportStage.name)
         try job.recorder.begin(ReportStage.name)
         let previous = try PreviousRun.load(job.store.db, before: job.recorder.runId)
         Trace.mark("report: previous run's figures")
         let outcome = try ReportStage(options: options, folder: job.folder, runId: job.recorder.runId, dataRange: read.dataRange,
-                                      computed: computed, ingest: ingested, previous: previous, startedAt: job.startedAt,
+                                      computed: computed, replayed: replayed, ingest: ingested, previous: previous, startedAt: job.startedAt,
                                       priorStages: job.recorder.stageRecords)
             .write(store: job.store)
         let seconds = try job.recorder.end(ReportStage.name, rows: outcome.files)

@@ -15,6 +15,8 @@ struct RunOptions {
     var subject: String?
     var json = false
     var reload = false
+    /// Also replay the last 52 weeks (`--replay`; README, "Replay").
+    var replay = false
 
     static let help = """
       --data DIR              the data folder of CSV files (default SampleData)
@@ -34,6 +36,8 @@ struct RunOptions {
       --json                  print summary.json on stdout
       --quiet                 print only errors
       --reload                read input files again even when identical to ones loaded before
+      --replay                also replay the 52 weeks before as-of (decisions every 28 days): a
+                              section in report.html and replay.csv (see 'restock replay')
       --wait SECONDS          wait this long for another restock command using the store (default 0)
     """
 
@@ -59,6 +63,7 @@ struct RunOptions {
         o.subject = try a.option("subject")
         o.json = a.flag("json")
         o.reload = a.flag("reload")
+        o.replay = a.flag("replay")
         for value in o.to + [o.from] + (o.subject.map { [$0] } ?? []) where value.contains("\r") || value.contains("\n") {
             throw UsageError("e-mail headers may not contain line breaks (refused: \(value.debugDescription))")
         }
@@ -77,7 +82,7 @@ struct RunOptions {
             "service_level": CSVWriter.format(settings.serviceLevel), "window_days": String(settings.windowDays),
             "lead_time_days": CSVWriter.format(settings.leadTimeDays), "order_cover_days": CSVWriter.format(settings.orderCoverDays),
             "time_zone": settings.timeZone, "top": String(top), "email": email ? to.joined(separator: ",") : "",
-            "reload": String(reload),
+            "reload": String(reload), "replay": String(replay),
         ]
     }
 

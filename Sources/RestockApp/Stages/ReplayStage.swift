@@ -30,6 +30,7 @@ struct ReplayStage {
         /// The SKU replays themselves, kept only for a one-SKU replay.
         var replays: [SKUReplay]
         var decisionDays: Int
+        var plan: ReplayPlan
     }
 
     func run(store: Store, progress: Progress) throws -> Output {
@@ -74,7 +75,7 @@ struct ReplayStage {
                 if sku != nil { replays.append(replay) }
             }
         }
-        return Output(rows: rows, replays: replays, decisionDays: plan.decisionDays.count)
+        return Output(rows: rows, replays: replays, decisionDays: plan.decisionDays.count, plan: plan)
     }
 
     /// One SKU's replay from its facts over the period and its decisions.

@@ -15,6 +15,8 @@ struct ReportStage {
     var runId: Int64
     var dataRange: ClosedRange<Day>?
     var computed: RunFigures
+    /// The replay, with `--replay`.
+    var replayed: ReplayStage.Output?
     var ingest: IngestStage.Result
     var previous: PreviousRun?
     var startedAt: String
@@ -45,10 +47,16 @@ struct ReportStage {
             try folder.write("rejects.csv", RejectsFile.csv(rejects)); files += 1
             Trace.mark("report: CSV files")
 
-            let model = ReportModelBuilder.build(options: options, dataRange: dataRange, weeklyOrderLines: computed.weeklyOrderLines,
+            var model = ReportModelBuilder.build(options: options, dataRange: dataRange, weeklyOrderLines: computed.weeklyOrderLines,
                                                  weeklyBackorderLines: computed.weeklyBackorderLines, analyses: analyses, figures: figures, ranked: ranked,
                                                  ingest: ingest, rejects: rejects, unmatched: unmatched, previous: previous,
                                                  runId: runId, startedAt: startedAt, stages: priorStages)
+            if let replayed {
+                let totals = ReplayClassTotal.summarize(replayed.rows)
+                model.replay = ReportModel.ReplaySection(plan: replayed.plan, totals: totals)
+                try folder.write("replay.csv", ReplayTable.csv(replayed.rows)); files += 1
+                try folder.write("replay-summary.csv", ReplaySummaryText.csv(totals)); files += 1
+            }
             let html = HTMLReport.render(model)
             try folder.write("report.html", Array(html.utf8)); files += 1
             Trace.mark("report: report.html")

@@ -41,6 +41,7 @@ public enum HTMLReport {
             \(headline(model))
             \(charts(model))
             \(recommendations(model))
+            \(replay(model))
             \(dataQuality(model))
             \(changes(model))
             \(guide())

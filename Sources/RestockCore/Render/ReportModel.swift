@@ -29,6 +29,19 @@ public struct ReportModel: Sendable {
     public var changes: Changes?
     /// When and how the run went, for the footer; nil to leave it out.
     public var run: RunInfo?
+    /// The replay's table by demand class (`restock run --replay`); nil without a replay.
+    public var replay: ReplaySection?
+
+    /// What a replay found, for its section of the report (README, "Replay").
+    public struct ReplaySection: Sendable {
+        public var plan: ReplayPlan
+        public var totals: [ReplayClassTotal]
+
+        public init(plan: ReplayPlan, totals: [ReplayClassTotal]) {
+            self.plan = plan
+            self.totals = totals
+        }
+    }
 
     public init(settings: RunSettings, topN: Int = 50, dataRange: ClosedRange<Day>? = nil,
                 headline: Headline = Headline(), weeklyBackorderLines: [Int] = [], weeklyOrderLines: [Int] = [],
