@@ -21,10 +21,9 @@ final class DigestWriter {
     private var deltas = DailyDeltas()
     /// Deltas of lines not yet numbered by SKU (see `note`).
     private var noted: [(sku: String, total: DailyTotal)] = []
-    /// Pending edits of the SKUs' event records, per SKU id (empty: none), in the rows' order.
-    private var edits: [[SKUEvents.Edit]] = []
-    /// Edits held in memory; beyond `eventFlushThreshold` they are written out.
-    private var editCount = 0
+    /// Pending edits of the SKUs' event records, per SKU id; beyond `eventFlushThreshold`
+    /// they are written out.
+    private var edits = PendingEdits()
     /// Merge pending deltas into the store beyond this many (bounds memory on a first load).
     private let flushThreshold: Int
     private let eventFlushThreshold: Int
@@ -39,7 +38,6 @@ final class DigestWriter {
     private var written = Set<Int64>()
     /// Orders whose lines of a SKU must be read again at the end (when every line is in).
     private var marks: [(order: String, sku: Int32)] = []
-
     private let probeBackorder: Statement
     private let readBlock: Statement
     private let writeBlock: Statement
@@ -93,15 +91,15 @@ final class DigestWriter {
 
     /// A backorder was stored or replaced; `oldSKU` is the SKU a replaced row had.
     func backorder(key: String, oldSKU: String?, sku: String, _ b: SKUEvents.Backorder) {
-        if let oldSKU, oldSKU != sku { edit(id(oldSKU), .removeBackorder(key: key)) }
+        if let oldSKU, oldSKU != sku { edits.append(.removeBackorder(key: key), to: id(oldSKU)) }
         let skuId = id(sku)
-        edit(skuId, .setBackorder(key: key, b))
+        edits.append(.setBackorder(key: key, b), to: skuId)
         marks.append((b.orderId, Int32(skuId)))
     }
 
     /// A receipt was stored or replaced.
     func receipt(poId: String, sku: String, _ r: ReceiptFact) {
-        edit(id(sku), .setReceipt(poId: poId, r))
+        edits.append(.setReceipt(poId: poId, r), to: id(sku))
     }
 
     /// Merges the pending deltas into the store when they outgrew the threshold (called
@@ -109,7 +107,7 @@ final class DigestWriter {
     func flushIfLarge() throws {
         if noted.count >= min(200_000, flushThreshold) { absorb() }
         if deltas.spilledCount >= flushThreshold { try flush() }
-        if editCount >= eventFlushThreshold { try writeEditedEvents() }
+        if edits.count >= eventFlushThreshold { try writeEditedEvents() }
     }
 
     /// Merges the pending daily deltas into `sku_days` and writes the edited `sku_events`.
@@ -223,12 +221,6 @@ final class DigestWriter {
 
     // MARK: - Backorders and receipts
 
-    private func edit(_ id: Int, _ edit: SKUEvents.Edit) {
-        if id >= edits.count { edits.append(contentsOf: repeatElement([], count: id + 1 - edits.count)) }
-        edits[id].append(edit)
-        editCount += 1
-    }
-
     /// An order line of (order_id, sku) came, went or changed: when a backorder of that order
     /// and SKU was stored before this ingest, the SKU's record must read the order's lines
     /// again. (Backorders this ingest writes mark their order themselves.)
@@ -247,17 +239,18 @@ final class DigestWriter {
         guard !marks.isEmpty else { return }
         let names = intern.names
         marks.sort { $0.order != $1.order ? $0.order.utf8.lexicographicallyPrecedes($1.order.utf8) : $0.sku < $1.sku }
+        var lines: [SKUEvents.Line] = []
         var previous: (order: String, sku: Int32)?
         for mark in marks {
             if let previous, previous.order == mark.order && previous.sku == mark.sku { continue }
             previous = mark
-            var lines: [SKUEvents.Line] = []
+            lines.removeAll(keepingCapacity: true)
             orderLines.reset()
             try orderLines.bind(text: mark.order, at: 1)
             try orderLines.bind(text: names[Int(mark.sku)], at: 2)
             while try orderLines.step() { lines.append(SKUEvents.Line(day: orderLines.int(0), cancelled: orderLines.int(1) != 0)) }
             orderLines.reset()
-            edit(Int(mark.sku), .setLines(orderId: mark.order, lines))
+            edits.setLines(orderId: mark.order, lines, of: Int(mark.sku))
         }
         Trace.mark("digests: \(marks.count) orders' lines read")
         marks = []
@@ -266,17 +259,14 @@ final class DigestWriter {
     /// Applies the held edits to the SKUs' records, in SKU order: read, edit, write once each.
     private func writeEditedEvents() throws {
         let names = intern.names
-        let touched = edits.indices.filter { !edits[$0].isEmpty }
-            .sorted { names[$0].utf8.lexicographicallyPrecedes(names[$1].utf8) }
+        let touched = edits.ids.sorted { names[$0].utf8.lexicographicallyPrecedes(names[$1].utf8) }
         for id in touched {
             var events = SKUEvents()
             var replacing = false
             if hadEvents, let stored = try storedEvents(names[id]) { (events, replacing) = (stored, true) }
-            events.apply(edits[id])
-            edits[id] = []
+            events.apply(edits.take(id))
             try writeRecord(events, sku: names[id], replacing: replacing)
         }
-        editCount = 0
         if !touched.isEmpty { hadEvents = true }
         Trace.mark("digests: \(touched.count) SKUs' backorders and receipts written")
     }
