@@ -38,6 +38,7 @@ final class DigestWriter {
     private var written = Set<Int64>()
     /// Orders whose lines of a SKU must be read again at the end (when every line is in).
     private var marks: [(order: String, sku: Int32)] = []
+
     private let probeBackorder: Statement
     private let readBlock: Statement
     private let writeBlock: Statement
@@ -182,9 +183,8 @@ final class DigestWriter {
     /// Merges the pending deltas into their stored blocks, in (block, sku) order.
     private func flush() throws {
         absorb()
-        guard deltas.skuCount > 0 else { return }
+        guard !deltas.isEmpty else { return }
         let drained = deltas.drain(rank: ranks())
-        guard !drained.blocks.isEmpty else { return }
         Trace.mark("digests: \(drained.totals.count) daily deltas pending")
         defer { Trace.mark("digests: flushed") }
         let names = intern.names

@@ -17,6 +17,9 @@ public struct DailyDeltas: Sendable {
     /// The number of SKU ids seen (one more than the highest).
     public var skuCount: Int { current.count }
 
+    /// Whether no delta is pending.
+    public private(set) var isEmpty = true
+
     /// Makes room for `count` spilled deltas at once (a bulk load; doubling would overshoot).
     public mutating func reserve(_ count: Int) {
         if spilled.capacity < count { spilled.reserveCapacity(count) }
@@ -25,6 +28,7 @@ public struct DailyDeltas: Sendable {
     /// Adds one line's delta to SKU `id`.
     public mutating func add(_ id: Int, _ delta: DailyTotal) {
         if delta.isZero { return }
+        isEmpty = false
         if id >= current.count { current.append(contentsOf: repeatElement(nil, count: id + 1 - current.count)) }
         if current[id]?.day == delta.day {
             current[id]!.add(delta)
@@ -58,6 +62,7 @@ public struct DailyDeltas: Sendable {
         }
         var (totals, starts) = groupedBySKU()
         spilled = []
+        isEmpty = true
         var blocks: [BlockDeltas] = []
         for id in current.indices where starts[id + 1] > starts[id] {
             let base = starts[id]

@@ -21,14 +21,14 @@ import Testing
             [DailyTotal(day: 70, lines: 2, units: 2)],
             [DailyTotal(day: 64, lines: 1, units: 5)],
         ])
-        #expect(deltas.spilledCount == 0)
+        #expect(deltas.spilledCount == 0 && deltas.isEmpty)
         #expect(deltas.drain(rank: [1, 0]).blocks.isEmpty)
     }
 
     @Test func aCancelledLineAddsNothing() {
         var deltas = DailyDeltas()
         deltas.add(3, DailyTotal(day: 5, cancelled: true, units: 4, price: 1))
-        #expect(deltas.skuCount == 0)
+        #expect(deltas.skuCount == 0 && deltas.isEmpty)
         #expect(deltas.drain(rank: []).blocks.isEmpty)
     }
 }
