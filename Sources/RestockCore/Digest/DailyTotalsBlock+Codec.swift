@@ -1,5 +1,5 @@
-/// The bytes of one `DailyTotalsBlock` row (`sku_days.data`), format 1. Field types as in
-/// `BinaryEncoding.swift` (all little-endian); n = the number of days with lines, 0...64.
+/// The bytes of one `DailyTotalsBlock` row (`sku_days.data`), format (version) 1. Field types
+/// as in `BinaryEncoding.swift`, all little-endian; n = the number of days with lines, 0...64.
 ///
 /// | Offset       | Size | Field                                                    |
 /// |--------------|------|----------------------------------------------------------|
@@ -11,7 +11,8 @@
 /// | 1 + 25k + 17 | 8    | f64 sum of unit_price                                    |
 ///
 /// Entries k = 0 ..< n follow in day order, none empty; the record is 1 + 25n bytes. The
-/// block number is the row's key, not in the bytes. A new layout takes a new format byte.
+/// block number is the row's key, not in the bytes. A new layout takes a new format byte (and
+/// a decoder that still reads format 1, or a migration of the stored blocks).
 extension DailyTotalsBlock {
     static let format: UInt8 = 1
 

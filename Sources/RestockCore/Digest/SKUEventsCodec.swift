@@ -1,39 +1,42 @@
-/// The bytes of one `SKUEvents` record (`sku_events.data`), format 1: one encoder, and one
-/// decoder whose `keys` option says whether the record's keys are read (to edit it) or
-/// skipped (a run, which decodes every SKU's record).
+/// The bytes of one `SKUEvents` record (`sku_events.data`), format (version) 1: one encoder,
+/// and one decoder whose `keys` option says whether the record's keys are read (to edit it)
+/// or skipped (a run, which decodes every SKU's record).
 ///
-/// Field types as in `BinaryEncoding.swift` (all little-endian). The parts follow one
-/// another; counts are i32 and each entry is repeated that many times:
+/// Field types as in `BinaryEncoding.swift`: integers, days and doubles little-endian, strings
+/// length-prefixed UTF-8. Five parts follow one another; each starts with an i32 count and
+/// repeats its entry that many times. Offsets are from the start of the record for the
+/// header, from the start of the entry otherwise (n: the preceding string's byte count).
 ///
-/// | Part         | Field                       | Size  | Meaning                                        |
-/// |--------------|-----------------------------|-------|------------------------------------------------|
-/// | header       | u8                          | 1     | format: 1                                      |
-/// | orders       | i32 count O                 | 4     | orders with a backorder of the SKU             |
-/// | each order   | string                      | 4 + n | order_id                                       |
-/// |              | i32 count L                 | 4     | that order's lines of the SKU (0 if none)      |
-/// | each line    | day                         | 4     | the line's ordered day                         |
-/// |              | u8                          | 1     | 1 if cancelled, else 0                         |
-/// | backorders   | i32 count B                 | 4     |                                                |
-/// | each one     | string                      | 4 + n | key: backorder_id or the fallback key          |
-/// |              | i32                         | 4     | index of its order_id among the orders, 0..<O  |
-/// |              | f64                         | 8     | quantity                                       |
-/// |              | day                         | 4     | backordered day                                |
-/// |              | day?                        | 4     | fulfilled day, or none                         |
-/// |              | day?                        | 4     | cancelled day, or none                         |
-/// | suppliers    | i32 count S                 | 4     | the receipts' supplier names, each once        |
-/// | each one     | string                      | 4 + n | supplier name                                  |
-/// | receipts     | i32 count R                 | 4     |                                                |
-/// | each one     | string                      | 4 + n | po_id                                          |
-/// |              | i32                         | 4     | supplier index 0..<S, or -1 for none           |
-/// |              | day                         | 4     | ordered day                                    |
-/// |              | day                         | 4     | received day                                   |
-/// |              | u8                          | 1     | 1 if the quantity is given, else 0             |
-/// |              | f64                         | 8     | quantity (0 when not given)                    |
+/// | Part       | Offset    | Size  | Type    | Meaning                                         |
+/// |------------|-----------|-------|---------|-------------------------------------------------|
+/// | header     | 0         | 1     | u8      | format: 1                                       |
+/// | orders     | 1         | 4     | i32     | count O: the orders of the backorders           |
+/// | - order    | +0        | 4 + n | string  | order_id                                        |
+/// |            | +4+n      | 4     | i32     | count L: the order's lines of this SKU (0: none)|
+/// |   - line   | +0        | 4     | day     | the line's ordered day                          |
+/// |            | +4        | 1     | u8      | 1 if cancelled, else 0                          |
+/// | backorders |           | 4     | i32     | count B                                         |
+/// | - backorder| +0        | 4 + n | string  | key: backorder_id or the fallback key           |
+/// |            | +4+n      | 4     | i32     | its order_id's index among the orders, 0..<O    |
+/// |            | +8+n      | 8     | f64     | quantity                                        |
+/// |            | +16+n     | 4     | day     | backordered day                                 |
+/// |            | +20+n     | 4     | day?    | fulfilled day, or none (Int32.min)              |
+/// |            | +24+n     | 4     | day?    | cancelled day, or none (Int32.min)              |
+/// | suppliers  |           | 4     | i32     | count S: the receipts' supplier names, each once|
+/// | - supplier | +0        | 4 + n | string  | supplier name                                   |
+/// | receipts   |           | 4     | i32     | count R                                         |
+/// | - receipt  | +0        | 4 + n | string  | po_id                                           |
+/// |            | +4+n      | 4     | i32     | supplier index 0..<S, or -1 for none            |
+/// |            | +8+n      | 4     | day     | ordered day                                     |
+/// |            | +12+n     | 4     | day     | received day                                    |
+/// |            | +16+n     | 1     | u8      | 1 if the quantity is given, else 0              |
+/// |            | +17+n     | 8     | f64     | quantity (0 when not given)                     |
 ///
 /// Nothing follows the receipts. The same content always gives the same bytes: orders by
 /// order_id, each order's lines by (day, cancelled), backorders by (backordered day, order_id,
 /// quantity, key), suppliers in order of first use, receipts oldest first (`SKUEvents.older`,
-/// then po_id). Orders no backorder refers to are left out. A new layout takes a new format byte.
+/// then po_id). Orders no backorder refers to are left out. A new layout takes a new format
+/// byte (and a decoder that still reads format 1, or a migration of the stored records).
 public enum SKUEventsCodec {
     static let format: UInt8 = 1
 
