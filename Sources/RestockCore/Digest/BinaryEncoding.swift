@@ -1,5 +1,14 @@
-/// Little-endian byte encoding for the store's per-SKU digests (see `DailyTotalsBlock` and
-/// `SKUEvents`): fixed-width integers, IEEE doubles and length-prefixed UTF-8 strings.
+// Little-endian byte encoding for the store's per-SKU digests (`DailyTotalsBlock+Codec`,
+// `SKUEventsCodec`, each with its layout): the field types those layouts are made of.
+//
+// | Type   | Size  | Encoding                                                              |
+// |--------|-------|-----------------------------------------------------------------------|
+// | u8     | 1     | unsigned byte                                                         |
+// | i32    | 4     | signed two's complement, little-endian                                |
+// | f64    | 8     | IEEE 754 binary64, bit pattern little-endian                          |
+// | day    | 4     | i32: days since 1970-01-01                                            |
+// | day?   | 4     | i32: a day, or -2147483648 (`Int32.min`) for none                     |
+// | string | 4 + n | i32 byte count n, then n bytes of UTF-8                               |
 
 /// Appends values to a byte array.
 public struct ByteWriter: Sendable {
@@ -26,21 +35,15 @@ public struct ByteWriter: Sendable {
     /// A day number; must fit 32 bits (any date within ±5 million years does).
     public mutating func day(_ d: Int) { i32(Int32(truncatingIfNeeded: d)) }
 
-    /// An optional day: `Int32.min` stands for nil.
+    /// An optional day: none is written as `Int32.min` (the layouts' "day?").
     public mutating func optionalDay(_ d: Int?) { i32(d.map { Int32(truncatingIfNeeded: $0) } ?? Int32.min) }
 
+    /// A length-prefixed UTF-8 string.
     public mutating func string(_ s: String) {
         let utf8 = Array(s.utf8)
         i32(Int32(utf8.count))
         bytes.append(contentsOf: utf8)
     }
-}
-
-/// The store holds a digest it cannot decode: the file was damaged or written by another program.
-public struct DigestError: Error, Sendable, CustomStringConvertible {
-    public var what: String
-    public init(_ what: String) { self.what = what }
-    public var description: String { "damaged digest in the store: \(what)" }
 }
 
 /// Reads values back from bytes written by `ByteWriter`, checking every bound.
@@ -90,13 +93,13 @@ public struct ByteReader {
         return n
     }
 
-    /// Skips a string written with `ByteWriter.string`; returns an empty one.
-    public mutating func skipString() throws(DigestError) -> String {
+    /// Skips a string written with `ByteWriter.string`.
+    public mutating func skipString() throws(DigestError) {
         let n = try count(minimumBytesEach: 1)
         _ = try take(n)
-        return ""
     }
 
+    /// A string written with `ByteWriter.string`.
     public mutating func string() throws(DigestError) -> String {
         let n = try count(minimumBytesEach: 1)
         let at = try take(n)

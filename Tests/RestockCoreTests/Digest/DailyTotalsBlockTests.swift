@@ -32,11 +32,30 @@ import Testing
         #expect(back == totals)
     }
 
+    /// Block 2 (days 128...191), one day: day 131 with 3 lines, 2 priced, 1.5 units, price sum 4.
+    static let handWritten: [UInt8] = [
+        1,                                          // format
+        3,                                          // day 131 - 128
+        3, 0, 0, 0,                                 // lines
+        2, 0, 0, 0,                                 // priced lines
+        0, 0, 0, 0, 0, 0, 0xF8, 0x3F,               // 1.5 = 0x3FF8000000000000
+        0, 0, 0, 0, 0, 0, 0x10, 0x40,               // 4.0 = 0x4010000000000000
+    ]
+
+    @Test func decodesAHandWrittenBlockAndEncodesItBackByteForByte() throws {
+        let totals = try Self.handWritten.withUnsafeBytes { try DailyTotalsBlock.decode($0, block: 2) }
+        #expect(totals == [DailyTotal(day: 131, lines: 3, pricedLines: 2, units: 1.5, priceSum: 4)])
+        #expect(DailyTotalsBlock.encode(totals, block: 2) == Self.handWritten)
+    }
+
     @Test func refusesDamagedOrForeignBytes() {
-        #expect(throws: DigestError.self) { try [UInt8]([9]).withUnsafeBytes { _ = try DailyTotalsBlock.decode($0, block: 0) } }
-        var bytes = DailyTotalsBlock.encode([DailyTotal(day: 3, lines: 1, units: 1)], block: 0)
-        bytes.removeLast()
-        #expect(throws: DigestError.self) { try bytes.withUnsafeBytes { _ = try DailyTotalsBlock.decode($0, block: 0) } }
+        func decode(_ bytes: [UInt8]) throws { _ = try bytes.withUnsafeBytes { try DailyTotalsBlock.decode($0, block: 2) } }
+        #expect(throws: DigestError.self) { try decode([9]) }                                 // unknown format
+        #expect(throws: DigestError.self) { try decode([]) }                                  // no format byte
+        #expect(throws: DigestError.self) { try decode(Array(Self.handWritten.dropLast())) }  // cut short
+        var offset = Self.handWritten
+        offset[1] = 64                                                                         // past the block
+        #expect(throws: DigestError.self) { try decode(offset) }
     }
 
     @Test func mergeAddsDeltasAndDropsDaysWhoseLinesAllWentAway() {

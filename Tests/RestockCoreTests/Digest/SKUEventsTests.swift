@@ -41,6 +41,59 @@ import Testing
         #expect(facts.receipts.map(\.quantity) == [10, nil, 50])
     }
 
+    /// Order O1 with one line (day 10); backorder B of O1 (2 units, day 11, fulfilled 12);
+    /// supplier S; receipt P from S (ordered day 1, received day 5, 4 units).
+    static let handWritten: [UInt8] = [
+        1,                                          // format
+        1, 0, 0, 0,                                 // 1 order
+        2, 0, 0, 0, 0x4F, 0x31,                     //   "O1"
+        1, 0, 0, 0,                                 //   1 line
+        10, 0, 0, 0, 0,                             //     day 10, not cancelled
+        1, 0, 0, 0,                                 // 1 backorder
+        1, 0, 0, 0, 0x42,                           //   key "B"
+        0, 0, 0, 0,                                 //   order 0
+        0, 0, 0, 0, 0, 0, 0, 0x40,                  //   2.0 = 0x4000000000000000
+        11, 0, 0, 0,                                //   backordered day 11
+        12, 0, 0, 0,                                //   fulfilled day 12
+        0, 0, 0, 0x80,                              //   not cancelled (Int32.min)
+        1, 0, 0, 0,                                 // 1 supplier
+        1, 0, 0, 0, 0x53,                           //   "S"
+        1, 0, 0, 0,                                 // 1 receipt
+        1, 0, 0, 0, 0x50,                           //   po_id "P"
+        0, 0, 0, 0,                                 //   supplier 0
+        1, 0, 0, 0,                                 //   ordered day 1
+        5, 0, 0, 0,                                 //   received day 5
+        1,                                          //   quantity given
+        0, 0, 0, 0, 0, 0, 0x10, 0x40,               //   4.0 = 0x4010000000000000
+    ]
+
+    @Test func decodesAHandWrittenRecordBothWaysAndEncodesItBackByteForByte() throws {
+        let events = try Self.handWritten.withUnsafeBytes { try SKUEvents.decode($0) }
+        #expect(events == SKUEvents(
+            backorders: ["B": .init(orderId: "O1", quantity: 2, backorderedDay: 11, fulfilledDay: 12)],
+            lines: ["O1": [.init(day: 10, cancelled: false)]],
+            receipts: ["P": ReceiptFact(supplier: "S", orderedDay: 1, receivedDay: 5, quantity: 4)]))
+        #expect(events.encode() == Self.handWritten)
+
+        let facts = try Self.handWritten.withUnsafeBytes { try SKUEvents.facts($0) }
+        #expect(facts.backorders == [BackorderFact(orderId: "O1", quantity: 2, backorderedDay: 11, fulfilledDay: 12, matched: true)])
+        #expect(facts.backorderedLines == [SKUEvents.BackorderedLine(day: 10, firstBackorderDay: 11)])
+        #expect(facts.receipts == [ReceiptFact(supplier: "S", orderedDay: 1, receivedDay: 5, quantity: 4)])
+    }
+
+    @Test func bothReadingsRefuseAnOrderOrSupplierIndexOutOfRange() {
+        var badOrder = Self.handWritten
+        badOrder[29] = 1                           // backorder's order index 1 of 1 order
+        var badSupplier = Self.handWritten
+        badSupplier[71] = 1                        // receipt's supplier index 1 of 1 supplier
+        var badCount = Self.handWritten
+        badCount[1] = 0xFF                         // 255 orders in 92 bytes
+        for bytes in [badOrder, badSupplier, badCount, [2] + Self.handWritten.dropFirst()] {
+            #expect(throws: DigestError.self) { try bytes.withUnsafeBytes { _ = try SKUEvents.decode($0) } }
+            #expect(throws: DigestError.self) { try bytes.withUnsafeBytes { _ = try SKUEvents.facts($0) } }
+        }
+    }
+
     @Test func refusesTrailingOrTruncatedBytes() {
         var bytes = Self.sample.encode()
         bytes.append(0)
