@@ -13,6 +13,8 @@ public enum SQLValue: Sendable, Hashable {
     public static func optional(_ number: Double?) -> SQLValue { number.map { .real($0) } ?? .null }
     /// `.integer` or `.null`.
     public static func optional(_ number: Int?) -> SQLValue { number.map { .integer(Int64($0)) } ?? .null }
+    /// `.integer` or `.null`.
+    public static func optional(_ number: Int64?) -> SQLValue { number.map { .integer($0) } ?? .null }
 }
 
 /// A compiled statement that owns its `sqlite3_stmt*` and finalizes it on deinit
@@ -59,6 +61,14 @@ public final class Statement {
         case .text(let v): rc = bindText(v, at: index)
         }
         if rc != SQLITE_OK { throw connection.error(sql: sql) }
+    }
+
+    /// The index of the parameter named `name` (with its prefix, as in `:sku`), nil when the
+    /// statement has none of that name (<https://www.sqlite.org/c3ref/bind_parameter_index.html>).
+    /// Look it up once, then bind by index: the lookup compares names one by one.
+    public func parameterIndex(_ name: String) -> Int32? {
+        let index = sqlite3_bind_parameter_index(handle, name)
+        return index == 0 ? nil : index
     }
 
     /// Binds text without boxing it in `SQLValue`.
@@ -174,6 +184,30 @@ public final class Statement {
         let pointer = sqlite3_column_blob(handle, index)
         let count = Int(sqlite3_column_bytes(handle, index))
         return try body(UnsafeRawBufferPointer(start: pointer, count: pointer == nil ? 0 : count))
+    }
+
+    /// Whether column `index` of the current row holds `value`, as SQL's `IS` compares:
+    /// NULL matches only NULL, numbers by value, text byte for byte. No `String` is made.
+    public func column(_ index: Int32, holds value: SQLValue) -> Bool {
+        let type = sqlite3_column_type(handle, index)
+        switch value {
+        case .null: return type == SQLITE_NULL
+        case .integer(let v):
+            switch type {
+            case SQLITE_INTEGER: return sqlite3_column_int64(handle, index) == v
+            case SQLITE_FLOAT: return sqlite3_column_double(handle, index) == Double(v)
+            default: return false
+            }
+        case .real(let v):
+            guard type == SQLITE_INTEGER || type == SQLITE_FLOAT else { return false }
+            return sqlite3_column_double(handle, index) == v
+        case .text(let v):
+            guard type == SQLITE_TEXT else { return false }
+            var copy = v
+            return copy.withUTF8 { expected in
+                withText(index) { stored in stored.elementsEqual(expected) }
+            }
+        }
     }
 
     /// Column `index` as text, nil when NULL.

@@ -42,7 +42,7 @@ struct IngestStage {
         let updateIngest = try db.prepare("""
             UPDATE ingests SET rows_read=?, rows_new=?, rows_replaced=?, duplicates=?, rows_rejected=? WHERE id=?
             """)
-        let carriedRejects = try db.prepare("SELECT file, line, column_name, value, reason FROM rejects WHERE ingest_id=? ORDER BY rowid")
+        let carriedRejects = try db.prepare("SELECT \(try RejectRecords.selectList(db)) FROM rejects WHERE ingest_id=? ORDER BY rowid")
         let now = ISO8601DateFormatter().string(from: Date())
 
         return try db.transaction {
@@ -71,9 +71,7 @@ struct IngestStage {
                     carriedRejects.reset()
                     try carriedRejects.bind([.integer(unchangedOf)])
                     while try carriedRejects.step() {
-                        result.rejects.append(Rejection(file: carriedRejects.text(0) ?? "", line: carriedRejects.int(1),
-                                                        column: carriedRejects.text(2) ?? "", value: carriedRejects.text(3) ?? "",
-                                                        reason: carriedRejects.text(4) ?? ""))
+                        result.rejects.append(try RejectRecords.rejection(carriedRejects))
                     }
                     progress.update(done: rowsDone, total: nil, note: "\(file.name) unchanged", unit: "rows")
                 } else {
