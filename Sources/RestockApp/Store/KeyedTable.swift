@@ -49,8 +49,6 @@ final class KeyedTable<Row> {
     private let selectParameters: [Int32?]
     private let keyed: [Bool]
     private let positions: [String: Int32]
-    /// The row being written, column by column; kept to allocate nothing per row.
-    private var values: [SQLValue]
 
     init(_ db: Connection, name: String, key: [String], columns: [StoredColumn<Row>]) throws {
         let names = columns.map(\.name)
@@ -73,7 +71,6 @@ final class KeyedTable<Row> {
         (self.insert, self.select, self.update) = (insert, select, update)
         keyed = names.map(key.contains)
         positions = Dictionary(uniqueKeysWithValues: names.enumerated().map { ($0.element, Int32($0.offset)) })
-        values = Array(repeating: .null, count: names.count)
     }
 
     private static func parameter(_ column: String, of statement: Statement) throws -> Int32 {
@@ -86,14 +83,13 @@ final class KeyedTable<Row> {
     /// Stores `row`: new, a duplicate, or a replacement, with `old` reading what the replaced
     /// row held (before it is overwritten).
     func write<Old>(_ row: Row, old: (StoredRow) -> Old) throws -> Written<Old> {
-        for i in columns.indices {
-            values[i] = columns[i].value(row)
-            try insert.bind(values[i], at: insertParameters[i])
-        }
+        // The hot path (a new key) binds each value as it is made: no array, no mutable state.
+        for i in columns.indices { try insert.bind(columns[i].value(row), at: insertParameters[i]) }
         defer { insert.resetKeepingBindings() }
         try insert.run()
         if db.changes == 1 { return .new }
-        let stored = try storedRow()
+        let values = columns.map { $0.value(row) }
+        let stored = try storedRow(values)
         defer { select.resetKeepingBindings() }
         if stored.holds(values, skipping: keyed) { return .duplicate }
         let previous = old(stored)
@@ -104,8 +100,8 @@ final class KeyedTable<Row> {
         return .replaced(old: previous)
     }
 
-    /// The stored row of the key in `values`, stepped onto.
-    private func storedRow() throws -> StoredRow {
+    /// The stored row of the key in `values` (the row's values, in column order), stepped onto.
+    private func storedRow(_ values: [SQLValue]) throws -> StoredRow {
         for i in columns.indices {
             if let parameter = selectParameters[i] { try select.bind(values[i], at: parameter) }
         }
