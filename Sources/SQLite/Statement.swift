@@ -186,30 +186,6 @@ public final class Statement {
         return try body(UnsafeRawBufferPointer(start: pointer, count: pointer == nil ? 0 : count))
     }
 
-    /// Whether column `index` of the current row holds `value`, as SQL's `IS` compares:
-    /// NULL matches only NULL, numbers by value, text byte for byte. No `String` is made.
-    public func column(_ index: Int32, holds value: SQLValue) -> Bool {
-        let type = sqlite3_column_type(handle, index)
-        switch value {
-        case .null: return type == SQLITE_NULL
-        case .integer(let v):
-            switch type {
-            case SQLITE_INTEGER: return sqlite3_column_int64(handle, index) == v
-            case SQLITE_FLOAT: return sqlite3_column_double(handle, index) == Double(v)
-            default: return false
-            }
-        case .real(let v):
-            guard type == SQLITE_INTEGER || type == SQLITE_FLOAT else { return false }
-            return sqlite3_column_double(handle, index) == v
-        case .text(let v):
-            guard type == SQLITE_TEXT else { return false }
-            var copy = v
-            return copy.withUTF8 { expected in
-                withText(index) { stored in stored.elementsEqual(expected) }
-            }
-        }
-    }
-
     /// Column `index` as text, nil when NULL.
     public func text(_ index: Int32) -> String? {
         guard let pointer = sqlite3_column_text(handle, index) else { return nil }

@@ -9,10 +9,10 @@ enum StoreOutcome {
 /// Writes parsed input rows to the store, one `KeyedTable` per kind, and keeps the digests in
 /// step (CONTRACT.md §1 "keys and re-loading").
 ///
-/// Every kind tells a new, replaced or duplicate row the same way: `INSERT OR IGNORE`; for a
-/// stored key the stored row is read and compared column by column with the new one
-/// (`KeyedTable.write`); only a row that differs is updated. Order lines and backorders read
-/// what the replaced row held, because the digests take the old row out before counting the new.
+/// Every kind tells a new, replaced or duplicate row the same way (`KeyedTable.write`):
+/// `INSERT OR IGNORE`; for a stored key, a select finds the stored row only when some column
+/// `IS NOT` the new value, and only then is it updated. Order lines and backorders read what
+/// the replaced row held, because the digests take the old row out before counting the new.
 final class RowWriter {
     private let orders: KeyedTable<OrderRow>
     private let backorders: KeyedTable<BackorderRow>
