@@ -7,7 +7,7 @@ enum StoreOutcome {
 }
 
 /// Writes parsed input rows to the store, one `KeyedTable` per kind, and keeps the digests in
-/// step (CONTRACT.md §1 "keys and re-loading").
+/// step (README, "Bad rows, keys and loading again").
 ///
 /// Every kind tells a new, replaced or duplicate row the same way (`KeyedTable.write`):
 /// `INSERT OR IGNORE`; for a stored key, a select finds the stored row only when some column

@@ -17,7 +17,7 @@ public struct SKUColumn: Sendable {
 }
 
 extension SKUColumn {
-    /// Every column of `skus.csv`, in order (CONTRACT.md §4).
+    /// Every column of `skus.csv`, in order (README, "The figures").
     public static let all: [SKUColumn] = [
         SKUColumn("sku", "The stock-keeping unit, as in your files.") { .text($0.sku) },
         SKUColumn("name", "From the products file (supplier also from receipts); empty when unknown.") { .text($0.name) },
