@@ -5,7 +5,7 @@ import RestockCore
 import SQLite
 
 /// Every kind tells a new, a replaced and a duplicate row the same way: a stored key's row is
-/// compared column by column with the new one (README, "Bad rows, keys and loading again").
+/// replaced only when some column differs once parsed (README, "Bad rows, keys and loading again").
 @Suite struct RowWriterTests {
     let store: Store
     let writer: RowWriter
