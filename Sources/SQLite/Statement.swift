@@ -13,6 +13,8 @@ public enum SQLValue: Sendable, Hashable {
     public static func optional(_ number: Double?) -> SQLValue { number.map { .real($0) } ?? .null }
     /// `.integer` or `.null`.
     public static func optional(_ number: Int?) -> SQLValue { number.map { .integer(Int64($0)) } ?? .null }
+    /// `.integer` or `.null`.
+    public static func optional(_ number: Int64?) -> SQLValue { number.map { .integer($0) } ?? .null }
 }
 
 /// A compiled statement that owns its `sqlite3_stmt*` and finalizes it on deinit
@@ -59,6 +61,14 @@ public final class Statement {
         case .text(let v): rc = bindText(v, at: index)
         }
         if rc != SQLITE_OK { throw connection.error(sql: sql) }
+    }
+
+    /// The index of the parameter named `name` (with its prefix, as in `:sku`), nil when the
+    /// statement has none of that name (<https://www.sqlite.org/c3ref/bind_parameter_index.html>).
+    /// Look it up once, then bind by index: the lookup compares names one by one.
+    public func parameterIndex(_ name: String) -> Int32? {
+        let index = sqlite3_bind_parameter_index(handle, name)
+        return index == 0 ? nil : index
     }
 
     /// Binds text without boxing it in `SQLValue`.

@@ -13,7 +13,6 @@ struct IngestLedger {
     /// When this ingest happened, for every row it records.
     private let now = ISO8601DateFormatter().string(from: Date())
 
-    private enum RejectColumn: Int32, SQLColumn { case file, line, columnName, value, reason }
 
     init(_ db: Connection) throws {
         self.db = db
@@ -29,7 +28,7 @@ struct IngestLedger {
         updateIngest = try db.prepare("""
             UPDATE ingests SET rows_read=?, rows_new=?, rows_replaced=?, duplicates=?, rows_rejected=? WHERE id=?
             """)
-        carriedRejects = try db.prepare("SELECT \(RejectColumn.selectList) FROM rejects WHERE ingest_id=? ORDER BY rowid")
+        carriedRejects = try db.prepare("SELECT \(try RejectRecords.selectList(db)) FROM rejects WHERE ingest_id=? ORDER BY rowid")
     }
 
     /// The ingest whose rows an identical file (same name, size, modification time and
@@ -66,10 +65,7 @@ struct IngestLedger {
         try carriedRejects.bind([.integer(ingestId)])
         var rejects: [Rejection] = []
         while try carriedRejects.step() {
-            rejects.append(Rejection(file: carriedRejects.text(RejectColumn.file) ?? "", line: carriedRejects.int(RejectColumn.line),
-                                     column: carriedRejects.text(RejectColumn.columnName) ?? "",
-                                     value: carriedRejects.text(RejectColumn.value) ?? "",
-                                     reason: carriedRejects.text(RejectColumn.reason) ?? ""))
+            rejects.append(try RejectRecords.rejection(carriedRejects))
         }
         return rejects
     }

@@ -25,7 +25,7 @@ enum ReportModelBuilder {
                                     rowsReplaced: $0.rowsReplaced, duplicates: $0.duplicates, rowsRejected: $0.rowsRejected,
                                     unchanged: $0.unchangedSinceIngest != nil)
         }
-        let reasons = ReportModel.RejectReason.grouping(rejects.map { (file: $0.file, line: $0.line, reason: Self.reasonKind($0)) })
+        let reasons = ReportModel.RejectReason.grouping(rejects.map { (file: $0.file, line: $0.line, reason: $0.summary) })
         let changes = previous.map { p in
             ReportModel.Changes.comparing(previousAsOf: p.asOf,
                                           previous: p.rows.mapValues { .init(reorderPoint: $0.reorderPoint, recommended: $0.recommended) },
@@ -40,18 +40,6 @@ enum ReportModelBuilder {
             run: ReportModel.RunInfo(runId: runId, startedAt: startedAt,
                                      stages: stages.map { .init(name: $0.name, seconds: $0.seconds, rows: $0.rows) },
                                      version: CLI.version))
-    }
-
-    /// A reject's reason without its row-specific value, so that rows with the same fault
-    /// group together ("quantity must be a number greater than 0").
-    static func reasonKind(_ r: Rejection) -> String {
-        var reason = r.reason
-        if let got = reason.range(of: ", got \"") { reason = String(reason[..<got.lowerBound]) }
-        if let colon = reason.range(of: ": ", options: .backwards), r.reason.contains("must be a date") {
-            reason = String(reason[..<colon.lowerBound])
-        }
-        if reason.hasPrefix("row has ") { return "row has more cells than the header has columns" }
-        return reason
     }
 }
 

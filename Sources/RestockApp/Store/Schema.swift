@@ -118,5 +118,36 @@ enum Schema {
             data BLOB NOT NULL);
         INSERT INTO meta(key, value) VALUES('digests', 'to build');
         """),
+        // Each reject's `Rejection.Code`, so that nothing reads the reason text back; rows
+        // stored before are given theirs from their reason.
+        .init(version: 3, name: "reject codes", sql: """
+        ALTER TABLE rejects ADD COLUMN code TEXT NOT NULL DEFAULT '';
+        UPDATE rejects SET code = \(legacyRejectCode);
+        """),
     ])
+
+    /// The `Rejection.Code` (as `stored`) of a `rejects` row written before migration 3,
+    /// recognised from the reasons restock 0.1 and 0.2 wrote: an SQL expression over
+    /// `column_name` and `reason`. Part of migration 3, so it never changes.
+    static let legacyRejectCode = """
+        CASE
+        WHEN column_name = '' THEN 'extra_cells'
+        WHEN reason = column_name || ' is required but the cell is empty' THEN 'empty_cell'
+        \(legacyNumberCodes.map { rule, words in """
+            WHEN reason = column_name || ' is required but the cell is empty (expected \(words))' THEN 'empty_number:\(rule)'
+            WHEN instr(reason, column_name || ' must be \(words), got "') = 1 THEN 'bad_number:\(rule)'
+            """ }.joined(separator: "\n"))
+        WHEN instr(reason, column_name || ' must be a date (YYYY-MM-DD) or ISO 8601 date-time, got "') = 1 THEN 'bad_date'
+        WHEN instr(reason, 'a backorder cannot be both fulfilled and cancelled; ') = 1 THEN 'fulfilled_and_cancelled'
+        WHEN instr(reason, 'fulfilled_at must not be before backordered_at (') = 1 THEN 'fulfilled_before_backordered'
+        WHEN instr(reason, 'cancelled_at must not be before backordered_at (') = 1 THEN 'cancelled_before_backordered'
+        WHEN instr(reason, 'received_at must not be before ordered_at (') = 1 THEN 'received_before_ordered'
+        ELSE '' END
+        """
+
+    /// The number rules of restock 0.1 and 0.2 as stored and in words, for `legacyRejectCode`.
+    private static let legacyNumberCodes = [
+        ("positive", "a number greater than 0"), ("non_negative", "a number of 0 or more"),
+        ("service_level", "a number from 0.5 to 0.999"), ("case_pack", "a whole number of 1 or more"),
+    ]
 }

@@ -23,8 +23,9 @@ struct ExportReading: Sendable {
         self.mark = mark
     }
 
-    func reject(_ line: Int, _ column: String, _ value: String, _ reason: String) -> AdaptFailure {
-        .row(Rejection(file: fileName, line: line, column: column, value: Rejection.clip(value), reason: reason))
+    func reject(_ line: Int, _ column: String, _ value: String, _ reason: String,
+                code: Rejection.Code = .badExportValue) -> AdaptFailure {
+        .row(Rejection(file: fileName, line: line, column: column, value: Rejection.clip(value), code: code, reason: reason))
     }
 
     /// A date cell in the form the row parser reads; nil stays nil.
@@ -49,7 +50,7 @@ struct ExportReading: Sendable {
 
     /// A required text cell.
     func required(_ value: String?, column: String, line: Int, why: String) throws(AdaptFailure) -> String {
-        guard let value else { throw reject(line, column, "", "\(column) is empty: \(why)") }
+        guard let value else { throw reject(line, column, "", "\(column) is empty: \(why)", code: .emptyCell) }
         return value
     }
 

@@ -66,7 +66,7 @@ public struct MappedAdapter: ExportAdapter {
             }
             if s.section.role == .orderHeaders {
                 for column in s.section.role.required where row[column] == nil {
-                    throw s.reading.reject(line, s.section.columns[column] ?? column, "", "\(column) is required but the cell is empty")
+                    throw s.reading.reject(line, s.section.columns[column] ?? column, "", "\(column) is required but the cell is empty", code: .emptyCell)
                 }
             }
             if s.section.role == .orderLines { try s.join(&row, line: line) }

@@ -42,7 +42,7 @@ public struct RowParser: Sendable {
     public func parse(_ fields: [String], line: Int) -> Result<InputRow, Rejection> {
         if fields.count > columnCount {
             return .failure(Rejection(file: fileName, line: line, column: "", value: Rejection.clip(fields[columnCount...].joined(separator: ",")),
-                                      reason: "row has \(fields.count) cells but the header has \(columnCount) columns"))
+                                      code: .extraCells, reason: "row has \(fields.count) cells but the header has \(columnCount) columns"))
         }
         var cells = Cells(fields: fields, columns: columns, fileName: fileName, line: line, dates: dates)
         do {
@@ -82,13 +82,13 @@ public struct RowParser: Sendable {
         let fulfilledAt = try c.date("fulfilled_at")
         let cancelledAt = try c.date("cancelled_at")
         if fulfilledAt != nil && cancelledAt != nil {
-            throw c.reject("cancelled_at", "a backorder cannot be both fulfilled and cancelled; fulfilled_at is \"\(c.text("fulfilled_at") ?? "")\"")
+            throw c.reject("cancelled_at", .fulfilledAndCancelled, "; fulfilled_at is \"\(c.text("fulfilled_at") ?? "")\"")
         }
         if let fulfilledAt, !fulfilledAt.isAtOrAfter(backorderedAt) {
-            throw c.reject("fulfilled_at", "fulfilled_at must not be before backordered_at (\"\(c.text("backordered_at") ?? "")\")")
+            throw c.reject("fulfilled_at", .fulfilledBeforeBackordered, " (\"\(c.text("backordered_at") ?? "")\")")
         }
         if let cancelledAt, !cancelledAt.isAtOrAfter(backorderedAt) {
-            throw c.reject("cancelled_at", "cancelled_at must not be before backordered_at (\"\(c.text("backordered_at") ?? "")\")")
+            throw c.reject("cancelled_at", .cancelledBeforeBackordered, " (\"\(c.text("backordered_at") ?? "")\")")
         }
         let key = backorderId ?? "\(orderId)\u{1F}\(sku)\u{1F}\(backorderedAt.day)"
         return BackorderRow(key: key, keyIsBackorderId: backorderId != nil, orderId: orderId, sku: sku, quantity: quantity,
@@ -121,32 +121,9 @@ public struct RowParser: Sendable {
         let receivedAt = try c.requiredDate("received_at")
         let quantity = try c.number("quantity", rule: .positive)
         if !receivedAt.isAtOrAfter(orderedAt) {
-            throw c.reject("received_at", "received_at must not be before ordered_at (\"\(c.text("ordered_at") ?? "")\")")
+            throw c.reject("received_at", .receivedBeforeOrdered, " (\"\(c.text("ordered_at") ?? "")\")")
         }
         return ReceiptRow(poId: poId, sku: sku, supplier: supplier, orderedAt: orderedAt, receivedAt: receivedAt, quantity: quantity)
-    }
-}
-
-/// The range rule a number must meet.
-enum NumberRule {
-    case positive, nonNegative, serviceLevel, casePack
-
-    func check(_ x: Double) -> String? {
-        switch self {
-        case .positive: x > 0 ? nil : "a number greater than 0"
-        case .nonNegative: x >= 0 ? nil : "a number of 0 or more"
-        case .serviceLevel: (0.5...0.999).contains(x) ? nil : "a number from 0.5 to 0.999"
-        case .casePack: (x >= 1 && x == x.rounded() && x <= 1_000_000_000) ? nil : "a whole number of 1 or more"
-        }
-    }
-
-    var expectation: String {
-        switch self {
-        case .positive: "a number greater than 0"
-        case .nonNegative: "a number of 0 or more"
-        case .serviceLevel: "a number from 0.5 to 0.999"
-        case .casePack: "a whole number of 1 or more"
-        }
     }
 }
 
@@ -165,29 +142,30 @@ struct Cells {
         return value.isEmpty ? nil : value
     }
 
-    func reject(_ column: String, _ reason: String) -> Rejection {
-        Rejection(file: fileName, line: line, column: column, value: Rejection.clip(text(column) ?? ""), reason: reason)
+    /// A reject of `column` for `code`; its reason is the code's summary, then `detail`.
+    func reject(_ column: String, _ code: Rejection.Code, _ detail: String = "") -> Rejection {
+        Rejection(file: fileName, line: line, column: column, value: Rejection.clip(text(column) ?? ""), code: code, detail: detail)
     }
 
     func requiredText(_ column: String) throws(Rejection) -> String {
-        guard let value = text(column) else { throw reject(column, "\(column) is required but the cell is empty") }
+        guard let value = text(column) else { throw reject(column, .emptyCell) }
         return value
     }
 
     func number(_ column: String, rule: NumberRule) throws(Rejection) -> Double? {
         guard let raw = text(column) else { return nil }
         guard let value = NumberParser.parse(raw) else {
-            throw reject(column, "\(column) must be \(rule.expectation), got \"\(Rejection.clip(raw, to: 60))\" (write numbers like 12, 2.5 or 1e3, without thousands separators)")
+            throw reject(column, .badNumber(rule), ", got \"\(Rejection.clip(raw, to: 60))\" (write numbers like 12, 2.5 or 1e3, without thousands separators)")
         }
-        if rule.check(value) != nil {
-            throw reject(column, "\(column) must be \(rule.expectation), got \"\(Rejection.clip(raw, to: 60))\"")
+        if !rule.allows(value) {
+            throw reject(column, .badNumber(rule), ", got \"\(Rejection.clip(raw, to: 60))\"")
         }
         return value
     }
 
     func requiredNumber(_ column: String, rule: NumberRule) throws(Rejection) -> Double {
         guard let value = try number(column, rule: rule) else {
-            throw reject(column, "\(column) is required but the cell is empty (expected \(rule.expectation))")
+            throw reject(column, .emptyNumber(rule))
         }
         return value
     }
@@ -198,14 +176,12 @@ struct Cells {
             let parsed = try dates.parse(raw)
             return Stamp(day: parsed.day, instant: parsed.instant)
         } catch {
-            throw reject(column, "\(column) must be a date (YYYY-MM-DD) or ISO 8601 date-time, got \"\(Rejection.clip(raw, to: 60))\": \(error)")
+            throw reject(column, .badDate, ", got \"\(Rejection.clip(raw, to: 60))\": \(error)")
         }
     }
 
     func requiredDate(_ column: String) throws(Rejection) -> Stamp {
-        guard let value = try date(column) else { throw reject(column, "\(column) is required but the cell is empty") }
+        guard let value = try date(column) else { throw reject(column, .emptyCell) }
         return value
     }
 }
-
-extension Rejection: Error {}

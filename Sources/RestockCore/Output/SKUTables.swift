@@ -1,15 +1,7 @@
 /// `skus.csv` and `recommendations.csv` (README, "The figures"): columns, order and ranking.
 public enum SKUTables {
-    /// The `skus.csv` columns, in order (README, "The figures"); new ones only at the end.
-    public static let skuColumns = [
-        "sku", "name", "category", "supplier", "order_lines", "ordered_units", "backorder_lines",
-        "backordered_units", "backorder_rate", "stockout_days", "open_backorder_units", "lost_units",
-        "fill_days_p50", "fill_days_p90", "adi", "cv2", "demand_class", "forecast_method", "forecast_daily",
-        "forecast_mae", "lead_time_days", "lead_time_sd_days", "lead_time_source", "service_level",
-        "safety_stock", "reorder_point", "reorder_point_in_force", "reorder_point_increase",
-        "order_quantity", "on_hand", "on_order", "inventory_position", "order_now_units", "unit_price",
-        "revenue_at_risk", "backorder_eta",
-    ]
+    /// The `skus.csv` columns, in order (declared in `SKUColumn.all`; new ones only at the end).
+    public static let skuColumns = SKUColumn.all.map(\.name)
 
     /// `recommendations.csv` columns: rank, sku, name, the numbers a buyer acts on, then reason.
     public static let recommendationColumns = [
@@ -32,39 +24,25 @@ public enum SKUTables {
         return Array(a.sku.utf8).lexicographicallyPrecedes(Array(b.sku.utf8))
     }
 
-    private static func day(_ d: Day?) -> CSVCell { .text(d.map(CivilDate.string)) }
-
     /// `skus.csv`: every SKU, in the order given.
     public static func skusCSV(_ figures: [SKUFigures]) -> [UInt8] {
         var w = CSVWriter(header: skuColumns)
         for f in figures {
-            w.append([
-                .text(f.sku), .text(f.name), .text(f.category), .text(f.supplier),
-                .integer(f.orderLines), .number(f.orderedUnits), .integer(f.backorderLines), .number(f.backorderedUnits),
-                .number(f.backorderRate), .integer(f.stockoutDays), .number(f.openBackorderUnits), .number(f.lostUnits),
-                .number(f.fillDaysP50), .number(f.fillDaysP90), .number(f.adi), .number(f.cv2),
-                .text(f.demandClass.rawValue), .text(f.forecastMethod), .number(f.forecastDaily), .number(f.forecastMAE),
-                .number(f.leadTimeDays), .number(f.leadTimeSDDays), .text(f.leadTimeSource.rawValue), .number(f.serviceLevel),
-                .number(f.safetyStock), .number(f.reorderPoint), .number(f.reorderPointInForce), .number(f.reorderPointIncrease),
-                .number(f.orderQuantity), .number(f.onHand), .number(f.onOrder), .number(f.inventoryPosition),
-                .number(f.orderNowUnits), .number(f.unitPrice), .number(f.revenueAtRisk), day(f.backorderETA),
-            ])
+            w.append(SKUColumn.all.map { $0.cell(f) })
         }
         return w.bytes
     }
 
-    /// `recommendations.csv`: the ranked recommendations.
+    /// `recommendations.csv`: the ranked recommendations. Between rank and reason, each cell
+    /// is the skus.csv cell of its column.
     public static func recommendationsCSV(_ ranked: [SKUFigures]) -> [UInt8] {
+        let shared = recommendationColumns.dropFirst().dropLast().map { name in
+            guard let column = SKUColumn.named(name) else { preconditionFailure("recommendations.csv column \(name) is not in skus.csv") }
+            return column
+        }
         var w = CSVWriter(header: recommendationColumns)
         for (i, f) in ranked.enumerated() {
-            w.append([
-                .integer(i + 1), .text(f.sku), .text(f.name), .text(f.supplier),
-                .number(f.reorderPointInForce), .number(f.reorderPoint), .number(f.reorderPointIncrease),
-                .number(f.orderQuantity), .number(f.inventoryPosition), .number(f.orderNowUnits),
-                .number(f.revenueAtRisk), .integer(f.backorderLines), .number(f.openBackorderUnits), day(f.backorderETA),
-                .number(f.leadTimeDays), .number(f.forecastDaily), .number(f.serviceLevel),
-                .text(f.demandClass.rawValue), .text(f.reason),
-            ])
+            w.append([.integer(i + 1)] + shared.map { $0.cell(f) } + [.text(f.reason)])
         }
         return w.bytes
     }

@@ -40,4 +40,36 @@ import Testing
         #expect(line.contains(",-3.25,"))
         #expect(line.hasSuffix(",2026-12-01"))
     }
+
+    @Test func aRecommendationsCellIsTheSKUsCellOfItsColumnBetweenRankAndReason() {
+        var f = figures("A", risk: 120.5, lines: 3)
+        f.reorderPoint = 148
+        f.reorderPointInForce = 36
+        f.reorderPointIncrease = 112
+        f.orderQuantity = 120
+        f.leadTimeDays = 7.2
+        f.serviceLevel = 0.95
+        f.backorderETA = CivilDate.day(year: 2026, month: 12, day: 1)
+        f.reason = "backordered on 3 of 52 weeks"
+        let skus = String(decoding: SKUTables.skusCSV([f]), as: UTF8.self).split(separator: "\n")[1]
+        let skuCells = Dictionary(uniqueKeysWithValues: zip(SKUTables.skuColumns, skus.split(separator: ",", omittingEmptySubsequences: false)))
+        let line = String(decoding: SKUTables.recommendationsCSV([f]), as: UTF8.self).split(separator: "\n")[1]
+        let cells = line.split(separator: ",", omittingEmptySubsequences: false)
+        #expect(cells.first == "1")
+        #expect(cells.last == "backordered on 3 of 52 weeks")
+        for (name, cell) in zip(SKUTables.recommendationColumns, cells).dropFirst().dropLast() {
+            #expect(skuCells[name] == cell, "\(name)")
+        }
+        // Reorder point 36 -> 148 (+112), lots of 120, no stock figures (two empty cells),
+        // 120.5 at risk, 3 backorder lines, ETA 2026-12-01, 7.2 days, no forecast, 95%.
+        #expect(line == "1,A,,,36,148,112,120,,,120.5,3,0,2026-12-01,7.2,0,0.95,new,backordered on 3 of 52 weeks")
+    }
+
+    @Test func theGuideExplainsEveryColumnOnceAndInFileOrder() {
+        let terms = ReportGuide.skuColumns.map(\.term)
+        #expect(terms.flatMap { $0.components(separatedBy: ", ") } == SKUTables.skuColumns)
+        #expect(terms.prefix(2) == ["sku", "name, category, supplier"])
+        #expect(terms.contains("on_hand, on_order"))
+        #expect(SKUColumn.all.first?.meaning != nil)
+    }
 }

@@ -40,14 +40,14 @@ enum RejectsFile {
     /// The rejects recorded by a run's ingests, and those carried by its unchanged files.
     static func read(_ db: Connection, runId: Int64) throws -> [Rejection] {
         let s = try db.prepare("""
-            SELECT r.file, r.line, r.column_name, r.value, r.reason
+            SELECT \(try RejectRecords.selectList(db, alias: "r"))
             FROM ingests i JOIN rejects r ON r.ingest_id = COALESCE(i.unchanged_of, i.id)
             WHERE i.run_id = ? ORDER BY i.id, r.rowid
             """)
         try s.bind([.integer(runId)])
         var out: [Rejection] = []
         while try s.step() {
-            out.append(Rejection(file: s.text(0) ?? "", line: s.int(1), column: s.text(2) ?? "", value: s.text(3) ?? "", reason: s.text(4) ?? ""))
+            out.append(try RejectRecords.rejection(s))
         }
         return out
     }

@@ -1,0 +1,27 @@
+/// The range rule a number cell must meet (README, "Input files").
+public enum NumberRule: String, Sendable, Hashable, Codable, CaseIterable {
+    case positive = "positive"
+    case nonNegative = "non_negative"
+    case serviceLevel = "service_level"
+    case casePack = "case_pack"
+
+    /// Whether `x` meets the rule.
+    func allows(_ x: Double) -> Bool {
+        switch self {
+        case .positive: x > 0
+        case .nonNegative: x >= 0
+        case .serviceLevel: (0.5...0.999).contains(x)
+        case .casePack: x >= 1 && x == x.rounded() && x <= 1_000_000_000
+        }
+    }
+
+    /// What a number must be, in words ("a number greater than 0").
+    public var expectation: String {
+        switch self {
+        case .positive: "a number greater than 0"
+        case .nonNegative: "a number of 0 or more"
+        case .serviceLevel: "a number from 0.5 to 0.999"
+        case .casePack: "a whole number of 1 or more"
+        }
+    }
+}
