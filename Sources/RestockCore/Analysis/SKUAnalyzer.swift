@@ -85,6 +85,7 @@ public enum SKUAnalyzer {
         f.forecastMethod = forecast.method
         f.forecastDaily = forecast.daily
         f.forecastMAE = forecast.mae
+        f.forecastBias = forecast.bias
 
         // Lead time.
         let window = settings.windowStart...settings.asOf

@@ -1,6 +1,7 @@
 /// `skus.csv` and `recommendations.csv` (CONTRACT.md §4): columns, order and ranking.
 public enum SKUTables {
-    /// The contract's `skus.csv` columns, in order.
+    /// The `skus.csv` columns, in order: the contract's, then `forecast_bias` (README, The
+    /// figures: the order is fixed and new columns only follow).
     public static let skuColumns = [
         "sku", "name", "category", "supplier", "order_lines", "ordered_units", "backorder_lines",
         "backordered_units", "backorder_rate", "stockout_days", "open_backorder_units", "lost_units",
@@ -8,7 +9,7 @@ public enum SKUTables {
         "forecast_mae", "lead_time_days", "lead_time_sd_days", "lead_time_source", "service_level",
         "safety_stock", "reorder_point", "reorder_point_in_force", "reorder_point_increase",
         "order_quantity", "on_hand", "on_order", "inventory_position", "order_now_units", "unit_price",
-        "revenue_at_risk", "backorder_eta",
+        "revenue_at_risk", "backorder_eta", "forecast_bias",
     ]
 
     /// `recommendations.csv` columns: rank, sku, name, the numbers a buyer acts on, then reason.
@@ -45,6 +46,7 @@ public enum SKUTables {
                 .number(f.safetyStock), .number(f.reorderPoint), .number(f.reorderPointInForce), .number(f.reorderPointIncrease),
                 .number(f.orderQuantity), .number(f.onHand), .number(f.onOrder), .number(f.inventoryPosition),
                 .number(f.orderNowUnits), .number(f.unitPrice), .number(f.revenueAtRisk), day(f.backorderETA),
+                .number(f.forecastBias),
             ])
         }
         return w.bytes

@@ -33,7 +33,7 @@ enum ReportGuide {
         Entry(term: "adi", meaning: "Average demand interval: weeks in the SKU's history per week with any demand. 1 means it sells every week; 4 means about one week in four."),
         Entry(term: "cv2", meaning: "How much the size of a week's demand varies, when there is demand (squared coefficient of variation). Above 0.49 counts as variable."),
         Entry(term: "demand_class", meaning: "smooth (regular, steady), erratic (regular, sizes vary), intermittent (often zero, steady sizes), lumpy (often zero, sizes vary), or new (fewer than two weeks with demand)."),
-        Entry(term: "forecast_method", meaning: "The forecasting method that predicted the SKU's recent weeks best; it is chosen per SKU."),
+        Entry(term: "forecast_method", meaning: "The forecasting method that predicted the SKU's recent weeks best (smallest squared error, counting any steady over- or under-forecast); it is chosen per SKU."),
         Entry(term: "forecast_daily", meaning: "Expected units a day over the coming lead time."),
         Entry(term: "forecast_mae", meaning: "How far off that method was, on average, in units a week, when it forecast each of the last 8 weeks from the weeks before."),
         Entry(term: "lead_time_days", meaning: "Days expected from placing an order with the supplier to receiving it."),
@@ -51,5 +51,6 @@ enum ReportGuide {
         Entry(term: "unit_price", meaning: "From the products file, else the average price on the SKU's order lines."),
         Entry(term: "revenue_at_risk", meaning: "Sales a year expected to be missed with the reorder point in force (see the headline figure)."),
         Entry(term: "backorder_eta", meaning: "For a SKU with open backorders, the day by which they are expected to ship."),
+        Entry(term: "forecast_bias", meaning: "How much that method forecast too high (positive) or too low (negative), on average, in units a week, over the same 8 weeks as forecast_mae."),
     ]
 }
