@@ -97,6 +97,7 @@ public enum SKUAnalyzer {
         f.forecastMethod = forecast.method
         f.forecastDaily = forecast.daily
         f.forecastMAE = forecast.mae
+        f.forecastBias = forecast.bias
         return forecast
     }
 

@@ -26,6 +26,9 @@ public struct SKUFigures: Sendable, Hashable {
     public var forecastDaily: Double = 0
     /// Units per week.
     public var forecastMAE: Double?
+    /// Units per week, forecast − actual (negative: forecasting low); written after the
+    /// contract's columns.
+    public var forecastBias: Double?
     // Lead time.
     public var leadTimeDays: Double = 0
     public var leadTimeSDDays: Double = 0
