@@ -87,6 +87,10 @@ public struct RowParser: Sendable {
         if let fulfilledAt, !fulfilledAt.isAtOrAfter(backorderedAt) {
             throw c.reject("fulfilled_at", "fulfilled_at must not be before backordered_at (\"\(c.text("backordered_at") ?? "")\")")
         }
+        if let fulfilledAt, let problem = InputBounds.problem(column: "fulfilled_at", from: backorderedAt.day, to: fulfilledAt.day,
+                                                              startColumn: "backordered_at", raw: c.text("fulfilled_at") ?? "") {
+            throw c.reject("fulfilled_at", problem)
+        }
         if let cancelledAt, !cancelledAt.isAtOrAfter(backorderedAt) {
             throw c.reject("cancelled_at", "cancelled_at must not be before backordered_at (\"\(c.text("backordered_at") ?? "")\")")
         }
@@ -123,6 +127,10 @@ public struct RowParser: Sendable {
         if !receivedAt.isAtOrAfter(orderedAt) {
             throw c.reject("received_at", "received_at must not be before ordered_at (\"\(c.text("ordered_at") ?? "")\")")
         }
+        if let problem = InputBounds.problem(column: "received_at", from: orderedAt.day, to: receivedAt.day,
+                                             startColumn: "ordered_at", raw: c.text("received_at") ?? "") {
+            throw c.reject("received_at", problem)
+        }
         return ReceiptRow(poId: poId, sku: sku, supplier: supplier, orderedAt: orderedAt, receivedAt: receivedAt, quantity: quantity)
     }
 }
@@ -136,7 +144,7 @@ enum NumberRule {
         case .positive: x > 0 ? nil : "a number greater than 0"
         case .nonNegative: x >= 0 ? nil : "a number of 0 or more"
         case .serviceLevel: (0.5...0.999).contains(x) ? nil : "a number from 0.5 to 0.999"
-        case .casePack: (x >= 1 && x == x.rounded() && x <= 1_000_000_000) ? nil : "a whole number of 1 or more"
+        case .casePack: (x >= 1 && x == x.rounded()) ? nil : "a whole number of 1 or more"
         }
     }
 
@@ -182,6 +190,9 @@ struct Cells {
         if rule.check(value) != nil {
             throw reject(column, "\(column) must be \(rule.expectation), got \"\(Rejection.clip(raw, to: 60))\"")
         }
+        if let problem = InputBounds.problem(column: column, value: value, raw: Rejection.clip(raw, to: 60)) {
+            throw reject(column, problem)
+        }
         return value
     }
 
@@ -194,12 +205,16 @@ struct Cells {
 
     func date(_ column: String) throws(Rejection) -> Stamp? {
         guard let raw = text(column) else { return nil }
+        let parsed: ParsedDateTime
         do {
-            let parsed = try dates.parse(raw)
-            return Stamp(day: parsed.day, instant: parsed.instant)
+            parsed = try dates.parse(raw)
         } catch {
             throw reject(column, "\(column) must be a date (YYYY-MM-DD) or ISO 8601 date-time, got \"\(Rejection.clip(raw, to: 60))\": \(error)")
         }
+        if let problem = InputBounds.problem(column: column, day: parsed.day, raw: Rejection.clip(raw, to: 60)) {
+            throw reject(column, problem)
+        }
+        return Stamp(day: parsed.day, instant: parsed.instant)
     }
 
     func requiredDate(_ column: String) throws(Rejection) -> Stamp {
