@@ -60,12 +60,14 @@ struct Pipeline {
         if ingest {
             progress.begin("ingest")
             try recorder.begin("ingest")
-            let files = try InputFile.collect([options.data])
+            let (files, skipped) = try InputFile.scan([options.data])
+            for entry in skipped { progress.note("warning: \(entry.sentence)") }
             if !files.contains(where: { $0.kind == .orders }) {
                 throw RunError("no orders*.csv in '\(options.data)': restock needs at least one orders file")
             }
             ingestResult = try IngestStage(files: files, timeZone: options.common.timeZone, reload: options.reload,
                                            runId: recorder.runId).run(store: store, progress: progress)
+            ingestResult.skipped = skipped
             Trace.mark("ingest committed")
             checkpoint = store.checkpointInBackground()
             _ = releaseFreeMemory(0)
@@ -132,9 +134,8 @@ struct Pipeline {
         try recorder.end("metrics", rows: analyses.count, seconds: readSeconds)
         try recorder.end("forecast", rows: analyses.count, seconds: computeSeconds)
         progress.end("\(Progress.count(Int64(analyses.count))) SKUs: read \(String(format: "%.2f", readSeconds)) s, demand class, forecast, lead time and reorder point \(String(format: "%.2f", computeSeconds)) s", seconds: readSeconds + computeSeconds)
-        if let last = reader.lastOrderDay, last < settings.asOf - 6 {
-            progress.note("note: the newest order line in the window is from \(CivilDate.string(last)), a week or more before as-of \(CivilDate.string(settings.asOf)); pass --as-of if the data ends earlier")
-        }
+        let stale = StaleData.note(newestInWindow: reader.lastOrderDay, newestLoaded: reader.lastDay, settings: settings)
+        if let stale { progress.note("note: \(stale)") }
         var seconds = 0.0
         var dataRange: ClosedRange<Day>?
         if let first = reader.firstDay, let last = reader.lastDay, first <= last { dataRange = first...last }
@@ -151,7 +152,7 @@ struct Pipeline {
         let outcome = try ReportStage(options: options, folder: folder, runId: recorder.runId, dataRange: dataRange,
                                       weeklyOrderLines: weeklyOrderLines, weeklyBackorderLines: weeklyBackorderLines,
                                       analyses: analyses,
-                                      ingest: ingestResult, previous: previous, startedAt: startedAt,
+                                      ingest: ingestResult, staleData: stale, previous: previous, startedAt: startedAt,
                                       priorStages: recorder.stageRecords)
             .write(store: store)
         seconds = try recorder.end("report", rows: outcome.files)

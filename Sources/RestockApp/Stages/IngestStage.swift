@@ -19,6 +19,8 @@ struct IngestStage {
         var totals: FileCounts
         /// The rejects of this ingest, and those carried by unchanged files, in file then line order.
         var rejects: [Rejection]
+        /// Entries of the data folder named like input files that are not regular files.
+        var skipped: [SkippedInput] = []
     }
 
     /// A batch of parsed records, or the file-level error that ends the file.

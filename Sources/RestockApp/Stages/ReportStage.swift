@@ -12,6 +12,8 @@ struct ReportStage {
     var weeklyBackorderLines: [Int]
     var analyses: [SKUAnalysis]
     var ingest: IngestStage.Result
+    /// The stale-data note (`StaleData`), nil when the data is recent.
+    var staleData: String?
     var previous: PreviousRun?
     var startedAt: String
     var priorStages: [RunRecorder.StageRecord]
@@ -42,7 +44,7 @@ struct ReportStage {
 
             let model = ReportModelBuilder.build(options: options, dataRange: dataRange, weeklyOrderLines: weeklyOrderLines,
                                                  weeklyBackorderLines: weeklyBackorderLines, analyses: analyses, figures: figures, ranked: ranked,
-                                                 ingest: ingest, rejects: rejects, unmatched: unmatched, previous: previous,
+                                                 ingest: ingest, staleData: staleData, rejects: rejects, unmatched: unmatched, previous: previous,
                                                  runId: runId, startedAt: startedAt, stages: priorStages)
             let html = HTMLReport.render(model)
             try folder.write("report.html", Array(html.utf8)); files += 1
@@ -62,7 +64,8 @@ struct ReportStage {
                 files: ingest.files.map { RunSummary.counts($0, named: true) },
                 totals: RunSummary.counts(ingest.totals, named: false),
                 unmatched_backorders: unmatched, skus: figures.count, recommendations: ranked.count, rejects: rejects.count,
-                stages: stages, started_at: startedAt, finished_at: RunRecorder.now(), report_folder: folder.target.path)
+                stages: stages, started_at: startedAt, finished_at: RunRecorder.now(), report_folder: folder.target.path,
+                skipped_files: ingest.skipped.isEmpty ? nil : ingest.skipped, stale_data: staleData)
             try folder.write("summary.json", summary.encoded()); files += 1
             // The figures are kept before the folder moves into place: a kill between the two
             // leaves a store that the next run simply overwrites for the same run id.
