@@ -41,7 +41,7 @@ struct Pipeline {
             return summary
         } catch {
             recorder.finish(outcome: "failed", message: "\(error)")
-            throw error
+            throw StoreHealth.explained(error, path: options.common.db)
         }
     }
 
