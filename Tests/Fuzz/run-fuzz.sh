@@ -42,7 +42,9 @@ for target in "${targets[@]}"; do
     SWIFT_BACKTRACE=enable=no "$binary" "$work" "$root/Tests/Fuzz/corpus/$target" \
         -max_total_time="$seconds" -print_final_stats=1 -max_len=4096 -timeout=20 \
         -artifact_prefix="$out/$target-" 2>&1 | grep -E "stat::|Done|ERROR|SUMMARY|crash-|Test unit|==[0-9]+==" || true
-    if ls "$out/$target-"crash-* "$out/$target-"leak-* "$out/$target-"timeout-* >/dev/null 2>&1; then
+    # Any one of the three kinds is a finding (`ls` of all three fails when one kind is absent).
+    if compgen -G "$out/$target-crash-*" >/dev/null || compgen -G "$out/$target-leak-*" >/dev/null \
+        || compgen -G "$out/$target-timeout-*" >/dev/null; then
         echo "== $target: findings in $out/$target-*" >&2
         exit 1
     fi

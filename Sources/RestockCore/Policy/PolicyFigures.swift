@@ -64,12 +64,14 @@ public enum PolicyFigures {
     /// cycle at 1/day, Q 10 is 36.5 cycles x 100 = 3,650 units, capped at 365.
     public static func revenueAtRisk(expectedShortagePerCycle: Double, forecastDaily: Double,
                                      orderQuantity: Double, unitPrice: Double?) -> Double {
-        guard let price = unitPrice, price > 0, orderQuantity > 0, forecastDaily > 0, forecastDaily.isFinite else { return 0 }
+        guard let price = unitPrice, price > 0, price.isFinite, orderQuantity > 0, forecastDaily > 0, forecastDaily.isFinite else { return 0 }
         // Units short in a year can never exceed a year's demand: with order lines much larger
         // than the lot, shortage per cycle x cycles per year would count a unit twice.
         // No shortage is no revenue at risk, even where cycles a year overflow (0 x inf is NaN).
         let perCycle = max(0, expectedShortagePerCycle)
         let shortYearly = perCycle == 0 ? 0 : min(perCycle * (365 * forecastDaily / orderQuantity), 365 * forecastDaily)
+        // An infinite shortage times no cycles (values of a store from before the input bounds).
+        guard !shortYearly.isNaN else { return 0 }
         return shortYearly * price
     }
 

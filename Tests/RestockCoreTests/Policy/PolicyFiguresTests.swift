@@ -96,3 +96,20 @@ import Testing
         #expect(PolicyFigures.roundUpToPacks(25, casePack: 12) == 36)
     }
 }
+
+@Suite struct RevenueAtRiskTotalityTests {
+    @Test func anInfiniteShortageWithNoCyclesIsNoRevenueAtRisk() {
+        // The fuzz finding: a forecast of 2.9e-311 a day and lots of 4.6e18 units give 0 cycles a
+        // year; an infinite shortage per cycle times 0 cycles is NaN, which must not be a figure.
+        let r = PolicyFigures.revenueAtRisk(expectedShortagePerCycle: .infinity, forecastDaily: 2.857142857143e-311,
+                                            orderQuantity: 4.611686018427388e18, unitPrice: 1)
+        #expect(r == 0)
+    }
+
+    @Test func anInfiniteMeanPriceIsNoRevenueAtRisk() {
+        // The fuzz finding: two stored prices of 1e308 average to infinity; 0 units short times
+        // an infinite price is NaN.
+        #expect(PolicyFigures.revenueAtRisk(expectedShortagePerCycle: 0, forecastDaily: 1, orderQuantity: 10, unitPrice: .infinity) == 0)
+        #expect(PolicyFigures.revenueAtRisk(expectedShortagePerCycle: 1, forecastDaily: 1, orderQuantity: 10, unitPrice: .infinity) == 0)
+    }
+}
