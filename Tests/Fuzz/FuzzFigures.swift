@@ -11,8 +11,11 @@
 //
 // Invariants checked for every input:
 // - the computation never traps and never hangs (libFuzzer's -timeout);
-// - no figure is NaN;
-// - with the input bounds in force, every figure is finite.
+// - with the input bounds in force, every figure is finite (so never NaN).
+// Without the bounds a sum can overflow to infinity and a forecast be NaN (inf - inf): such
+// a figure is written as an empty cell; only "no trap, no hang" is asserted (the findings
+// that led here: an infinite mean price and an infinite shortage times no cycles made
+// revenue_at_risk NaN; both give 0 now; then a week of 1e308 lines made the forecast NaN).
 
 import Foundation
 
@@ -56,7 +59,6 @@ public func fuzzFigures(_ start: UnsafeRawPointer, _ count: Int) -> CInt {
     let figures = [f.orderedUnits, f.forecastDaily, f.leadTimeDays, f.leadTimeSDDays, f.safetyStock, f.reorderPoint,
                    f.reorderPointIncrease, f.orderQuantity, f.revenueAtRisk]
         + [f.adi, f.cv2, f.forecastMAE, f.orderNowUnits, f.inventoryPosition, f.unitPrice].compactMap { $0 }
-    require(!figures.contains { $0.isNaN }, "a NaN figure: \(figures)")
     if bounded { require(figures.allSatisfy(\.isFinite), "a figure that is not finite: \(figures)") }
     _ = SKUAnalyzer.words(f.reorderPoint)
     return 0
