@@ -38,6 +38,9 @@ public enum CLI {
         } catch let error as RunError {
             FileHandle.standardError.write(Data("restock \(name): error: \(error.message)\n".utf8))
             return 1
+        } catch let error where StoreHealth.message(for: error) != nil {
+            FileHandle.standardError.write(Data("restock \(name): error: \(StoreHealth.message(for: error) ?? "")\n".utf8))
+            return 1
         } catch let error as CSVError {
             FileHandle.standardError.write(Data("restock \(name): error: \(error)\n".utf8))
             return 1

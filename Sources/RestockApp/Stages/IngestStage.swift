@@ -33,6 +33,8 @@ struct IngestStage {
         var totals: FileCounts
         /// The rejects of this ingest, and those carried by unchanged files, in file then line order.
         var rejects: [Rejection]
+        /// Entries of the data folder named like input files that are not regular files.
+        var skipped: [SkippedInput] = []
 
         /// No ingest (`restock report`).
         static let none = Result(files: [], totals: FileCounts(file: "total", kind: .orders), rejects: [])
@@ -46,13 +48,14 @@ struct IngestStage {
         }
     }
 
-    /// The input files of the data folder `data`; a folder without an orders file fails.
-    static func files(in data: String) throws -> [InputFile] {
-        let files = try InputFile.collect([data])
+    /// The input files of the data folder `data`, and the entries named like input files
+    /// that are not regular files (skipped, to be named); a folder without an orders file fails.
+    static func files(in data: String) throws -> (files: [InputFile], skipped: [SkippedInput]) {
+        let (files, skipped) = try InputFile.scan([data])
         if !files.contains(where: { $0.kind == .orders }) {
             throw RunError("no orders*.csv in '\(data)': restock needs at least one orders file")
         }
-        return files
+        return (files, skipped)
     }
 
     /// A batch of parsed records, or the file-level error that ends the file.

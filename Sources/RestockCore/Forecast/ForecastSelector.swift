@@ -186,7 +186,7 @@ public enum ForecastSelector {
 
     /// A figure with at most 2 decimals and no trailing zeros.
     static func format(_ value: Double) -> String {
-        let hundredths = Int((value * 100).rounded())
+        let hundredths = Int(saturating: (value * 100).rounded())
         let whole = hundredths / 100, fraction = hundredths % 100
         if fraction == 0 { return String(whole) }
         return fraction % 10 == 0 ? "\(whole).\(fraction / 10)" : "\(whole).\(fraction < 10 ? "0" : "")\(fraction)"

@@ -11,7 +11,7 @@ public enum NumberRule: String, Sendable, Hashable, Codable, CaseIterable {
         case .positive: x > 0
         case .nonNegative: x >= 0
         case .serviceLevel: (0.5...0.999).contains(x)
-        case .casePack: x >= 1 && x == x.rounded() && x <= 1_000_000_000
+        case .casePack: x >= 1 && x == x.rounded()
         }
     }
 

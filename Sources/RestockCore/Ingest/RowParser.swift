@@ -87,6 +87,10 @@ public struct RowParser: Sendable {
         if let fulfilledAt, !fulfilledAt.isAtOrAfter(backorderedAt) {
             throw c.reject("fulfilled_at", .fulfilledBeforeBackordered, " (\"\(c.text("backordered_at") ?? "")\")")
         }
+        if let fulfilledAt, let problem = InputBounds.problem(column: "fulfilled_at", from: backorderedAt.day, to: fulfilledAt.day,
+                                                              startColumn: "backordered_at", raw: c.text("fulfilled_at") ?? "") {
+            throw c.reject("fulfilled_at", problem)
+        }
         if let cancelledAt, !cancelledAt.isAtOrAfter(backorderedAt) {
             throw c.reject("cancelled_at", .cancelledBeforeBackordered, " (\"\(c.text("backordered_at") ?? "")\")")
         }
@@ -123,6 +127,10 @@ public struct RowParser: Sendable {
         if !receivedAt.isAtOrAfter(orderedAt) {
             throw c.reject("received_at", .receivedBeforeOrdered, " (\"\(c.text("ordered_at") ?? "")\")")
         }
+        if let problem = InputBounds.problem(column: "received_at", from: orderedAt.day, to: receivedAt.day,
+                                             startColumn: "ordered_at", raw: c.text("received_at") ?? "") {
+            throw c.reject("received_at", problem)
+        }
         return ReceiptRow(poId: poId, sku: sku, supplier: supplier, orderedAt: orderedAt, receivedAt: receivedAt, quantity: quantity)
     }
 }
@@ -147,6 +155,12 @@ struct Cells {
         Rejection(file: fileName, line: line, column: column, value: Rejection.clip(text(column) ?? ""), code: code, detail: detail)
     }
 
+    /// A value outside restock's limits (`InputBounds`): the reason is the limit's sentence.
+    func reject(_ column: String, _ problem: String) -> Rejection {
+        Rejection(file: fileName, line: line, column: column, value: Rejection.clip(text(column) ?? ""), code: .outOfBounds,
+                  reason: problem)
+    }
+
     func requiredText(_ column: String) throws(Rejection) -> String {
         guard let value = text(column) else { throw reject(column, .emptyCell) }
         return value
@@ -160,6 +174,9 @@ struct Cells {
         if !rule.allows(value) {
             throw reject(column, .badNumber(rule), ", got \"\(Rejection.clip(raw, to: 60))\"")
         }
+        if let problem = InputBounds.problem(column: column, value: value, raw: Rejection.clip(raw, to: 60)) {
+            throw reject(column, problem)
+        }
         return value
     }
 
@@ -172,12 +189,16 @@ struct Cells {
 
     func date(_ column: String) throws(Rejection) -> Stamp? {
         guard let raw = text(column) else { return nil }
+        let parsed: ParsedDateTime
         do {
-            let parsed = try dates.parse(raw)
-            return Stamp(day: parsed.day, instant: parsed.instant)
+            parsed = try dates.parse(raw)
         } catch {
             throw reject(column, .badDate, ", got \"\(Rejection.clip(raw, to: 60))\": \(error)")
         }
+        if let problem = InputBounds.problem(column: column, day: parsed.day, raw: Rejection.clip(raw, to: 60)) {
+            throw reject(column, problem)
+        }
+        return Stamp(day: parsed.day, instant: parsed.instant)
     }
 
     func requiredDate(_ column: String) throws(Rejection) -> Stamp {

@@ -45,7 +45,7 @@ enum IngestCommand: Command {
             return 0
         } catch {
             recorder.finish(outcome: "failed", message: "\(error)")
-            throw error
+            throw StoreHealth.explained(error, path: options.db)
         }
     }
 }

@@ -105,7 +105,7 @@ enum SKUExplanation {
         let blocks = Array(" ▁▂▃▄▅▆▇█")
         let top = values.max() ?? 0
         guard top > 0 else { return String(repeating: "·", count: values.count) }
-        return String(values.map { v in v <= 0 ? "·" : blocks[max(1, min(8, Int((v / top * 8).rounded(.up))))] })
+        return String(values.map { v in v <= 0 ? "·" : blocks[max(1, min(8, Int(saturating: (v / top * 8).rounded(.up))))] })
     }
 }
 
