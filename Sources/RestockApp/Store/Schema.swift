@@ -124,6 +124,10 @@ enum Schema {
         ALTER TABLE rejects ADD COLUMN code TEXT NOT NULL DEFAULT '';
         UPDATE rejects SET code = \(legacyRejectCode);
         """),
+        // Order lines with a negative quantity (credits), read by every run (`FactsReader`).
+        .init(version: 4, name: "credits index", sql: """
+        CREATE INDEX order_lines_credits ON order_lines(day) WHERE quantity < 0;
+        """),
     ])
 
     /// The `Rejection.Code` (as `stored`) of a `rejects` row written before migration 3,

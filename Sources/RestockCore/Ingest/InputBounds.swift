@@ -7,7 +7,8 @@
 /// a billion, ten years of lead time, the years 1900 to 2199) and below them values keep
 /// their full precision; what lies beyond is a unit, decimal-point or export error.
 public enum InputBounds {
-    /// Largest quantity of one row and largest stock level or case pack: 1,000,000,000 units.
+    /// Largest quantity of one row (either sign: a credit line is negative) and largest stock
+    /// level or case pack: 1,000,000,000 units.
     public static let maxUnits = 1e9
     /// Largest unit price or unit cost: 1,000,000,000 (in the data's currency).
     public static let maxMoney = 1e9
@@ -55,7 +56,7 @@ public enum InputBounds {
     /// a rejection reason, nil when it is within them. `raw` is the cell as written.
     public static func problem(column: String, value: Double, raw: String) -> String? {
         guard let measure = measure(ofColumn: column) else { return nil }
-        if value > measure.maximum {
+        if value.magnitude > measure.maximum {
             return "\(column) must be at most \(measure.maximumText) (README, Limits), got \"\(raw)\"; "
                 + "check the export for a unit or decimal-point error"
         }

@@ -61,7 +61,7 @@ public struct RowParser: Sendable {
         let orderId = try c.requiredText("order_id")
         let sku = try c.requiredText("sku")
         let orderedAt = try c.requiredDate("ordered_at")
-        let quantity = try c.requiredNumber("quantity", rule: .positive)
+        let quantity = try c.requiredNumber("quantity", rule: .nonZero)
         let unitPrice = try c.number("unit_price", rule: .nonNegative)
         let status = c.text("status")
         let lineId = c.text("line_id")
@@ -69,7 +69,10 @@ public struct RowParser: Sendable {
             let lower = s.lowercased()
             return lower == "cancelled" || lower == "canceled"
         } ?? false
-        return OrderRow(orderId: orderId, lineKey: lineId ?? sku, lineKeyIsLineId: lineId != nil, sku: sku,
+        // A credit without a line_id is keyed apart from the sale of its sku in the same order
+        // (README, "Returns and cancellations").
+        let key = lineId ?? (quantity < 0 ? sku + OrderRow.creditKeySuffix : sku)
+        return OrderRow(orderId: orderId, lineKey: key, lineKeyIsLineId: lineId != nil, sku: sku,
                         orderedAt: orderedAt, quantity: quantity, unitPrice: unitPrice, cancelled: cancelled)
     }
 

@@ -15,6 +15,8 @@ public struct SKUFigures: Sendable, Hashable {
     public var stockoutDays: Int = 0
     public var openBackorderUnits: Double = 0
     public var lostUnits: Double = 0
+    /// Units returned in the window (README, "Returns and cancellations").
+    public var returnedUnits: Double = 0
     public var fillDaysP50: Double?
     public var fillDaysP90: Double?
     // Demand and forecast.

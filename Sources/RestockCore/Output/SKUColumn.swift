@@ -56,6 +56,7 @@ extension SKUColumn {
         SKUColumn("revenue_at_risk", "Sales a year expected to be missed with the reorder point in force (see the headline figure).") { .number($0.revenueAtRisk) },
         SKUColumn("backorder_eta", "For a SKU with open backorders, the day by which they are expected to ship.") { .text($0.backorderETA.map(CivilDate.string)) },
         SKUColumn("forecast_bias", "How much that method forecast too high (positive) or too low (negative), on average, in units a week, over the same 8 weeks as forecast_mae.") { .number($0.forecastBias) },
+        SKUColumn("returned_units", "Units customers returned in the window (order lines with a negative quantity that cancel no sale of their order). Already taken out of ordered_units, like cancelled units.") { .number($0.returnedUnits) },
     ]
 
     /// The column named `name`; nil when skus.csv has none.
