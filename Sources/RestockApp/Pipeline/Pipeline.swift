@@ -91,7 +91,7 @@ struct Pipeline {
         try job.recorder.begin(ReadStage.name)
         try job.recorder.begin(ComputeStage.name)
         let opening = Date()
-        let read = try ReadStage(store: job.store, settings: settings, progress: job.progress)
+        let read = try ReadStage(store: job.store, settings: settings)
         let openSeconds = Date().timeIntervalSince(opening)
         let compute = ComputeStage(settings: settings, pools: read.pools)
         var computed = RunFigures(settings: settings, chartsKept: min(options.top, HTMLReport.maxDetailed))

@@ -35,18 +35,16 @@ final class ReadStage {
     let candidates: Int
     private var skus = 0
 
-    /// Reads everything but the chunks' facts (products, backorders, receipts and the window's
-    /// daily totals); `progress` shows the daily-total blocks read.
-    init(store: Store, settings: RunSettings, progress: Progress) throws {
+    /// Reads the supplier pools and opens the streams the chunks are read from
+    /// (`FactsReader`).
+    init(store: Store, settings: RunSettings) throws {
         // Reading streams through the tables once: a small page cache is enough.
         try FactsReader.useStreamingCache(store.db)
-        let reader = try FactsReader(store.db, settings: settings, path: store.path) { scanned in
-            progress.update(done: scanned, total: nil, note: "daily totals read", unit: "blocks")
-        }
+        let reader = try FactsReader(store.db, settings: settings)
         self.reader = reader
         self.settings = settings
         pools = reader.pools
-        candidates = reader.candidates.count
+        candidates = reader.candidates
     }
 
     /// The next chunk of SKUs' facts, nil when every SKU was read.

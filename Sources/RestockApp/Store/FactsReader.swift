@@ -9,6 +9,11 @@ import SQLite
 /// It reads the per-SKU digests `DigestWriter` keeps, not the rows: each SKU's daily totals
 /// in the 64-day blocks the window overlaps, and each SKU's backorders and receipts record.
 /// The work so grows with the number of SKUs and the window, not with all of history.
+///
+/// Memory stays flat however many SKUs there are: opening reads every record's receipts
+/// once, for the supplier pools (bounded per supplier, `SupplierPoolCollector`); `next` then
+/// merges the products, the records and the window's blocks SKU by SKU, each a query in SKU
+/// order (`SKUOrderedRows`), so only the chunk handed out is in memory.
 final class FactsReader {
     /// Page cache of a connection that streams through the tables once, KiB: a small one is
     /// enough, and the memory is better left to the facts.
@@ -22,26 +27,17 @@ final class FactsReader {
     private(set) var lastOrderDay: Day?
     /// Each supplier's recent receipts, for pooling thin lead-time evidence.
     let pools: SupplierPools
-    /// Every SKU that may get a row in skus.csv, in byte order; `next` walks through it.
-    let candidates: [String]
+    /// SKUs with a products row or a backorders-and-receipts record: what the progress counts
+    /// towards (SKUs with order lines alone are met while reading).
+    let candidates: Int
 
-    private var products: [String: ProductFact]
-    private var events: [String: CountedEvents]
+    private let products: SKUOrderedRows
+    private let events: SKUOrderedRows
+    private let totals: WindowTotals
     /// Per SKU, its credits dated in the window (README, "Returns and cancellations").
     private var credits: [String: [CreditLine]]
-    /// Per SKU id, its daily totals in the window (`WindowTotals.days`).
-    private var dailyTotals: [[DailyTotal]]
-    /// SKU -> id in `dailyTotals` (SKUs with daily totals in the window).
-    private var totalsIds: [String: Int] = [:]
-    private var position = 0
-
-    /// One SKU's backorders, backordered lines and receipts that count for the run.
-    private struct CountedEvents {
-        var backorders: [BackorderFact] = []
-        /// The day of each order line with a backorder that counts, one entry per line.
-        var backorderedLineDays: [Int32] = []
-        var receipts: [ReceiptFact] = []
-    }
+    /// Supplier names repeat on every SKU: one shared String per name.
+    private var supplierNames: [String: String] = [:]
 
     private enum ProductColumn: Int32, SQLColumn {
         case sku, name, category, supplier, unitCost, unitPrice, onHand, onOrder, reorderPoint, orderQuantity,
@@ -51,61 +47,82 @@ final class FactsReader {
     private enum EventsColumn: Int32, SQLColumn { case sku, data }
     private enum BlockColumn: Int32, SQLColumn { case block, data }
 
-    /// Reads products, backorders, receipts and the window's daily totals.
+    /// Reads every record's receipts (the supplier pools) and the credits, and opens the
+    /// SKU-ordered streams `next` merges.
     ///
     /// - Parameters:
     ///   - only: limits everything to one SKU (the supplier pools still hold every SKU's
     ///     receipts).
-    ///   - path: the store's file, to read the daily totals on a second connection meanwhile
-    ///     (`WindowTotals.readInBackground`); nil reads them after the rest.
-    ///   - progress: hears the number of daily-total blocks read, every 100,000.
-    init(_ db: Connection, settings: RunSettings, sku only: String? = nil, path: String? = nil,
-         progress: ((Int64) -> Void)? = nil) throws {
+    init(_ db: Connection, settings: RunSettings, sku only: String? = nil) throws {
         let rules = WindowRules(settings: settings)
         self.rules = rules
         Trace.mark("start")
-        let background = path.map { WindowTotals.readInBackground(path: $0, rules: rules, sku: only) }
-        products = try Self.readProducts(db, sku: only)
-        Trace.mark("products")
         var range = DayRange()
-        let suppliers = try only == nil ? products.compactMapValues(\.supplier) : Self.readSuppliers(db)
-        var pooled: [String: [PooledReceipt]] = [:]
-        events = try Self.readEvents(db, rules: rules, sku: only, suppliers: suppliers, pooled: &pooled, range: &range)
-        pools = SupplierPools(pooled)
+        var collector = SupplierPoolCollector()
+        candidates = try Self.readPools(db, rules: rules, into: &collector, range: &range)
+        pools = collector.finish()
         credits = try Self.readCredits(db, rules: rules, sku: only)
-        Trace.mark("backorders and receipts")
-        let totals = try background?.wait() ?? WindowTotals.read(db, rules: rules, sku: only, progress: progress)
-        Trace.mark("daily totals")
-        dailyTotals = totals.days
-        for (id, name) in totals.intern.names.enumerated() where !totals.days[id].isEmpty { totalsIds[name] = id }
-        var skus = Set(products.keys).union(events.keys).union(totalsIds.keys)
-        if let only { skus.insert(only) }
-        candidates = skus.sorted { Array($0.utf8).lexicographicallyPrecedes(Array($1.utf8)) }
+        Trace.mark("supplier pools and credits")
         try Self.readOrderLineEdges(db, into: &range)
         firstDay = range.first
         lastDay = range.last
+        products = try SKUOrderedRows(Self.sorted(db, "SELECT \(ProductColumn.selectList) FROM products", sku: only))
+        events = try SKUOrderedRows(Self.sorted(db, "SELECT \(EventsColumn.selectList) FROM sku_events", sku: only))
+        totals = try WindowTotals(db, rules: rules, sku: only)
     }
 
-    /// The next `count` candidate SKUs that get a row in skus.csv (fewer at the end), nil
-    /// when every SKU was read. What a SKU needed is freed as it is handed out.
+    /// The next `count` SKUs that get a row in skus.csv (fewer at the end, possibly none),
+    /// nil when every SKU was read.
     func next(_ count: Int) throws -> [SKUFacts]? {
-        guard position < candidates.count else { return nil }
         var chunk: [SKUFacts] = []
         chunk.reserveCapacity(count)
-        while position < candidates.count && chunk.count < count {
-            let sku = candidates[position]
-            position += 1
-            let counted = events.removeValue(forKey: sku) ?? CountedEvents()
-            var totals: [DailyTotal] = []
-            if let id = totalsIds[sku] { swap(&totals, &dailyTotals[id]) }
-            guard let facts = rules.facts(sku: sku, product: products[sku], dailyTotals: totals,
-                                          backorderedLineDays: counted.backorderedLineDays.map { Day($0) },
+        var met = false
+        while chunk.count < count, let sku = SKUOrderedRows.smallest([products, events] + totals.blocks) {
+            met = true
+            let product = products.isAt(sku) ? Self.product(products.row) : nil
+            if product != nil { try products.advance() }
+            let counted = try takeEvents(sku)
+            guard let facts = rules.facts(sku: sku, product: product, dailyTotals: try totals.take(sku),
+                                          backorderedLineDays: counted.backorderedLineDays,
                                           backorders: counted.backorders, receipts: counted.receipts,
                                           credits: credits.removeValue(forKey: sku) ?? []) else { continue }
             if let last = facts.orderDays.last?.day { lastOrderDay = max(lastOrderDay ?? last, last) }
             chunk.append(facts)
         }
-        return chunk
+        return met ? chunk : nil
+    }
+
+    /// One SKU's backorders, backordered lines and receipts that count for the run.
+    private struct CountedEvents {
+        var backorders: [BackorderFact] = []
+        /// The day of each order line with a backorder that counts, one entry per line.
+        var backorderedLineDays: [Day] = []
+        var receipts: [ReceiptFact] = []
+    }
+
+    /// `sku`'s record, decoded and cut to what counts, when the record stream is at it.
+    private func takeEvents(_ sku: String) throws -> CountedEvents {
+        guard events.isAt(sku) else { return CountedEvents() }
+        let record = try events.row.withBlob(EventsColumn.data) { bytes throws in
+            try SKUEvents.facts(bytes, name: share)
+        }
+        try events.advance()
+        return CountedEvents(backorders: record.backorders.filter(rules.counts),
+                             backorderedLineDays: record.backorderedLines.filter(rules.counts).map(\.day),
+                             receipts: record.receipts.filter(rules.counts))
+    }
+
+    private func share(_ name: String) -> String {
+        if let shared = supplierNames[name] { return shared }
+        supplierNames[name] = name
+        return name
+    }
+
+    /// `select` (whose first column is the SKU) in SKU order, of `only` when given.
+    private static func sorted(_ db: Connection, _ select: String, sku only: String?) throws -> Statement {
+        let row = try db.prepare("\(select) WHERE ?1 IS NULL OR sku = ?1 ORDER BY sku")
+        try row.bind([.optional(only)])
+        return row
     }
 
     /// Sets the connection's page cache to `streamingCacheKiB`.
@@ -113,70 +130,58 @@ final class FactsReader {
         try db.execute("PRAGMA cache_size=-\(streamingCacheKiB)")
     }
 
-    /// The products rows (one, with `only`), by SKU.
-    private static func readProducts(_ db: Connection, sku only: String?) throws -> [String: ProductFact] {
-        let row = try db.prepare("SELECT \(ProductColumn.selectList) FROM products WHERE ?1 IS NULL OR sku=?1")
-        try row.bind([.optional(only)])
-        var products: [String: ProductFact] = [:]
-        while try row.step() {
-            var p = ProductFact(sku: row.text(ProductColumn.sku) ?? "")
-            p.name = row.text(ProductColumn.name)
-            p.category = row.text(ProductColumn.category)
-            p.supplier = row.text(ProductColumn.supplier)
-            p.unitCost = row.optionalDouble(ProductColumn.unitCost)
-            p.unitPrice = row.optionalDouble(ProductColumn.unitPrice)
-            p.onHand = row.optionalDouble(ProductColumn.onHand)
-            p.onOrder = row.optionalDouble(ProductColumn.onOrder)
-            p.reorderPoint = row.optionalDouble(ProductColumn.reorderPoint)
-            p.orderQuantity = row.optionalDouble(ProductColumn.orderQuantity)
-            p.leadTimeDays = row.optionalDouble(ProductColumn.leadTimeDays)
-            p.serviceLevel = row.optionalDouble(ProductColumn.serviceLevel)
-            p.casePack = row.optionalInt(ProductColumn.casePack)
-            products[p.sku] = p
-        }
-        return products
+    /// The products row `row` is at.
+    private static func product(_ row: Statement) -> ProductFact {
+        var p = ProductFact(sku: row.text(ProductColumn.sku) ?? "")
+        p.name = row.text(ProductColumn.name)
+        p.category = row.text(ProductColumn.category)
+        p.supplier = row.text(ProductColumn.supplier)
+        p.unitCost = row.optionalDouble(ProductColumn.unitCost)
+        p.unitPrice = row.optionalDouble(ProductColumn.unitPrice)
+        p.onHand = row.optionalDouble(ProductColumn.onHand)
+        p.onOrder = row.optionalDouble(ProductColumn.onOrder)
+        p.reorderPoint = row.optionalDouble(ProductColumn.reorderPoint)
+        p.orderQuantity = row.optionalDouble(ProductColumn.orderQuantity)
+        p.leadTimeDays = row.optionalDouble(ProductColumn.leadTimeDays)
+        p.serviceLevel = row.optionalDouble(ProductColumn.serviceLevel)
+        p.casePack = row.optionalInt(ProductColumn.casePack)
+        return p
     }
 
-    /// Every SKU's products supplier, by SKU (SKUs without one left out).
-    private static func readSuppliers(_ db: Connection) throws -> [String: String] {
-        let row = try db.prepare("SELECT \(SupplierColumn.selectList) FROM products WHERE supplier IS NOT NULL")
-        var suppliers: [String: String] = [:]
-        while try row.step() { suppliers[row.text(SupplierColumn.sku) ?? ""] = row.text(SupplierColumn.supplier) }
-        return suppliers
-    }
-
-    /// Reads every SKU's backorders-and-receipts record: keeps the facts that count (of
-    /// `only`, when given), adds every receipt that counts to its supplier's pool and every
-    /// backorder's and receipt's day to `range`.
-    private static func readEvents(_ db: Connection, rules: WindowRules, sku only: String?, suppliers: [String: String],
-                                   pooled: inout [String: [PooledReceipt]], range: inout DayRange) throws -> [String: CountedEvents] {
-        // Supplier names repeat on every SKU: one shared String per name.
+    /// Reads every SKU's backorders-and-receipts record, in SKU order beside the products'
+    /// suppliers: adds every receipt that counts to its supplier's pool and every backorder's
+    /// and receipt's day to `range`. Returns the number of SKUs with a products row or a record.
+    private static func readPools(_ db: Connection, rules: WindowRules, into pools: inout SupplierPoolCollector,
+                                  range: inout DayRange) throws -> Int {
         var supplierNames: [String: String] = [:]
         let share: (String) -> String = { name in
             if let shared = supplierNames[name] { return shared }
             supplierNames[name] = name
             return name
         }
-        var events: [String: CountedEvents] = [:]
-        let row = try db.prepare("SELECT \(EventsColumn.selectList) FROM sku_events")
-        while try row.step() {
-            let sku = row.text(EventsColumn.sku) ?? ""
-            let record = try row.withBlob(EventsColumn.data) { bytes throws in try SKUEvents.facts(bytes, name: share) }
-            for b in record.backorders { range.see(b.backorderedDay) }
+        let suppliers = try SKUOrderedRows(sorted(db, "SELECT \(SupplierColumn.selectList) FROM products", sku: nil))
+        let records = try SKUOrderedRows(sorted(db, "SELECT \(EventsColumn.selectList) FROM sku_events", sku: nil))
+        var skus = 0
+        while let sku = SKUOrderedRows.smallest([suppliers, records]) {
+            skus += 1
+            var supplier: String?
+            if suppliers.isAt(sku) {
+                supplier = suppliers.row.text(SupplierColumn.supplier).map(share)
+                try suppliers.advance()
+            }
+            guard records.isAt(sku) else { continue }
+            let record = try records.row.withBlob(EventsColumn.data) { bytes throws in
+                try SKUEventsCodec.receiptsAndBackorderDays(bytes, name: share)
+            }
+            try records.advance()
+            if let days = record.backorderDays { range.see(days.lowerBound); range.see(days.upperBound) }
             for r in record.receipts {
                 range.see(r.receivedDay)
-                guard rules.counts(r), let supplier = SupplierPools.supplier(of: r, productSupplier: suppliers[sku]) else { continue }
-                pooled[supplier, default: []].append(PooledReceipt(sku: sku, receipt: r))
-            }
-            guard only == nil || sku == only else { continue }
-            let counted = CountedEvents(backorders: record.backorders.filter(rules.counts),
-                                        backorderedLineDays: record.backorderedLines.filter(rules.counts).map { Int32($0.day) },
-                                        receipts: record.receipts.filter(rules.counts))
-            if !counted.backorders.isEmpty || !counted.backorderedLineDays.isEmpty || !counted.receipts.isEmpty {
-                events[sku] = counted
+                guard rules.counts(r), let pool = SupplierPools.supplier(of: r, productSupplier: supplier) else { continue }
+                pools.add(PooledReceipt(sku: sku, receipt: r), supplier: pool)
             }
         }
-        return events
+        return skus
     }
 
     /// Every credit (order line with a negative quantity) dated in the window, per SKU, in

@@ -93,6 +93,9 @@ public struct ByteReader {
         return n
     }
 
+    /// Skips `n` bytes.
+    public mutating func skip(_ n: Int) throws(DigestError) { _ = try take(n) }
+
     /// Skips a string written with `ByteWriter.string`.
     public mutating func skipString() throws(DigestError) {
         let n = try count(minimumBytesEach: 1)

@@ -85,6 +85,42 @@ public enum SKUEventsCodec {
         guard r.isAtEnd else { throw DigestError("trailing bytes after backorders and receipts") }
         return d
     }
+
+    /// What a run's first pass over every record needs (`FactsReader`): the receipts, for the
+    /// supplier pools, and the first and last backordered day, for the data's range. The
+    /// orders and backorders are stepped over without being kept.
+    public struct ReceiptsAndBackorderDays: Sendable {
+        public var receipts: [ReceiptFact] = []
+        /// The earliest and latest backordered day, nil without backorders.
+        public var backorderDays: ClosedRange<Day>?
+    }
+
+    /// Decodes a record's receipts and its backorders' first and last day, checking every
+    /// count and bound read and that nothing follows.
+    public static func receiptsAndBackorderDays(_ bytes: UnsafeRawBufferPointer,
+                                                name: (String) -> String = { $0 }) throws(DigestError) -> ReceiptsAndBackorderDays {
+        var r = ByteReader(bytes)
+        guard try r.u8() == format else { throw DigestError("backorders and receipts in an unknown format") }
+        let orders = try r.count(minimumBytesEach: 8)
+        for _ in 0..<orders {
+            try r.skipString()
+            try r.skip(try r.count(minimumBytesEach: 5) * 5)
+        }
+        var result = ReceiptsAndBackorderDays()
+        let backorders = try r.count(minimumBytesEach: 28)
+        for _ in 0..<backorders {
+            try r.skipString()
+            try r.skip(12)
+            let day = try r.day()
+            result.backorderDays = result.backorderDays.map { min($0.lowerBound, day)...max($0.upperBound, day) } ?? day...day
+            try r.skip(8)
+        }
+        var d = Decoded()
+        try readReceipts(&r, keys: false, name: name, into: &d)
+        guard r.isAtEnd else { throw DigestError("trailing bytes after backorders and receipts") }
+        result.receipts = d.receipts
+        return result
+    }
 }
 
 // MARK: - Encoding, part by part

@@ -41,6 +41,19 @@ import Testing
         #expect(facts.receipts.map(\.quantity) == [10, nil, 50])
     }
 
+    @Test func theFirstPassReadsTheReceiptsAndTheBackorderedDaysSpanAlone() throws {
+        let pass = try Self.sample.encode().withUnsafeBytes { try SKUEventsCodec.receiptsAndBackorderDays($0) }
+        // Backordered on days 10, 8 and 12; the receipts as `facts` reads them.
+        #expect(pass.backorderDays == 8...12)
+        let facts = try Self.sample.encode().withUnsafeBytes { try SKUEvents.facts($0) }
+        #expect(pass.receipts == facts.receipts)
+        let none = try SKUEvents().encode().withUnsafeBytes { try SKUEventsCodec.receiptsAndBackorderDays($0) }
+        #expect(none.backorderDays == nil && none.receipts.isEmpty)
+        var damaged = Self.sample.encode()
+        damaged.append(0)
+        #expect(throws: DigestError.self) { try damaged.withUnsafeBytes { try SKUEventsCodec.receiptsAndBackorderDays($0) } }
+    }
+
     /// Order O1 with one line (day 10); backorder B of O1 (2 units, day 11, fulfilled 12);
     /// supplier S; receipt P from S (ordered day 1, received day 5, 4 units).
     static let handWritten: [UInt8] = [

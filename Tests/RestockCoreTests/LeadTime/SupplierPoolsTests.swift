@@ -32,6 +32,19 @@ import Testing
         #expect(sameDay.receipts["S"] == [pooled("A", 9, ordered: 1), pooled("A", 9, ordered: 3)])
     }
 
+    @Test func poolsCollectedASKUAtATimeEqualPoolsMadeFromAllReceiptsAtOnce() {
+        // kept 2: the collector trims at 4 receipts. Received 7, 2, 9, 4 (trimmed to 7, 9),
+        // then 8, 1, 9: the newest two of all seven are day 9 of A and day 9 of C.
+        let all = [pooled("A", 7), pooled("B", 2), pooled("A", 9), pooled("B", 4), pooled("C", 8), pooled("C", 1), pooled("C", 9)]
+        var collector = SupplierPoolCollector(kept: 2)
+        for receipt in all { collector.add(receipt, supplier: "S") }
+        collector.add(pooled("D", 3), supplier: "T")
+        let pools = collector.finish()
+        #expect(pools.receipts["S"] == [pooled("A", 9), pooled("C", 9)])
+        #expect(pools.receipts["S"] == SupplierPools(["S": all], kept: 2).receipts["S"])
+        #expect(pools.receipts["T"] == [pooled("D", 3)])
+    }
+
     @Test func othersAreTheNewestReceiptsOfOtherSKUsOldestFirst() {
         let pools = SupplierPools(["S": [pooled("A", 1), pooled("B", 2), pooled("A", 3), pooled("C", 4), pooled("A", 5)]])
         let day = { (receipts: [ReceiptFact]) in receipts.map(\.receivedDay) }

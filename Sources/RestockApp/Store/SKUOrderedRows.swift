@@ -1,0 +1,36 @@
+import SQLite
+
+/// A query whose rows come in byte order of the SKU, its first column, one row ahead: the
+/// streams `FactsReader` merges SKU by SKU (products, backorders-and-receipts records, and
+/// each block of daily totals), so that only the SKUs being handed out are in memory.
+final class SKUOrderedRows {
+    let row: Statement
+    /// The SKU of the row ahead, nil after the last row.
+    private(set) var sku: String?
+
+    /// Runs `row` (already bound) and steps to its first row.
+    init(_ row: Statement) throws {
+        self.row = row
+        try advance()
+    }
+
+    /// Steps to the next row.
+    func advance() throws {
+        sku = try row.step() ? (row.text(0) ?? "") : nil
+    }
+
+    /// Whether the row ahead is `sku`'s.
+    func isAt(_ sku: String) -> Bool { self.sku.map { $0.utf8.elementsEqual(sku.utf8) } ?? false }
+
+    /// The smallest SKU ahead of any of `streams` in byte order (SQLite's BINARY collation),
+    /// nil when every stream is done.
+    static func smallest(_ streams: [SKUOrderedRows]) -> String? {
+        var smallest: String?
+        for s in streams {
+            guard let sku = s.sku else { continue }
+            if let current = smallest, !sku.utf8.lexicographicallyPrecedes(current.utf8) { continue }
+            smallest = sku
+        }
+        return smallest
+    }
+}
