@@ -97,15 +97,15 @@ struct Pipeline {
         var computed = RunFigures(settings: settings, chartsKept: min(options.top, HTMLReport.maxDetailed))
         var seconds = try OverlappedChunks(read: read.next, compute: { compute.run($0) }).run { chunk in
             computed.add(chunk)
-            let done = computed.analyses.count
+            let done = computed.figures.count
             job.progress.update(done: Int64(done), total: Int64(read.candidates), unit: "SKUs")
             if done % (ReadStage.chunkSKUs * 6) < chunk.count { Trace.mark("\(done) SKUs computed") }
         }
         seconds.read += openSeconds
         let output = read.finish()
         try job.recorder.end(ReadStage.name, rows: output.skus, seconds: seconds.read)
-        try job.recorder.end(ComputeStage.name, rows: computed.analyses.count, seconds: seconds.compute)
-        job.progress.end("\(Progress.count(Int64(computed.analyses.count))) SKUs: read \(String(format: "%.2f", seconds.read)) s, demand class, forecast, lead time and reorder point \(String(format: "%.2f", seconds.compute)) s", seconds: seconds.read + seconds.compute)
+        try job.recorder.end(ComputeStage.name, rows: computed.figures.count, seconds: seconds.compute)
+        job.progress.end("\(Progress.count(Int64(computed.figures.count))) SKUs: read \(String(format: "%.2f", seconds.read)) s, demand class, forecast, lead time and reorder point \(String(format: "%.2f", seconds.compute)) s", seconds: seconds.read + seconds.compute)
         if let stale = output.staleData { job.progress.note("note: \(stale)") }
         return (output, computed)
     }

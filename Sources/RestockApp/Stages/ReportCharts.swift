@@ -3,20 +3,25 @@ import RestockCore
 /// The weekly series a report draws are kept only for the SKUs that can still be among
 /// the top recommendations, so a 100,000-SKU run does not hold a chart for every SKU.
 enum ReportCharts {
-    /// Drops the weekly series of every analysis outside the best `count` by the ranking of
-    /// recommendations.csv (`SKUTables.ranksAbove`; recommended SKUs before the others). Runs
-    /// when the series held exceed four times `count`, so its cost stays small.
-    static func keepTop(_ analyses: inout [SKUAnalysis], count: Int) {
-        let holding = analyses.indices.filter { !analyses[$0].windowWeeks.isEmpty || !analyses[$0].weeklyBackorderLines.isEmpty }
-        guard holding.count > max(4 * count, 64) else { return }
-        let ranked = holding.sorted { a, b in
-            let x = analyses[a].figures, y = analyses[b].figures
+    /// One SKU's weekly series for its chart.
+    struct Series: Sendable {
+        /// Units per whole week of the window, oldest first.
+        var weeklyDemand: [Double]
+        /// Backorder lines opened per whole week of the window, oldest first.
+        var weeklyBackorderLines: [Int]
+    }
+
+    /// Keeps the series of the best `count` of `charts` (by index in `figures`) by the
+    /// ranking of recommendations.csv (`SKUTables.ranksAbove`; recommended SKUs before the
+    /// others, ties in SKU order). Runs when the series held exceed four times `count`, so
+    /// its cost stays small.
+    static func keepTop(_ charts: inout [Int: Series], of figures: [SKUFigures], count: Int) {
+        guard charts.count > max(4 * count, 64) else { return }
+        let ranked = charts.keys.sorted().sorted { a, b in
+            let x = figures[a], y = figures[b]
             if x.isRecommended != y.isRecommended { return x.isRecommended }
             return SKUTables.ranksAbove(x, y)
         }
-        for i in ranked.dropFirst(count) {
-            analyses[i].windowWeeks = []
-            analyses[i].weeklyBackorderLines = []
-        }
+        for i in ranked.dropFirst(count) { charts[i] = nil }
     }
 }

@@ -33,8 +33,20 @@ struct ReportFolder {
 
     /// Writes one file into the staging folder.
     func write(_ name: String, _ bytes: [UInt8]) throws(RunError) {
+        try write(name) { piece in try piece(bytes) }
+    }
+
+    /// Writes one file into the staging folder piece by piece: `produce` hands each piece to
+    /// the function it is given, in order, so that a large file is never in memory whole.
+    func write(_ name: String, pieces produce: (([UInt8]) throws -> Void) throws -> Void) throws(RunError) {
+        let url = staging.appendingPathComponent(name)
         do {
-            try Data(bytes).write(to: staging.appendingPathComponent(name))
+            guard FileManager.default.createFile(atPath: url.path, contents: nil) else {
+                throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: url.path])
+            }
+            let handle = try FileHandle(forWritingTo: url)
+            defer { try? handle.close() }
+            try produce { bytes in try handle.write(contentsOf: bytes) }
         } catch {
             throw RunError("cannot write \(name) in '\(staging.deletingLastPathComponent().path)': \(Self.reason(error)); free space or fix permissions (the previous report is untouched)")
         }

@@ -4,20 +4,16 @@ import RestockCore
 /// Fills the report's `ReportModel` from a run's figures, ingest and the previous run.
 enum ReportModelBuilder {
     static func build(options: RunOptions, dataRange: ClosedRange<Day>?, weeklyOrderLines: [Int], weeklyBackorderLines: [Int],
-                      analyses: [SKUAnalysis], figures: [SKUFigures], ranked: [SKUFigures],
+                      charts: [String: ReportCharts.Series], figures: [SKUFigures], ranked: [SKUFigures],
                       ingest: IngestStage.Result, staleData: String? = nil, rejects: [Rejection], unmatched: Int, previous: PreviousRun?,
                       runId: Int64, startedAt: String, stages: [RunRecorder.StageRecord]) -> ReportModel {
         let settings = options.settings
         var classes: [DemandClass: Int] = [:]
-        var bySKU: [String: Int] = [:]
-        for (i, a) in analyses.enumerated() {
-            bySKU[a.figures.sku] = i
-            classes[a.figures.demandClass, default: 0] += 1
-        }
+        for f in figures { classes[f.demandClass, default: 0] += 1 }
         let top = ranked.prefix(options.top).map { f -> ReportModel.Recommendation in
-            let a = bySKU[f.sku].map { analyses[$0] }
-            return ReportModel.Recommendation(figures: f, weeklyDemand: a?.windowWeeks ?? [],
-                                              weeklyBackorderLines: a?.weeklyBackorderLines ?? [],
+            let series = charts[f.sku]
+            return ReportModel.Recommendation(figures: f, weeklyDemand: series?.weeklyDemand ?? [],
+                                              weeklyBackorderLines: series?.weeklyBackorderLines ?? [],
                                               forecastWeekly: f.forecastDaily * 7)
         }
         let files = ingest.files.map {

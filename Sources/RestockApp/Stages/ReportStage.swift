@@ -34,23 +34,30 @@ struct ReportStage {
     func write(store: Store) throws -> Outcome {
         let started = Date()
         let settings = options.settings
-        let analyses = computed.analyses
-        let figures = analyses.map(\.figures)
+        let figures = computed.figures
         let ranked = SKUTables.ranked(figures)
         let rejects = ingestRan ? ingest.rejects : try latestRejects(store)
-        let unmatched = analyses.reduce(0) { $0 + $1.unmatchedBackorders }
-        // skus.csv (the largest file) is made on a second thread while this one makes the
-        // others and keeps the figures in the store.
-        let skusCSV = BackgroundWork { SKUTables.skusCSV(figures) }
+        let unmatched = computed.unmatchedBackorders
+        // skus.csv (the largest file) is written on a second thread while this one writes the
+        // others and keeps the figures in the store; both large files are written a piece at
+        // a time, so memory does not grow with them.
+        let folder = self.folder
+        var skusWaited = false
+        let skusCSV = BackgroundWork {
+            try folder.write("skus.csv") { piece in try SKUTables.skusCSV(figures, rowsPerPiece: Self.rowsPerPiece, piece) }
+        }
 
         do {
             var files = 0
-            try folder.write("recommendations.csv", SKUTables.recommendationsCSV(ranked)); files += 1
+            try folder.write("recommendations.csv") { piece in
+                try SKUTables.recommendationsCSV(ranked, rowsPerPiece: Self.rowsPerPiece, piece)
+            }
+            files += 1
             try folder.write("rejects.csv", RejectsFile.csv(rejects)); files += 1
             Trace.mark("report: CSV files")
 
             var model = ReportModelBuilder.build(options: options, dataRange: dataRange, weeklyOrderLines: computed.weeklyOrderLines,
-                                                 weeklyBackorderLines: computed.weeklyBackorderLines, analyses: analyses, figures: figures, ranked: ranked,
+                                                 weeklyBackorderLines: computed.weeklyBackorderLines, charts: computed.chartsBySKU, figures: figures, ranked: ranked,
                                                  ingest: ingest, staleData: staleData, rejects: rejects, unmatched: unmatched, previous: previous,
                                                  runId: runId, startedAt: startedAt, stages: priorStages)
             if let replayed {
@@ -84,15 +91,21 @@ struct ReportStage {
             // leaves a store that the next run simply overwrites for the same run id.
             try PreviousRun.save(store.db, runId: runId, figures: figures)
             Trace.mark("report: figures kept in the store")
-            try folder.write("skus.csv", skusCSV.wait()); files += 1
+            skusWaited = true
+            try skusCSV.wait(); files += 1
             try folder.commit()
             Trace.mark("report: folder in place")
             return Outcome(summary: summary, files: files, recommendations: ranked.count, folder: folder.target.path)
         } catch {
+            // The staging folder goes only once skus.csv's thread no longer writes into it.
+            if !skusWaited { _ = try? skusCSV.wait() }
             folder.discard()
             throw error
         }
     }
+
+    /// Rows of skus.csv and recommendations.csv made and written at a time.
+    static let rowsPerPiece = 4_096
 
     private var ingestRan: Bool { !ingest.files.isEmpty }
 

@@ -1,11 +1,17 @@
 import RestockCore
 
 /// What the compute stage's chunks add up to, and the report stage's input: every SKU's
-/// figures in skus.csv order, and the weekly line totals the report's chart draws.
+/// figures in skus.csv order, the weekly series of the SKUs whose charts the report may draw,
+/// and the weekly line totals the report's chart draws. Of each `SKUAnalysis` only this is
+/// kept, so that what a run holds per SKU while it computes is its figures alone.
 struct RunFigures {
-    /// Every SKU's analysis, compacted to what the report needs (`compactForReport`,
-    /// `ReportCharts.keepTop`).
-    private(set) var analyses: [SKUAnalysis] = []
+    /// Every SKU's figures, in skus.csv order.
+    private(set) var figures: [SKUFigures] = []
+    /// The weekly series of recommended SKUs that can still be among the report's top ones,
+    /// by index in `figures` (`ReportCharts.keepTop`).
+    private(set) var charts: [Int: ReportCharts.Series] = [:]
+    /// Backorders in the window with no order line in the store, over all SKUs.
+    private(set) var unmatchedBackorders = 0
     /// Non-cancelled order lines per whole week of the window over all SKUs, oldest first.
     private(set) var weeklyOrderLines: [Int]
     /// Backorders opened per whole week of the window over all SKUs, oldest first.
@@ -19,15 +25,24 @@ struct RunFigures {
         self.chartsKept = chartsKept
     }
 
-    /// Adds a computed chunk: its weekly lines to the totals, then each analysis compacted.
+    /// Adds a computed chunk: its weekly lines to the totals, its figures, and the series of
+    /// its recommended SKUs for the charts.
     mutating func add(_ chunk: [SKUAnalysis]) {
-        for var a in chunk {
+        for a in chunk {
             Self.addUp(a.weeklyOrderLines, into: &weeklyOrderLines)
             Self.addUp(a.weeklyBackorderLines, into: &weeklyBackorderLines)
-            a.compactForReport()
-            analyses.append(a)
+            unmatchedBackorders += a.unmatchedBackorders
+            if a.figures.isRecommended && (!a.windowWeeks.isEmpty || !a.weeklyBackorderLines.isEmpty) {
+                charts[figures.count] = ReportCharts.Series(weeklyDemand: a.windowWeeks, weeklyBackorderLines: a.weeklyBackorderLines)
+            }
+            figures.append(a.figures)
         }
-        ReportCharts.keepTop(&analyses, count: chartsKept)
+        ReportCharts.keepTop(&charts, of: figures, count: chartsKept)
+    }
+
+    /// The kept series by SKU.
+    var chartsBySKU: [String: ReportCharts.Series] {
+        Dictionary(uniqueKeysWithValues: charts.map { (figures[$0.key].sku, $0.value) })
     }
 
     private static func addUp(_ weeks: [Int], into totals: inout [Int]) {

@@ -21,24 +21,6 @@ public struct SKUAnalysis: Sendable {
     public var backorderedWeeks: Int
 }
 
-extension SKUAnalysis {
-    /// Drops what only `restock sku` shows (every candidate's error, the lead-time sample,
-    /// the explanations), the weekly order lines (added up by then) and, for a SKU that is
-    /// not recommended, its weekly series: what a 100,000-SKU run keeps in memory for its
-    /// report is then the figures and a few charts.
-    public mutating func compactForReport() {
-        forecast.candidates = []
-        leadTime.sample = []
-        reorderPoint.explanation = ""
-        weeklyHistory = []
-        weeklyOrderLines = []
-        if !figures.isRecommended {
-            windowWeeks = []
-            weeklyBackorderLines = []
-        }
-    }
-}
-
 /// The pure per-SKU pipeline: metrics, demand class, forecast, lead time, reorder point and
 /// policy figures (README, "The figures"), from the SKU's facts and the run's settings.
 public enum SKUAnalyzer {

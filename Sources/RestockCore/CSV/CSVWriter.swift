@@ -42,6 +42,13 @@ public struct CSVWriter: Sendable {
         append(header.map { CSVCell.text($0) })
     }
 
+    /// Continues a file whose header was written before (the next piece of a large file):
+    /// no header row.
+    public init(columnCount: Int) {
+        self.columnCount = columnCount
+        bytes.reserveCapacity(4096)
+    }
+
     /// Appends one row. Rows should have `columnCount` cells; a shorter or longer row is
     /// written as given (the writer does not pad or cut).
     public mutating func append(_ row: [CSVCell]) {

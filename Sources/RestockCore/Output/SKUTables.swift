@@ -27,23 +27,57 @@ public enum SKUTables {
     /// `skus.csv`: every SKU, in the order given.
     public static func skusCSV(_ figures: [SKUFigures]) -> [UInt8] {
         var w = CSVWriter(header: skuColumns)
+        appendSKURows(figures[...], to: &w)
+        return w.bytes
+    }
+
+    /// `skus.csv` in pieces of `rowsPerPiece` rows, the header with the first, each handed
+    /// to `piece` in order: together they are `skusCSV(figures)`, byte for byte, and a large
+    /// file is never in memory whole.
+    public static func skusCSV(_ figures: [SKUFigures], rowsPerPiece: Int, _ piece: ([UInt8]) throws -> Void) rethrows {
+        var start = 0
+        var w = CSVWriter(header: skuColumns)
+        repeat {
+            let end = min(figures.count, start + max(rowsPerPiece, 1))
+            appendSKURows(figures[start..<end], to: &w)
+            try piece(w.bytes)
+            w = CSVWriter(columnCount: skuColumns.count)
+            start = end
+        } while start < figures.count
+    }
+
+    private static func appendSKURows(_ figures: ArraySlice<SKUFigures>, to w: inout CSVWriter) {
         for f in figures {
             w.append(SKUColumn.all.map { $0.cell(f) })
         }
-        return w.bytes
     }
 
     /// `recommendations.csv`: the ranked recommendations. Between rank and reason, each cell
     /// is the skus.csv cell of its column.
     public static func recommendationsCSV(_ ranked: [SKUFigures]) -> [UInt8] {
+        var bytes: [UInt8] = []
+        recommendationsCSV(ranked, rowsPerPiece: ranked.count) { bytes = $0 }
+        return bytes
+    }
+
+    /// `recommendations.csv` in pieces of `rowsPerPiece` rows, the header with the first,
+    /// each handed to `piece` in order: together they are `recommendationsCSV(ranked)`.
+    public static func recommendationsCSV(_ ranked: [SKUFigures], rowsPerPiece: Int, _ piece: ([UInt8]) throws -> Void) rethrows {
         let shared = recommendationColumns.dropFirst().dropLast().map { name in
             guard let column = SKUColumn.named(name) else { preconditionFailure("recommendations.csv column \(name) is not in skus.csv") }
             return column
         }
+        var start = 0
         var w = CSVWriter(header: recommendationColumns)
-        for (i, f) in ranked.enumerated() {
-            w.append([.integer(i + 1)] + shared.map { $0.cell(f) } + [.text(f.reason)])
-        }
-        return w.bytes
+        repeat {
+            let end = min(ranked.count, start + max(rowsPerPiece, 1))
+            for i in start..<end {
+                let f = ranked[i]
+                w.append([.integer(i + 1)] + shared.map { $0.cell(f) } + [.text(f.reason)])
+            }
+            try piece(w.bytes)
+            w = CSVWriter(columnCount: recommendationColumns.count)
+            start = end
+        } while start < ranked.count
     }
 }

@@ -18,6 +18,27 @@ import Testing
         #expect(ranked.map(\.sku) == ["D", "C", "A", "B"])
     }
 
+    @Test func filesWrittenInPiecesAreTheWholeFilesByteForByte() {
+        // Five SKUs in pieces of two rows: three pieces, the header with the first, ranks 1..4
+        // of recommendations.csv running on across pieces.
+        let all = [figures("A", risk: 5, lines: 1), figures("B", risk: 4, lines: 2), figures("C", risk: 3, lines: 0, recommended: false),
+                   figures("D", risk: 2, lines: 3), figures("E", risk: 1, lines: 4)]
+        var pieces: [[UInt8]] = []
+        SKUTables.skusCSV(all, rowsPerPiece: 2) { pieces.append($0) }
+        #expect(pieces.count == 3)
+        #expect(pieces.joined().elementsEqual(SKUTables.skusCSV(all)))
+        let ranked = SKUTables.ranked(all)
+        pieces = []
+        SKUTables.recommendationsCSV(ranked, rowsPerPiece: 2) { pieces.append($0) }
+        #expect(pieces.count == 2)
+        #expect(pieces.joined().elementsEqual(SKUTables.recommendationsCSV(ranked)))
+        #expect(String(decoding: pieces[1], as: UTF8.self).hasPrefix("3,D,"))
+        // No SKU: the header alone, in one piece.
+        pieces = []
+        SKUTables.skusCSV([], rowsPerPiece: 2) { pieces.append($0) }
+        #expect(pieces == [SKUTables.skusCSV([])])
+    }
+
     @Test func writesTheContractColumnsInOrderThenForecastBias() {
         let text = String(decoding: SKUTables.skusCSV([]), as: UTF8.self)
         #expect(text == """
