@@ -68,15 +68,17 @@ struct Pipeline {
     private func ingestStage(_ job: Job, checkpoint: DeferredCheckpoint) throws -> IngestStage.Result {
         job.progress.begin(IngestStage.name)
         try job.recorder.begin(IngestStage.name)
-        let files = try IngestStage.files(in: options.data)
+        let folder = try IngestStage.files(in: options.data, formats: options.common.formats)
+        let files = folder.files
         let result = try IngestStage(files: files, timeZone: options.common.timeZone, reload: options.reload,
-                                     runId: job.recorder.runId, formats: options.common.formats).run(store: job.store, progress: job.progress)
+                                     runId: job.recorder.runId, formats: folder.formats).run(store: job.store, progress: job.progress)
         Trace.mark("ingest committed")
         checkpoint.start()
         FreedMemory.returnToSystem()
         let seconds = try job.recorder.end(IngestStage.name, rows: result.totals.rowsRead)
         Trace.mark("ingest recorded")
         job.progress.end(result.progressLine(files: files.count), seconds: seconds)
+        for skipped in folder.skipped { job.progress.note(skipped.note) }
         return result
     }
 

@@ -47,12 +47,12 @@ struct IngestStage {
     }
 
     /// The input files of the data folder `data`; a folder without an orders file fails.
-    static func files(in data: String) throws -> [InputFile] {
-        let files = try InputFile.collect([data])
-        if !files.contains(where: { $0.kind == .orders }) {
+    static func files(in data: String, formats: FormatChoice) throws -> DataFolder {
+        let folder = try DataFolder(paths: [data], formats: formats)
+        if !folder.files.contains(where: { $0.kind == .orders }) {
             throw RunError("no orders*.csv in '\(data)': restock needs at least one orders file")
         }
-        return files
+        return folder
     }
 
     /// A batch of parsed records, or the file-level error that ends the file.
@@ -68,11 +68,13 @@ struct IngestStage {
         let db = store.db
         let writer = try RowWriter(db)
         let ledger = try IngestLedger(db)
+        let orderHeaders = try OrderHeaderFiles.index(of: files, formats: formats)
         return try db.transaction {
             var result = Result.none
             var rowsDone: Int64 = 0
             for file in files {
-                let counts = try ingest(file, ledger: ledger, writer: writer, rejects: &result.rejects) { fileRows, note in
+                let counts = try ingest(file, ledger: ledger, writer: writer, orderHeaders: orderHeaders,
+                                        rejects: &result.rejects) { fileRows, note in
                     progress.update(done: rowsDone + fileRows, total: nil, note: note, unit: "rows")
                 }
                 rowsDone += Int64(counts.rowsRead)
@@ -90,7 +92,8 @@ struct IngestStage {
 
     /// Records one file in the ingests table and loads it, or, when it is identical to a file
     /// loaded before (and not `reload`), carries that ingest's rejects instead of reading it.
-    private func ingest(_ file: InputFile, ledger: IngestLedger, writer: RowWriter, rejects: inout [Rejection],
+    private func ingest(_ file: InputFile, ledger: IngestLedger, writer: RowWriter, orderHeaders: OrderHeaderIndex,
+                        rejects: inout [Rejection],
                         progress: (Int64, String) -> Void) throws -> FileCounts {
         let fingerprint = try file.fingerprint()
         var counts = FileCounts(file: file.name, kind: file.kind)
@@ -101,7 +104,8 @@ struct IngestStage {
             rejects += try ledger.rejects(of: unchangedOf)
             progress(0, "\(file.name) unchanged")
         } else {
-            try load(file, ingestId: ingestId, writer: writer, counts: &counts, rejects: &rejects) { progress($0, file.name) }
+            try load(file, ingestId: ingestId, writer: writer, orderHeaders: orderHeaders, counts: &counts,
+                     rejects: &rejects) { progress($0, file.name) }
             if let format = counts.format { progress(Int64(counts.rowsRead), "\(file.name) (\(format.title))") }
         }
         try ledger.update(ingestId, counts: counts)
@@ -109,12 +113,12 @@ struct IngestStage {
     }
 
     /// Reads one file: a parser thread produces batches, this thread writes them.
-    private func load(_ file: InputFile, ingestId: Int64, writer: RowWriter, counts: inout FileCounts,
+    private func load(_ file: InputFile, ingestId: Int64, writer: RowWriter, orderHeaders: OrderHeaderIndex, counts: inout FileCounts,
                       rejects: inout [Rejection], progress: (Int64) -> Void) throws {
         let queue = BoundedQueue<Batch>(capacity: Self.batchesAhead)
         let zone = timeZone, formats = self.formats
         let producer = Thread {
-            Self.produce(file: file, timeZone: zone, formats: formats, into: queue)
+            Self.produce(file: file, timeZone: zone, formats: formats, orderHeaders: orderHeaders, into: queue)
         }
         producer.stackSize = 8 << 20
         producer.start()
@@ -160,7 +164,8 @@ struct IngestStage {
     }
 
     /// The parser thread's work: header, then records in batches.
-    private static func produce(file: InputFile, timeZone: TimeZone, formats: FormatChoice, into queue: BoundedQueue<Batch>) {
+    private static func produce(file: InputFile, timeZone: TimeZone, formats: FormatChoice, orderHeaders: OrderHeaderIndex,
+                                into queue: BoundedQueue<Batch>) {
         defer { queue.close() }
         do {
             let reader = try CSVReader(path: file.path, fileName: file.name, delimiter: formats.delimiter(fileName: file.name))
@@ -170,7 +175,7 @@ struct IngestStage {
                                hint: "export the file again with its header row")
             }
             var parser = try ExportIngest(header: fields, headerLine: headerLine, fileName: file.name, kind: file.kind,
-                                          choice: formats, dates: DateTimeParser(timeZone: timeZone))
+                                          choice: formats, dates: DateTimeParser(timeZone: timeZone), orderHeaders: orderHeaders)
             var batch: [Swift.Result<InputRow, Rejection>] = []
             batch.reserveCapacity(batchRows)
             while let line = try reader.next(into: &fields) {

@@ -13,7 +13,10 @@ struct InputFile: Sendable, Hashable {
 
     /// The input files among `arguments` (files or folders), in byte order of their names
     /// (README, "Input files": only a folder's top level; names match case-sensitively).
-    static func collect(_ arguments: [String]) throws(RunError) -> [InputFile] {
+    /// `unnamed(path, name)` gives the kind of a file whose name does not say it, or nil to
+    /// leave it out (`UnnamedFileRecognition`).
+    static func collect(_ arguments: [String],
+                        unnamed: (_ path: String, _ name: String) -> FileKind? = { _, _ in nil }) throws(RunError) -> [InputFile] {
         var found: [InputFile] = []
         let fm = FileManager.default
         for argument in arguments {
@@ -27,15 +30,15 @@ struct InputFile: Sendable, Hashable {
                     throw RunError("cannot list the data folder '\(argument)': \(error.localizedDescription); check its permissions")
                 }
                 for name in names {
-                    guard let kind = FileKind.of(fileName: name) else { continue }
                     let path = (argument as NSString).appendingPathComponent(name)
+                    guard let kind = FileKind.of(fileName: name) ?? unnamed(path, name) else { continue }
                     var sub: ObjCBool = false
                     guard fm.fileExists(atPath: path, isDirectory: &sub), !sub.boolValue else { continue }
                     found.append(try describe(path: path, name: name, kind: kind))
                 }
             } else {
                 let name = (argument as NSString).lastPathComponent
-                guard let kind = FileKind.of(fileName: name) else {
+                guard let kind = FileKind.of(fileName: name) ?? unnamed(argument, name) else {
                     throw RunError("'\(argument)': the file name must start with orders, backorders, products or receipts and end in .csv, so restock knows what it holds; rename it")
                 }
                 found.append(try describe(path: argument, name: name, kind: kind))

@@ -15,17 +15,14 @@ public struct ExportIngest {
     private var outcomes: [AdaptedRow] = []
 
     /// Decides the format from the header (or `choice`) and prepares the parser. `kind` is
-    /// the kind the file's name gives. Throws when a mapped column is missing, when the
+    /// the kind the file's name gives; `orderHeaders`, the headers of every `[order headers]`
+    /// file, for an `[order lines]` file. Throws when a mapped column is missing, when the
     /// export holds another kind of rows than its name says, and for an unknown header.
     public init(header: [String], headerLine: Int, fileName: String, kind: FileKind, choice: FormatChoice,
-                dates: DateTimeParser) throws(CSVError) {
+                dates: DateTimeParser, orderHeaders: OrderHeaderIndex = OrderHeaderIndex()) throws(CSVError) {
         if let section = choice.mapping?.section(forFileName: fileName) {
-            guard section.role != .orderHeaders && section.role != .orderLines else {
-                throw CSVError(kind: .badHeader, file: fileName, line: headerLine,
-                               problem: "the mapping reads this file as \(section.role == .orderHeaders ? "order headers" : "order lines"), which the ingest does not join yet",
-                               hint: "map the orders as one file with an [orders] section")
-            }
-            adapter = try MappedAdapter(section: section, header: header, headerLine: headerLine, fileName: fileName, options: choice.options)
+            adapter = try MappedAdapter(section: section, header: header, headerLine: headerLine, fileName: fileName,
+                                        options: choice.options, headers: section.role == .orderLines ? orderHeaders : OrderHeaderIndex())
             format = .mapped
         } else {
             let found = choice.forced ?? ExportFormat.recognise(header: header, kind: kind)

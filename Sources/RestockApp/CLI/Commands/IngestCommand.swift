@@ -23,7 +23,8 @@ enum IngestCommand: Command {
         let paths = a.positionals()
         try a.finish()
         guard !paths.isEmpty else { throw UsageError("name at least one CSV file or data folder to load") }
-        let files = try InputFile.collect(paths)
+        let folder = try DataFolder(paths: paths, formats: options.formats)
+        let files = folder.files
         if files.isEmpty { throw RunError("no input files found in \(paths.joined(separator: ", ")): expected orders*.csv, backorders*.csv, products*.csv or receipts*.csv") }
 
         let lock = try RunLock(storePath: options.db, command: "ingest", waitSeconds: options.wait)
@@ -33,10 +34,11 @@ enum IngestCommand: Command {
         let settings = "{\"time_zone\":\"\(options.timeZoneName)\",\"reload\":\(reload)}"
         let recorder = try RunRecorder(db: store.db, command: "ingest", asOf: nil, settingsJSON: settings)
         let progress = Progress(quiet: options.quiet)
+        for skipped in folder.skipped { progress.note(skipped.note) }
         progress.begin("ingest")
         do {
             try recorder.begin("ingest")
-            let result = try IngestStage(files: files, timeZone: options.timeZone, reload: reload, runId: recorder.runId, formats: options.formats)
+            let result = try IngestStage(files: files, timeZone: options.timeZone, reload: reload, runId: recorder.runId, formats: folder.formats)
                 .run(store: store, progress: progress)
             let seconds = try recorder.end("ingest", rows: result.totals.rowsRead)
             progress.end("\(Progress.count(Int64(result.totals.rowsRead))) rows read from \(files.count) files", seconds: seconds)

@@ -1,0 +1,47 @@
+import Foundation
+import RestockCore
+
+/// What the ingest reads from the data folders and files it is given (README, "Input
+/// files"): the input files, the format choice with the folder's mapping file, and the
+/// `.csv` files it left out with the reason.
+struct DataFolder: Sendable {
+    /// The mapping file a data folder may hold, used when `--map` names none (README,
+    /// "Input files from your shop system").
+    static let mappingFileName = "restock-map.txt"
+
+    var files: [InputFile]
+    /// The `--format`, `--date-order` and `--map` choice, with the folder's mapping file.
+    var formats: FormatChoice
+    var skipped: [UnnamedFileRecognition.Skipped]
+
+    /// Collects the input files of `paths` (folders or files). A folder's `restock-map.txt`
+    /// is read when `formats` has no mapping; the first folder holding one wins.
+    init(paths: [String], formats: FormatChoice) throws {
+        var formats = formats
+        if formats.mapping == nil {
+            for path in paths {
+                let candidate = (path as NSString).appendingPathComponent(Self.mappingFileName)
+                if let mapping = try Self.mapping(at: candidate) {
+                    formats.mapping = mapping
+                    break
+                }
+            }
+        }
+        var recognition = UnnamedFileRecognition(formats: formats)
+        files = try InputFile.collect(paths) { recognition.kind(path: $0, name: $1) }
+        self.formats = formats
+        skipped = recognition.skipped
+    }
+
+    /// The mapping file at `path`, nil when there is no regular file there.
+    private static func mapping(at path: String) throws -> MappingFile? {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), !isDirectory.boolValue else { return nil }
+        guard let data = FileManager.default.contents(atPath: path), let text = String(data: data, encoding: .utf8) else {
+            throw RunError("\(mappingFileName): cannot read the mapping file (unreadable or not UTF-8); check it, or remove it from the data folder")
+        }
+        do { return try MappingFile(text: text, name: mappingFileName) } catch {
+            throw RunError("\(error)")
+        }
+    }
+}
