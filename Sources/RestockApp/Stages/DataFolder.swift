@@ -12,6 +12,7 @@ struct DataFolder: Sendable {
     var files: [InputFile]
     /// The `--format`, `--date-order` and `--map` choice, with the folder's mapping file.
     var formats: FormatChoice
+    /// The `.csv` files left out, in byte order of their names.
     var skipped: [UnnamedFileRecognition.Skipped]
 
     /// Collects the input files of `paths` (folders or files). A folder's `restock-map.txt`
@@ -30,7 +31,7 @@ struct DataFolder: Sendable {
         var recognition = UnnamedFileRecognition(formats: formats)
         files = try InputFile.collect(paths) { recognition.kind(path: $0, name: $1) }
         self.formats = formats
-        skipped = recognition.skipped
+        skipped = recognition.skipped.sorted { Array($0.name.utf8).lexicographicallyPrecedes(Array($1.name.utf8)) }
     }
 
     /// The mapping file at `path`, nil when there is no regular file there.
