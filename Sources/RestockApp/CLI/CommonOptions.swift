@@ -19,7 +19,8 @@ struct CommonOptions {
       --quiet             print only errors
       --format NAME       read every input file as this export format (shopify-orders, bigcommerce-products, ...)
       --date-order ORDER  dmy or mdy: how to read dates such as 03/04/2026 in shop exports (never guessed)
-      --map FILE          a mapping file for exports restock does not know (README, "Input files from your shop system")
+      --map FILE          a mapping file for exports restock does not know (default: the data folder's restock-map.txt;
+                          README, "Mapping files")
     """
 
     /// Reads the shared options.

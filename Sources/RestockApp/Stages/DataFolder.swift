@@ -6,7 +6,7 @@ import RestockCore
 /// `.csv` files it left out with the reason.
 struct DataFolder: Sendable {
     /// The mapping file a data folder may hold, used when `--map` names none (README,
-    /// "Input files from your shop system").
+    /// "Mapping files").
     static let mappingFileName = "restock-map.txt"
 
     var files: [InputFile]

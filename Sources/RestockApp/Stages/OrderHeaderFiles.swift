@@ -1,7 +1,7 @@
 import RestockCore
 
 /// The order headers of a joined mapping (`[order headers]` + `[order lines]`, README,
-/// "Input files from your shop system"), read from every header file before any file is
+/// "Mapping files", example 2), read from every header file before any file is
 /// loaded, so that an order lines file finds its orders whatever the files' name order, and
 /// whether or not a header file is unchanged since it was loaded before.
 enum OrderHeaderFiles {

@@ -8,7 +8,9 @@ enum IngestCommand: Command {
     usage: restock ingest FILE_OR_DIR... [--db FILE] [--time-zone TZ] [--reload] [--quiet]
 
     Loads order, backorder, product and receipt CSV files into the store. A folder loads its
-    orders*.csv, backorders*.csv, products*.csv and receipts*.csv (top level only). Every row
+    orders*.csv, backorders*.csv, products*.csv and receipts*.csv, any other .csv whose header
+    is a shop export's, and the files its restock-map.txt names (top level only; a .csv it
+    cannot tell is skipped and named with the reason). Every row
     is stored, counted as a duplicate, or rejected with its file, line and reason; the counts
     are printed per file and in total. A file that cannot be read (missing required column,
     not UTF-8, broken quoting) stops the ingest and changes nothing in the store.
