@@ -62,6 +62,27 @@ import RestockCore
         #expect(folder.formats.mapping == given)
     }
 
+    @Test func theIngestsTableRecordsEachFilesFormatAndAnUnchangedFileKeepsIt() throws {
+        let dir = dataFolder([
+            "orders.csv": "order_id,ordered_at,sku,quantity\n1,2026-11-03,A,1\n",
+            "inventory_export.csv": try fixture("shopify-inventory.csv"),
+        ])
+        func load() throws -> IngestStage.Result {
+            let folder = try DataFolder(paths: [dir], formats: FormatChoice())
+            let store = try Store(path: dir + "/restock.sqlite")
+            try store.checkTimeZone("UTC")
+            return try IngestStage(files: folder.files, timeZone: TimeZone(identifier: "UTC")!, reload: false, runId: nil,
+                                   formats: folder.formats).run(store: store, progress: Progress(quiet: true))
+        }
+        #expect(try load().files.map(\.format) == [.shopifyInventory, nil])
+        let again = try load()
+        #expect(again.files.map { $0.unchangedSinceIngest != nil } == [true, true])
+        #expect(again.files.map(\.format) == [.shopifyInventory, nil])
+        #expect(try dump(dir + "/restock.sqlite", "SELECT file, format FROM ingests ORDER BY id")
+                == [["inventory_export.csv", "shopify-inventory"], ["orders.csv", "NULL"],
+                    ["inventory_export.csv", "shopify-inventory"], ["orders.csv", "NULL"]])
+    }
+
     @Test func aBrokenMappingFileInTheDataFolderStopsTheRunNamingItsLine() throws {
         let dir = dataFolder([DataFolder.mappingFileName: "[orders]\nfile = x*.csv\nwhatever\n"])
         do {

@@ -101,6 +101,7 @@ struct IngestStage {
         let ingestId = try ledger.insert(file, fingerprint: fingerprint, runId: runId, unchangedOf: unchangedOf)
         if let unchangedOf {
             counts.unchangedSinceIngest = unchangedOf
+            counts.format = try ledger.format(of: unchangedOf)
             rejects += try ledger.rejects(of: unchangedOf)
             progress(0, "\(file.name) unchanged")
         } else {

@@ -124,6 +124,11 @@ enum Schema {
         ALTER TABLE rejects ADD COLUMN code TEXT NOT NULL DEFAULT '';
         UPDATE rejects SET code = \(legacyRejectCode);
         """),
+        // The shop export format each file was read as (`ExportFormat`'s raw value); NULL for
+        // restock's own columns and for files ingested before.
+        .init(version: 4, name: "ingest formats", sql: """
+        ALTER TABLE ingests ADD COLUMN format TEXT;
+        """),
     ])
 
     /// The `Rejection.Code` (as `stored`) of a `rejects` row written before migration 3,
