@@ -26,6 +26,9 @@ public struct SQLiteError: Error, Sendable, CustomStringConvertible {
     public var isNotADatabase: Bool { primaryCode == SQLITE_NOTADB }
     /// Whether the database or its folder is read-only (`SQLITE_READONLY`) or cannot be opened (`SQLITE_CANTOPEN`).
     public var isReadOnlyOrCannotOpen: Bool { primaryCode == SQLITE_READONLY || primaryCode == SQLITE_CANTOPEN }
+    /// Whether SQLite found the database damaged (`SQLITE_CORRUPT`) or not a database at all
+    /// (`SQLITE_NOTADB`, also what a damaged first page gives).
+    public var isCorrupt: Bool { primaryCode == SQLITE_CORRUPT || primaryCode == SQLITE_NOTADB }
     /// Whether the disk is full (`SQLITE_FULL`).
     public var isDiskFull: Bool { primaryCode == SQLITE_FULL }
 

@@ -3,7 +3,7 @@
 #
 #   Tests/Fuzz/run-fuzz.sh [SECONDS] [TARGET...]     (default: 60 seconds; all targets)
 #
-# Each target (csv, dates, numbers) is Tests/Fuzz/Fuzz<Target>.swift compiled together with
+# Each target (csv, dates, numbers, figures) is Tests/Fuzz/Fuzz<Target>.swift compiled together with
 # the RestockCore sources it needs, with -sanitize=fuzzer,address, then run for SECONDS on
 # a working corpus seeded from Tests/Fuzz/corpus/<target>/ (the seeds are never modified;
 # new inputs and crash reproducers go under .build/fuzz/). A crash stops the script with
@@ -13,7 +13,7 @@ set -euo pipefail
 seconds="${1:-60}"
 shift || true
 targets=("$@")
-if [ ${#targets[@]} -eq 0 ]; then targets=(csv dates numbers); fi
+if [ ${#targets[@]} -eq 0 ]; then targets=(csv dates numbers figures); fi
 
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 core="$root/Sources/RestockCore"
@@ -25,7 +25,8 @@ for target in "${targets[@]}"; do
         csv)     harness=FuzzCSV.swift;     sources=("$core"/CSV/*.swift "$core/Numbers/DecimalText.swift" "$core/Model/Day.swift") ;;
         dates)   harness=FuzzDates.swift;   sources=("$core"/Dates/*.swift "$core/Model/Day.swift") ;;
         numbers) harness=FuzzNumbers.swift; sources=("$core"/Numbers/*.swift "$core"/CSV/*.swift "$core/Model/Day.swift") ;;
-        *) echo "unknown target '$target' (csv, dates, numbers)" >&2; exit 2 ;;
+        figures) harness=FuzzFigures.swift; mapfile -t sources < <(find "$core" -name '*.swift' | sort) ;;
+        *) echo "unknown target '$target' (csv, dates, numbers, figures)" >&2; exit 2 ;;
     esac
     binary="$out/fuzz-$target"
     rm -f "$binary"
@@ -39,9 +40,11 @@ for target in "${targets[@]}"; do
     echo "== fuzzing $target for $seconds s" >&2
     # The Swift runtime's own crash handler trips ASan while printing; libFuzzer reports instead.
     SWIFT_BACKTRACE=enable=no "$binary" "$work" "$root/Tests/Fuzz/corpus/$target" \
-        -max_total_time="$seconds" -print_final_stats=1 -max_len=4096 \
+        -max_total_time="$seconds" -print_final_stats=1 -max_len=4096 -timeout=20 \
         -artifact_prefix="$out/$target-" 2>&1 | grep -E "stat::|Done|ERROR|SUMMARY|crash-|Test unit|==[0-9]+==" || true
-    if ls "$out/$target-"crash-* "$out/$target-"leak-* "$out/$target-"timeout-* >/dev/null 2>&1; then
+    # Any one of the three kinds is a finding (`ls` of all three fails when one kind is absent).
+    if compgen -G "$out/$target-crash-*" >/dev/null || compgen -G "$out/$target-leak-*" >/dev/null \
+        || compgen -G "$out/$target-timeout-*" >/dev/null; then
         echo "== $target: findings in $out/$target-*" >&2
         exit 1
     fi

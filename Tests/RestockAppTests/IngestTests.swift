@@ -74,7 +74,7 @@ import SQLite
     @Test func rejectsBadNumbersAndDatesWithColumnValueAndReason() throws {
         let dir = dataFolder(["orders.csv": """
             order_id,ordered_at,sku,quantity,unit_price
-            O1,2026-11-20,A,-2,
+            O1,2026-11-20,A,0,
             O2,2026-02-30,A,1,
             O3,2026-11-20,A,"1,5",
             O4,2026-11-20,A,NaN,
@@ -91,8 +91,8 @@ import SQLite
         #expect(result.totals.rowsRejected == 9)
         let byLine = Dictionary(uniqueKeysWithValues: result.rejects.map { ($0.line, $0) })
         #expect(byLine[2]?.column == "quantity")
-        #expect(byLine[2]?.value == "-2")
-        #expect(byLine[2]?.reason == "quantity must be a number greater than 0, got \"-2\"")
+        #expect(byLine[2]?.value == "0")
+        #expect(byLine[2]?.reason == "quantity must be a number other than 0, got \"0\"")
         #expect(byLine[3]?.column == "ordered_at")
         #expect(byLine[4]?.value == "1,5")
         #expect(byLine[5]?.column == "quantity")

@@ -9,14 +9,13 @@ import SQLite
 @Suite struct RejectCodeStoreTests {
     let db = temporaryFolder() + "/restock.sqlite"
 
-    /// Rejected rows of every fault, as (file name, content).
+    /// Rejected rows of every fault, as (file name, content); the number faults in the
+    /// columns whose rule restock 0.1 and 0.2 had too (an order's quantity now has another).
     static let badFiles = [
         "orders.csv": """
             order_id,ordered_at,sku,quantity,unit_price
             O1,2026-11-20,A,1,2,extra
             ,2026-11-20,A,1,
-            O3,2026-11-20,A,,
-            O4,2026-11-20,A,-2,
             O5,2026-11-20,A,1,1.5.0
             O6,2026-02-30,A,1,
             """ + "\n",
@@ -26,8 +25,9 @@ import SQLite
             O1,A,1,2026-11-20,2026-11-21,2026-11-22
             O1,A,1,2026-11-20,2026-11-19,
             O1,A,1,2026-11-20,,2026-11-19
+            O1,A,,2026-11-20,,
             """ + "\n",
-        "receipts.csv": "po_id,sku,ordered_at,received_at\nP1,A,2026-11-10,2026-11-01\n",
+        "receipts.csv": "po_id,sku,ordered_at,received_at,quantity\nP1,A,2026-11-10,2026-11-01,\nP2,A,2026-11-10,2026-11-11,-1\n",
     ]
 
     @Test func rejectsAreStoredWithTheirCodeAndReadBackWhenTheirFileIsUnchanged() throws {

@@ -38,6 +38,9 @@ public enum CLI {
         } catch let error as RunError {
             FileHandle.standardError.write(Data("restock \(name): error: \(error.message)\n".utf8))
             return 1
+        } catch let error where StoreHealth.message(for: error) != nil {
+            FileHandle.standardError.write(Data("restock \(name): error: \(StoreHealth.message(for: error) ?? "")\n".utf8))
+            return 1
         } catch let error as CSVError {
             FileHandle.standardError.write(Data("restock \(name): error: \(error)\n".utf8))
             return 1
@@ -49,7 +52,7 @@ public enum CLI {
 
     /// The version `restock --version` prints and the report's footer shows: the newest entry
     /// of the README's changelog (`VersionTests` checks that the two agree).
-    static let version = "0.2.0"
+    static let version = "0.3.0"
 
     static let usage = """
     restock: which products to stock more of, and why.

@@ -41,7 +41,7 @@ struct Pipeline {
             return summary
         } catch {
             recorder.finish(outcome: "failed", message: "\(error)")
-            throw error
+            throw StoreHealth.explained(error, path: options.common.db)
         }
     }
 
@@ -70,15 +70,16 @@ struct Pipeline {
         try job.recorder.begin(IngestStage.name)
         let folder = try IngestStage.files(in: options.data, formats: options.common.formats)
         let files = folder.files
-        let result = try IngestStage(files: files, timeZone: options.common.timeZone, reload: options.reload,
+        for entry in folder.skipped { job.progress.note("warning: \(entry.sentence)") }
+        var result = try IngestStage(files: files, timeZone: options.common.timeZone, reload: options.reload,
                                      runId: job.recorder.runId, formats: folder.formats).run(store: job.store, progress: job.progress)
+        result.skipped = folder.skipped
         Trace.mark("ingest committed")
         checkpoint.start()
         FreedMemory.returnToSystem()
         let seconds = try job.recorder.end(IngestStage.name, rows: result.totals.rowsRead)
         Trace.mark("ingest recorded")
         job.progress.end(result.progressLine(files: files.count), seconds: seconds)
-        for skipped in folder.skipped { job.progress.note(skipped.note) }
         return result
     }
 
@@ -106,9 +107,7 @@ struct Pipeline {
         try job.recorder.end(ReadStage.name, rows: output.skus, seconds: seconds.read)
         try job.recorder.end(ComputeStage.name, rows: computed.analyses.count, seconds: seconds.compute)
         job.progress.end("\(Progress.count(Int64(computed.analyses.count))) SKUs: read \(String(format: "%.2f", seconds.read)) s, demand class, forecast, lead time and reorder point \(String(format: "%.2f", seconds.compute)) s", seconds: seconds.read + seconds.compute)
-        if let last = output.lastOrderDay, last < settings.asOf - 6 {
-            job.progress.note("note: the newest order line in the window is from \(CivilDate.string(last)), a week or more before as-of \(CivilDate.string(settings.asOf)); pass --as-of if the data ends earlier")
-        }
+        if let stale = output.staleData { job.progress.note("note: \(stale)") }
         return (output, computed)
     }
 
@@ -131,7 +130,7 @@ struct Pipeline {
         let previous = try PreviousRun.load(job.store.db, before: job.recorder.runId)
         Trace.mark("report: previous run's figures")
         let outcome = try ReportStage(options: options, folder: job.folder, runId: job.recorder.runId, dataRange: read.dataRange,
-                                      computed: computed, replayed: replayed, ingest: ingested, previous: previous, startedAt: job.startedAt,
+                                      computed: computed, replayed: replayed, ingest: ingested, staleData: read.staleData, previous: previous, startedAt: job.startedAt,
                                       priorStages: job.recorder.stageRecords)
             .write(store: job.store)
         let seconds = try job.recorder.end(ReportStage.name, rows: outcome.files)

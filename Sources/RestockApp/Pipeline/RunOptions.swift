@@ -64,8 +64,15 @@ struct RunOptions {
         o.json = a.flag("json")
         o.reload = a.flag("reload")
         o.replay = a.flag("replay")
-        for value in o.to + [o.from] + (o.subject.map { [$0] } ?? []) where value.contains("\r") || value.contains("\n") {
-            throw UsageError("e-mail headers may not contain line breaks (refused: \(value.debugDescription))")
+        // The e-mail's header rule, checked here so that a bad value fails before anything
+        // changes rather than when the e-mail is built after the ingest (exit 2, not 1).
+        let headers = [("subject", o.subject), ("from", o.from)] + o.to.map { ("to", $0) }
+        for case let (option, value?) in headers {
+            do {
+                try EmailMessage.refuseBreaks(value, field: option)
+            } catch {
+                throw UsageError("--\(option) may not contain line breaks, tabs or other control characters (refused: \(value.debugDescription)); write it on one line of plain text")
+            }
         }
         for address in o.to + [o.from] where !EmailMessage.isAddress(address) {
             throw UsageError("'\(address)' is not an e-mail address (expected name@domain)")

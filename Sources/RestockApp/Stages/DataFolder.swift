@@ -3,7 +3,7 @@ import RestockCore
 
 /// What the ingest reads from the data folders and files it is given (README, "Input
 /// files"): the input files, the format choice with the folder's mapping file, and the
-/// `.csv` files it left out with the reason.
+/// entries it left out with the reason (not regular files, `.csv` files it cannot tell).
 struct DataFolder: Sendable {
     /// The mapping file a data folder may hold, used when `--map` names none (README,
     /// "Mapping files").
@@ -12,8 +12,8 @@ struct DataFolder: Sendable {
     var files: [InputFile]
     /// The `--format`, `--date-order` and `--map` choice, with the folder's mapping file.
     var formats: FormatChoice
-    /// The `.csv` files left out, in byte order of their names.
-    var skipped: [UnnamedFileRecognition.Skipped]
+    /// The entries left out, in byte order of their names.
+    var skipped: [SkippedInput]
 
     /// Collects the input files of `paths` (folders or files). A folder's `restock-map.txt`
     /// is read when `formats` has no mapping; the first folder holding one wins.
@@ -29,9 +29,10 @@ struct DataFolder: Sendable {
             }
         }
         var recognition = UnnamedFileRecognition(formats: formats)
-        files = try InputFile.collect(paths) { recognition.kind(path: $0, name: $1) }
+        let scanned = try InputFile.scan(paths) { recognition.kind(path: $0, name: $1) }
+        files = scanned.files
         self.formats = formats
-        skipped = recognition.skipped.sorted { Array($0.name.utf8).lexicographicallyPrecedes(Array($1.name.utf8)) }
+        skipped = (scanned.skipped + recognition.skipped).sorted { Array($0.file.utf8).lexicographicallyPrecedes(Array($1.file.utf8)) }
     }
 
     /// The mapping file at `path`, nil when there is no regular file there.

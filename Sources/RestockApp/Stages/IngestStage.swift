@@ -33,6 +33,8 @@ struct IngestStage {
         var totals: FileCounts
         /// The rejects of this ingest, and those carried by unchanged files, in file then line order.
         var rejects: [Rejection]
+        /// Entries of the data folder named like input files that are not regular files.
+        var skipped: [SkippedInput] = []
 
         /// No ingest (`restock report`).
         static let none = Result(files: [], totals: FileCounts(file: "total", kind: .orders), rejects: [])
@@ -46,7 +48,8 @@ struct IngestStage {
         }
     }
 
-    /// The input files of the data folder `data`; a folder without an orders file fails.
+    /// The input files of the data folder `data`, its mapping file, and the entries skipped
+    /// (to be named); a folder without an orders file fails.
     static func files(in data: String, formats: FormatChoice) throws -> DataFolder {
         let folder = try DataFolder(paths: [data], formats: formats)
         if !folder.files.contains(where: { $0.kind == .orders }) {
@@ -101,7 +104,7 @@ struct IngestStage {
         let ingestId = try ledger.insert(file, fingerprint: fingerprint, runId: runId, unchangedOf: unchangedOf)
         if let unchangedOf {
             counts.unchangedSinceIngest = unchangedOf
-            counts.format = try ledger.format(of: unchangedOf)
+            counts.format = try ledger.format(of: unchangedOf) ?? Self.headerFormat(of: file, formats: formats)
             rejects += try ledger.rejects(of: unchangedOf)
             progress(0, "\(file.name) unchanged")
         } else {
@@ -111,6 +114,18 @@ struct IngestStage {
         }
         try ledger.update(ingestId, counts: counts)
         return counts
+    }
+
+    /// The shop export format the header line of `file` says, for an unchanged file whose
+    /// ingest has none stored (loaded before the store kept formats, README "The store");
+    /// nil for restock's own columns or a header that cannot be read now.
+    private static func headerFormat(of file: InputFile, formats: FormatChoice) -> ExportFormat? {
+        guard let reader = try? CSVReader(path: file.path, fileName: file.name, chunkSize: 1 << 16,
+                                          delimiter: formats.delimiter(fileName: file.name)) else { return nil }
+        var header: [String] = []
+        guard (try? reader.next(into: &header)) != nil else { return nil }
+        let format = ExportIngest.format(header: header, fileName: file.name, kind: file.kind, choice: formats)
+        return format == .restock ? nil : format
     }
 
     /// Reads one file: a parser thread produces batches, this thread writes them.

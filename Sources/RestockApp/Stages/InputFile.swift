@@ -13,11 +13,19 @@ struct InputFile: Sendable, Hashable {
 
     /// The input files among `arguments` (files or folders), in byte order of their names
     /// (README, "Input files": only a folder's top level; names match case-sensitively).
-    /// `unnamed(path, name)` gives the kind of a file whose name does not say it, or nil to
-    /// leave it out (`UnnamedFileRecognition`).
-    static func collect(_ arguments: [String],
-                        unnamed: (_ path: String, _ name: String) -> FileKind? = { _, _ in nil }) throws(RunError) -> [InputFile] {
+    static func collect(_ arguments: [String]) throws(RunError) -> [InputFile] {
+        try scan(arguments).files
+    }
+
+    /// The input files among `arguments`, and the entries of a folder that bear an input
+    /// file's name but are not regular files (`SkippedInput`). A file named as an argument
+    /// that is not a regular file fails: the user asked for it. `unnamed(path, name)` gives
+    /// the kind of a file whose name does not say it, or nil to leave it out
+    /// (`UnnamedFileRecognition`).
+    static func scan(_ arguments: [String], unnamed: (_ path: String, _ name: String) -> FileKind? = { _, _ in nil })
+        throws(RunError) -> (files: [InputFile], skipped: [SkippedInput]) {
         var found: [InputFile] = []
+        var skipped: [SkippedInput] = []
         let fm = FileManager.default
         for argument in arguments {
             var isDirectory: ObjCBool = false
@@ -32,8 +40,10 @@ struct InputFile: Sendable, Hashable {
                 for name in names {
                     let path = (argument as NSString).appendingPathComponent(name)
                     guard let kind = FileKind.of(fileName: name) ?? unnamed(path, name) else { continue }
-                    var sub: ObjCBool = false
-                    guard fm.fileExists(atPath: path, isDirectory: &sub), !sub.boolValue else { continue }
+                    if let problem = SkippedInput.problem(path: path) {
+                        skipped.append(SkippedInput(file: name, reason: problem))
+                        continue
+                    }
                     found.append(try describe(path: path, name: name, kind: kind))
                 }
             } else {
@@ -41,11 +51,15 @@ struct InputFile: Sendable, Hashable {
                 guard let kind = FileKind.of(fileName: name) ?? unnamed(argument, name) else {
                     throw RunError("'\(argument)': the file name must start with orders, backorders, products or receipts and end in .csv, so restock knows what it holds; rename it")
                 }
+                if let problem = SkippedInput.problem(path: argument) {
+                    throw RunError("'\(argument)' cannot be read: \(problem)")
+                }
                 found.append(try describe(path: argument, name: name, kind: kind))
             }
         }
         found.sort { Array($0.name.utf8).lexicographicallyPrecedes(Array($1.name.utf8)) }
-        return found
+        skipped.sort { Array($0.file.utf8).lexicographicallyPrecedes(Array($1.file.utf8)) }
+        return (found, skipped)
     }
 
     private static func describe(path: String, name: String, kind: FileKind) throws(RunError) -> InputFile {
@@ -57,27 +71,36 @@ struct InputFile: Sendable, Hashable {
         return InputFile(name: name, path: path, kind: kind, size: Int64(st.st_size), modifiedNanoseconds: modified)
     }
 
-    /// A fingerprint of the content: FNV-1a 64 of the size and the first and last 64 KiB.
-    /// With name, size and modification time it decides whether a file is the one loaded before.
+    /// A fingerprint of the whole content: "c1:" and the `ContentHash` of every byte, in hex.
+    /// With name, size and modification time it decides whether a file is the one loaded
+    /// before, so a re-export that keeps all three but changes a byte is read again.
+    /// (Stores of restock 0.2 hold the older fingerprint of the first and last 64 KiB,
+    /// without the "c1:"; such a file is read once more, its rows then count as duplicates.)
     func fingerprint() throws(RunError) -> String {
-        guard let handle = FileHandle(forReadingAtPath: path) else {
-            throw RunError("\(name): cannot open the file for reading; check its permissions")
+        // Non-blocking: a named pipe put in place of the file since the scan cannot hang the run.
+        let fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)
+        guard fd >= 0 else {
+            throw RunError("\(name): cannot open the file for reading (\(String(cString: strerror(errno)))); check its permissions")
         }
-        defer { try? handle.close() }
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        func mix(_ data: Data) {
-            for byte in data {
-                hash ^= UInt64(byte)
-                hash = hash &* 0x100_0000_01b3
+        defer { close(fd) }
+        var st = stat()
+        guard fstat(fd, &st) == 0, st.st_mode & S_IFMT == S_IFREG else {
+            throw RunError("\(name): not a regular file any more; write the export to a regular file and run again")
+        }
+        var hash = ContentHash()
+        let chunk = 1 << 20
+        let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: chunk, alignment: 16)
+        defer { buffer.deallocate() }
+        while true {
+            let n = read(fd, buffer.baseAddress, chunk)
+            if n == 0 { break }
+            if n < 0 {
+                if errno == EINTR { continue }
+                throw RunError("\(name): cannot read the file (\(String(cString: strerror(errno)))); check the disk and run again")
             }
+            hash.update(UnsafeRawBufferPointer(rebasing: buffer[0..<n]))
         }
-        mix(Data(String(size).utf8))
-        let head = (try? handle.read(upToCount: 65_536)) ?? Data()
-        mix(head)
-        if size > 65_536 {
-            try? handle.seek(toOffset: UInt64(max(65_536, size - 65_536)))
-            mix((try? handle.readToEnd()) ?? Data())
-        }
-        return String(hash, radix: 16)
+        let hex = String(hash.finish(), radix: 16)
+        return "c1:" + String(repeating: "0", count: 16 - hex.count) + hex
     }
 }

@@ -23,9 +23,12 @@ final class ReadStage {
         var lastOrderDay: Day?
         /// SKUs read (each gets a row in skus.csv).
         var skus: Int
+        /// The stale-data note (`StaleData.note`), nil when the data reaches as-of.
+        var staleData: String?
     }
 
     private var reader: FactsReader?
+    private let settings: RunSettings
     /// Each supplier's recent receipts, for the compute stage.
     let pools: SupplierPools
     /// SKUs that may get a row: the total the progress counts towards.
@@ -41,6 +44,7 @@ final class ReadStage {
             progress.update(done: scanned, total: nil, note: "daily totals read", unit: "blocks")
         }
         self.reader = reader
+        self.settings = settings
         pools = reader.pools
         candidates = reader.candidates.count
     }
@@ -57,6 +61,7 @@ final class ReadStage {
     func finish() -> Output {
         var output = Output(dataRange: nil, lastOrderDay: reader?.lastOrderDay, skus: skus)
         if let first = reader?.firstDay, let last = reader?.lastDay, first <= last { output.dataRange = first...last }
+        output.staleData = StaleData.note(newestInWindow: reader?.lastOrderDay, newestLoaded: reader?.lastDay, settings: settings)
         reader = nil
         FreedMemory.returnToSystem()
         Trace.mark("facts released")

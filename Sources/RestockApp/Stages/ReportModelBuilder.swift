@@ -5,7 +5,7 @@ import RestockCore
 enum ReportModelBuilder {
     static func build(options: RunOptions, dataRange: ClosedRange<Day>?, weeklyOrderLines: [Int], weeklyBackorderLines: [Int],
                       analyses: [SKUAnalysis], figures: [SKUFigures], ranked: [SKUFigures],
-                      ingest: IngestStage.Result, rejects: [Rejection], unmatched: Int, previous: PreviousRun?,
+                      ingest: IngestStage.Result, staleData: String? = nil, rejects: [Rejection], unmatched: Int, previous: PreviousRun?,
                       runId: Int64, startedAt: String, stages: [RunRecorder.StageRecord]) -> ReportModel {
         let settings = options.settings
         var classes: [DemandClass: Int] = [:]
@@ -35,7 +35,9 @@ enum ReportModelBuilder {
             settings: settings, topN: options.top, dataRange: dataRange, headline: .summing(figures),
             weeklyBackorderLines: weeklyBackorderLines, weeklyOrderLines: weeklyOrderLines, demandClassCounts: classes,
             recommendations: Array(top),
-            dataQuality: ReportModel.DataQuality(files: files, rejectReasons: reasons, unmatchedBackorders: unmatched),
+            dataQuality: ReportModel.DataQuality(files: files, rejectReasons: reasons, unmatchedBackorders: unmatched,
+                                                 notices: (staleData.map { ["Stale data: " + $0 + "."] } ?? [])
+                                                     + ingest.skipped.map { $0.sentence + "." }),
             changes: changes,
             run: ReportModel.RunInfo(runId: runId, startedAt: startedAt,
                                      stages: stages.map { .init(name: $0.name, seconds: $0.seconds, rows: $0.rows) },

@@ -18,6 +18,8 @@ struct ReportStage {
     /// The replay, with `--replay`.
     var replayed: ReplayStage.Output?
     var ingest: IngestStage.Result
+    /// The stale-data note (`StaleData`), nil when the data is recent.
+    var staleData: String?
     var previous: PreviousRun?
     var startedAt: String
     var priorStages: [RunRecorder.StageRecord]
@@ -49,7 +51,7 @@ struct ReportStage {
 
             var model = ReportModelBuilder.build(options: options, dataRange: dataRange, weeklyOrderLines: computed.weeklyOrderLines,
                                                  weeklyBackorderLines: computed.weeklyBackorderLines, analyses: analyses, figures: figures, ranked: ranked,
-                                                 ingest: ingest, rejects: rejects, unmatched: unmatched, previous: previous,
+                                                 ingest: ingest, staleData: staleData, rejects: rejects, unmatched: unmatched, previous: previous,
                                                  runId: runId, startedAt: startedAt, stages: priorStages)
             if let replayed {
                 let totals = ReplayClassTotal.summarize(replayed.rows)
@@ -75,7 +77,8 @@ struct ReportStage {
                 files: ingest.files.map { RunSummary.counts($0, named: true) },
                 totals: RunSummary.counts(ingest.totals, named: false),
                 unmatched_backorders: unmatched, skus: figures.count, recommendations: ranked.count, rejects: rejects.count,
-                stages: stages, started_at: startedAt, finished_at: RunRecorder.now(), report_folder: folder.target.path)
+                stages: stages, started_at: startedAt, finished_at: RunRecorder.now(), report_folder: folder.target.path,
+                skipped_files: ingest.skipped.isEmpty ? nil : ingest.skipped, stale_data: staleData)
             try folder.write("summary.json", summary.encoded()); files += 1
             // The figures are kept before the folder moves into place: a kill between the two
             // leaves a store that the next run simply overwrites for the same run id.

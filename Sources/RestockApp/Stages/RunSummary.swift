@@ -40,6 +40,10 @@ struct RunSummary: Codable, Sendable {
     var started_at: String
     var finished_at: String
     var report_folder: String?
+    /// Entries named like input files that were not read (absent when there are none).
+    var skipped_files: [SkippedInput]? = nil
+    /// The stale-data note (absent when the data is recent).
+    var stale_data: String? = nil
 
     static func counts(_ c: FileCounts, named: Bool) -> Counts {
         Counts(file: named ? c.file : nil, kind: named ? c.kind.rawValue : nil, rows_read: c.rowsRead, rows_new: c.rowsNew,

@@ -10,18 +10,9 @@ import RestockCore
 /// A header with only restock's own columns is not enough: a products file needs nothing
 /// but `sku`, so such a file must still be named for its kind.
 struct UnnamedFileRecognition {
-    /// A `.csv` file the ingest did not read, and why.
-    struct Skipped: Sendable, Hashable {
-        var name: String
-        var reason: String
-
-        /// The progress note (`skipped notes.csv: ...`).
-        var note: String { "skipped \(name): \(reason)" }
-    }
-
     let formats: FormatChoice
     /// The files skipped so far, in the order they were seen.
-    private(set) var skipped: [Skipped] = []
+    private(set) var skipped: [SkippedInput] = []
 
     init(formats: FormatChoice) {
         self.formats = formats
@@ -37,7 +28,7 @@ struct UnnamedFileRecognition {
         switch Self.recognise(path: path, name: name, forced: formats.forced) {
         case .kind(let kind): return kind
         case .refused(let reason):
-            skipped.append(Skipped(name: name, reason: reason))
+            skipped.append(SkippedInput(file: name, reason: reason))
             return nil
         }
     }

@@ -61,7 +61,7 @@ final class DigestWriter {
         readBlock = try db.prepare("SELECT data FROM sku_days WHERE block=? AND sku=?")
         writeBlock = try db.prepare("INSERT OR REPLACE INTO sku_days(block, sku, data) VALUES(?, ?, ?)")
         deleteBlock = try db.prepare("DELETE FROM sku_days WHERE block=? AND sku=?")
-        orderLines = try db.prepare("SELECT day, cancelled FROM order_lines WHERE order_id=? AND sku=?")
+        orderLines = try db.prepare("SELECT day, cancelled OR quantity < 0 FROM order_lines WHERE order_id=? AND sku=?")
         readEvents = try db.prepare("SELECT data FROM sku_events WHERE sku=?")
         writeEvents = try db.prepare("INSERT OR REPLACE INTO sku_events(sku, data) VALUES(?, ?)")
         updateEvents = try db.prepare("UPDATE sku_events SET data=?2 WHERE sku=?1")

@@ -27,6 +27,8 @@ final class FactsReader {
 
     private var products: [String: ProductFact]
     private var events: [String: CountedEvents]
+    /// Per SKU, its credits dated in the window (README, "Returns and cancellations").
+    private var credits: [String: [CreditLine]]
     /// Per SKU id, its daily totals in the window (`WindowTotals.days`).
     private var dailyTotals: [[DailyTotal]]
     /// SKU -> id in `dailyTotals` (SKUs with daily totals in the window).
@@ -70,6 +72,7 @@ final class FactsReader {
         var pooled: [String: [PooledReceipt]] = [:]
         events = try Self.readEvents(db, rules: rules, sku: only, suppliers: suppliers, pooled: &pooled, range: &range)
         pools = SupplierPools(pooled)
+        credits = try Self.readCredits(db, rules: rules, sku: only)
         Trace.mark("backorders and receipts")
         let totals = try background?.wait() ?? WindowTotals.read(db, rules: rules, sku: only, progress: progress)
         Trace.mark("daily totals")
@@ -97,7 +100,8 @@ final class FactsReader {
             if let id = totalsIds[sku] { swap(&totals, &dailyTotals[id]) }
             guard let facts = rules.facts(sku: sku, product: products[sku], dailyTotals: totals,
                                           backorderedLineDays: counted.backorderedLineDays.map { Day($0) },
-                                          backorders: counted.backorders, receipts: counted.receipts) else { continue }
+                                          backorders: counted.backorders, receipts: counted.receipts,
+                                          credits: credits.removeValue(forKey: sku) ?? []) else { continue }
             if let last = facts.orderDays.last?.day { lastOrderDay = max(lastOrderDay ?? last, last) }
             chunk.append(facts)
         }
@@ -173,6 +177,24 @@ final class FactsReader {
             }
         }
         return events
+    }
+
+    /// Every credit (order line with a negative quantity) dated in the window, per SKU, in
+    /// day order: a cancellation when its line is cancelled or its order has a sale of the
+    /// SKU (README, "Returns and cancellations"). Read through the partial index of credits.
+    private static func readCredits(_ db: Connection, rules: WindowRules, sku only: String?) throws -> [String: [CreditLine]] {
+        let row = try db.prepare("""
+            SELECT c.sku, c.day, -c.quantity, c.cancelled OR EXISTS(SELECT 1 FROM order_lines s
+                   WHERE s.order_id = c.order_id AND s.sku = c.sku AND s.quantity > 0)
+            FROM order_lines c WHERE c.quantity < 0 AND c.day BETWEEN ?1 AND ?2 AND (?3 IS NULL OR c.sku = ?3)
+            ORDER BY c.sku, c.day
+            """)
+        try row.bind([.integer(Int64(rules.start)), .integer(Int64(rules.asOf)), only.map { .text($0) } ?? .null])
+        var credits: [String: [CreditLine]] = [:]
+        while try row.step() {
+            credits[row.text(0) ?? "", default: []].append(CreditLine(day: row.int(1), units: row.double(2), isCancellation: row.int(3) != 0))
+        }
+        return credits
     }
 
     /// Widens `range` by the days of order lines: the first day of the oldest daily-totals

@@ -124,9 +124,13 @@ enum Schema {
         ALTER TABLE rejects ADD COLUMN code TEXT NOT NULL DEFAULT '';
         UPDATE rejects SET code = \(legacyRejectCode);
         """),
+        // Order lines with a negative quantity (credits), read by every run (`FactsReader`).
+        .init(version: 4, name: "credits index", sql: """
+        CREATE INDEX order_lines_credits ON order_lines(day) WHERE quantity < 0;
+        """),
         // The shop export format each file was read as (`ExportFormat`'s raw value); NULL for
         // restock's own columns and for files ingested before.
-        .init(version: 4, name: "ingest formats", sql: """
+        .init(version: 5, name: "ingest formats", sql: """
         ALTER TABLE ingests ADD COLUMN format TEXT;
         """),
     ])

@@ -18,6 +18,8 @@ final class Store {
             db = try Connection(path: path, readOnly: readOnly, busyTimeoutMilliseconds: 30_000)
             // Reading the schema version is the first access: it fails on a file that is not a database.
             _ = try Migrator.version(of: db)
+            // Nothing is written to a database that is not restock's.
+            try StoreIdentity.check(db, path: path, knownVersion: Schema.migrator.migrations.count)
             if !readOnly {
                 // A new store gets 16 KiB pages: bulk loads of millions of short rows run about
                 // 15% faster than with the default 4 KiB (measured on 1 million order lines).
@@ -26,6 +28,7 @@ final class Store {
                 }
                 try db.enableWAL()
                 try Schema.migrator.migrate(db)
+                try StoreIdentity.mark(db)
                 // A store from before the digests (schema 2) counts its rows once.
                 if try db.scalarText("SELECT value FROM meta WHERE key='digests'") != nil {
                     try db.transaction {
@@ -90,7 +93,10 @@ extension RunError {
     /// A store failure in words a user can act on.
     static func store(_ path: String, _ error: SQLiteError) -> RunError {
         if error.isNotADatabase {
-            return RunError("'\(path)' is not a restock store (not an SQLite database); pass another --db, or move the file away")
+            return RunError("'\(path)' is not a restock store (not an SQLite database); pass another --db, or move the file away. If it was your restock store, it is damaged: \(StoreHealth.advice)")
+        }
+        if error.isCorrupt {
+            return StoreHealth.damaged(path, error)
         }
         if error.isReadOnlyOrCannotOpen {
             return RunError("cannot write the store '\(path)' (\(error.message)); check that the file and its folder are writable, or pass another --db")

@@ -65,6 +65,7 @@ public enum SKUAnalyzer {
         // Backorders and service.
         let metrics = ServiceMetrics.compute(orderDays: facts.orderDays, backorders: facts.backorders, settings: settings)
         f.apply(metrics)
+        f.returnedUnits = facts.returnedUnits
 
         // Demand class and forecast on the weekly history.
         let weekly = WeeklyHistory.weekly(orderDays: facts.orderDays, settings: settings)
@@ -97,6 +98,7 @@ public enum SKUAnalyzer {
         f.forecastMethod = forecast.method
         f.forecastDaily = forecast.daily
         f.forecastMAE = forecast.mae
+        f.forecastBias = forecast.bias
         return forecast
     }
 

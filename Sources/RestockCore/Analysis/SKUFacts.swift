@@ -14,6 +14,8 @@ public struct SKUFacts: Sendable, Hashable {
     public var receipts: [ReceiptFact]
     /// The SKU's supplier (`SKUFacts.supplier(product:receipts:)`).
     public var supplier: String?
+    /// Units returned in the window (README, "Returns and cancellations").
+    public var returnedUnits: Double = 0
 
     public init(sku: String, product: ProductFact? = nil, orderDays: [OrderDay] = [], backorders: [BackorderFact] = [],
                 receipts: [ReceiptFact] = [], supplier: String? = nil) {

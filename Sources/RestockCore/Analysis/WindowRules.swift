@@ -78,13 +78,18 @@ public struct WindowRules: Sendable, Hashable {
     }
 
     /// The SKU's facts for the run, nil when it gets no row (`lists`). Every argument holds
-    /// only facts that count (see `counts`).
+    /// only facts that count (see `counts`), but `credits`: those dated in the window count,
+    /// taken out of the demand (`CreditNetting`) before anything else reads it.
     public func facts(sku: String, product: ProductFact?, dailyTotals: [DailyTotal], backorderedLineDays: [Day],
-                      backorders: [BackorderFact], receipts: [ReceiptFact]) -> SKUFacts? {
-        guard lists(product: product, dailyTotals: dailyTotals, backorders: backorders, receipts: receipts) else { return nil }
-        return SKUFacts(sku: sku, product: product,
-                        orderDays: Self.orderDays(dailyTotals: dailyTotals, backorderedLineDays: backorderedLineDays),
-                        backorders: backorders, receipts: receipts,
-                        supplier: SKUFacts.supplier(product: product, receipts: receipts))
+                      backorders: [BackorderFact], receipts: [ReceiptFact], credits: [CreditLine] = []) -> SKUFacts? {
+        let counted = credits.filter { contains($0.day) }
+        let netted = CreditNetting.net(dailyTotals, credits: counted)
+        guard lists(product: product, dailyTotals: netted, backorders: backorders, receipts: receipts) else { return nil }
+        var facts = SKUFacts(sku: sku, product: product,
+                             orderDays: Self.orderDays(dailyTotals: netted, backorderedLineDays: backorderedLineDays),
+                             backorders: backorders, receipts: receipts,
+                             supplier: SKUFacts.supplier(product: product, receipts: receipts))
+        facts.returnedUnits = CreditNetting.returnedUnits(counted)
+        return facts
     }
 }

@@ -6,7 +6,7 @@ import Musl
 import Darwin
 #endif
 
-/// A file opened read-only with POSIX `open(2)`, read with `read(2)`, closed in `deinit`.
+/// A regular file opened read-only with POSIX `open(2)`, read with `read(2)`, closed in `deinit`.
 ///
 /// The only place the CSV layer calls C; errors become `CSVError.unreadable` with the
 /// system's `strerror(3)` words.
@@ -16,8 +16,14 @@ final class ReadableFile {
 
     /// Opens `path` for reading; `name` is the file name used in error messages.
     init(path: String, name: String) throws(CSVError) {
-        let fd = open(path, O_RDONLY | O_CLOEXEC)
+        // Non-blocking, and only a regular file: opening a named pipe would wait for a writer.
+        let fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)
         if fd < 0 { throw CSVError.unreadable(file: name, reason: ReadableFile.lastError()) }
+        var st = stat()
+        if fstat(fd, &st) != 0 || st.st_mode & S_IFMT != S_IFREG {
+            close(fd)
+            throw CSVError.unreadable(file: name, reason: "not a regular file")
+        }
         self.fd = fd
         self.name = name
     }

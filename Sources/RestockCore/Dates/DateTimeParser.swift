@@ -23,7 +23,7 @@ public struct DateTimeParser: Sendable {
 
     /// A parser for the configured zone (README, "Commands": `--time-zone`; default UTC).
     public init(timeZone: TimeZone) {
-        self.offsets = ZoneOffsets(timeZone)
+        self.offsets = ZoneOffsetsCache.shared.offsets(timeZone)
     }
 
     /// The day and instant of `text`; throws the reason when it is not a date README, "The CSV

@@ -21,10 +21,11 @@ public struct DailyTotal: Sendable, Hashable {
         self.priceSum = priceSum
     }
 
-    /// The contribution of one order line: nothing for a cancelled line, `sign` -1 to remove it.
+    /// The contribution of one order line: nothing for a cancelled line or a credit (negative
+    /// `units`: netted at run time, `CreditNetting`), `sign` -1 to remove it.
     public init(day: Day, cancelled: Bool, units: Double, price: Double?, sign: Int32 = 1) {
         self.init(day: day)
-        guard !cancelled else { return }
+        guard !cancelled, units > 0 else { return }
         lines = sign
         self.units = Double(sign) * units
         if let price {

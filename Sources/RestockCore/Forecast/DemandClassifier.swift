@@ -54,10 +54,14 @@ public enum DemandClassifier {
         guard k >= 2 else { return DemandClassification(adi: nil, cv2: nil, demandClass: .new) }
 
         let adi = Double(weeks) / Double(k)
-        let mean = sum / Double(k)
-        var squares = 0.0
-        for x in weekly where x > 0 { squares += (x - mean) * (x - mean) }
-        let cv2 = (squares / Double(k)) / (mean * mean)
+        var cv2 = squaredVariation(weekly, k: k, sum: sum, scale: 1)
+        if !cv2.isFinite, let largest = weekly.max(), largest > 0 {
+            // Totals so large their sum overflows, or so small the mean's square underflows
+            // (a store holding values from before the input bounds): cv2 does not change with
+            // the scale, so it is computed on the totals divided by the largest.
+            let scaled = weekly.reduce(0) { $1 > 0 ? $0 + $1 / largest : $0 }
+            cv2 = squaredVariation(weekly, k: k, sum: scaled, scale: largest)
+        }
 
         let intermittent = adiCutDenominator * weeks >= adiCutNumerator * k
         let variable = cv2AtLeastCutoff(weekly: weekly) ?? (cv2 >= 0.49)
@@ -67,7 +71,19 @@ public enum DemandClassifier {
         case (true, false): .intermittent
         case (true, true): .lumpy
         }
-        return DemandClassification(adi: adi, cv2: cv2, demandClass: demandClass)
+        // Infinite weekly totals have no finite cv2: the cell is left empty.
+        return DemandClassification(adi: adi, cv2: cv2.isFinite ? cv2 : nil, demandClass: demandClass)
+    }
+
+    /// (σ / μ)² of the positive totals divided by `scale`, whose sum is `sum` and count `k`.
+    private static func squaredVariation(_ weekly: [Double], k: Int, sum: Double, scale: Double) -> Double {
+        let mean = sum / Double(k)
+        var squares = 0.0
+        for x in weekly where x > 0 {
+            let y = scale == 1 ? x : x / scale
+            squares += (y - mean) * (y - mean)
+        }
+        return (squares / Double(k)) / (mean * mean)
     }
 
     /// Whether cv2 >= 0.49, decided exactly: `100·(k·S2 − S1²) >= 49·S1²` over the non-zero

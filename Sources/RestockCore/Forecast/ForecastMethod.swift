@@ -17,6 +17,10 @@ public enum ForecastMethod: String, Sendable, Hashable, CaseIterable, Codable {
     case crostonSBA = "croston_sba"
     /// Teunter-Syntetos-Babai (2011) (`TSBModel`).
     case tsb
+    /// Aggregate-disaggregate intermittent demand approach, Nikolopoulos et al. (2011) (`ADIDAModel`).
+    case adida
+    /// Intermittent multiple aggregation prediction algorithm, Petropoulos & Kourentzes (2015) (`IMAPAModel`).
+    case imapa
 
     /// The one-step-ahead forecast of weekly demand (units per week, the same for every
     /// future week) that this method makes from a weekly history (oldest first).

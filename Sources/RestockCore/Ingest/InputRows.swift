@@ -26,9 +26,13 @@ public struct OrderRow: Sendable, Hashable {
     public var lineKeyIsLineId: Bool
     public var sku: String
     public var orderedAt: Stamp
+    /// Negative for a credit: a return or cancellation (README, "Returns and cancellations").
     public var quantity: Double
     public var unitPrice: Double?
     public var cancelled: Bool
+
+    /// Appended to the sku to key a credit line that has no line_id.
+    public static let creditKeySuffix = "\u{1F}credit"
 }
 
 /// One valid backorder row (README, "backorders").

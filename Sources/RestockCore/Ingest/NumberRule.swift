@@ -1,6 +1,9 @@
 /// The range rule a number cell must meet (README, "Input files").
 public enum NumberRule: String, Sendable, Hashable, Codable, CaseIterable {
     case positive = "positive"
+    /// Any number but 0: an order line's quantity, negative for a return or cancellation
+    /// (README, "Returns and cancellations").
+    case nonZero = "non_zero"
     case nonNegative = "non_negative"
     case serviceLevel = "service_level"
     case casePack = "case_pack"
@@ -9,9 +12,10 @@ public enum NumberRule: String, Sendable, Hashable, Codable, CaseIterable {
     func allows(_ x: Double) -> Bool {
         switch self {
         case .positive: x > 0
+        case .nonZero: x != 0
         case .nonNegative: x >= 0
         case .serviceLevel: (0.5...0.999).contains(x)
-        case .casePack: x >= 1 && x == x.rounded() && x <= 1_000_000_000
+        case .casePack: x >= 1 && x == x.rounded()
         }
     }
 
@@ -19,6 +23,7 @@ public enum NumberRule: String, Sendable, Hashable, Codable, CaseIterable {
     public var expectation: String {
         switch self {
         case .positive: "a number greater than 0"
+        case .nonZero: "a number other than 0"
         case .nonNegative: "a number of 0 or more"
         case .serviceLevel: "a number from 0.5 to 0.999"
         case .casePack: "a whole number of 1 or more"

@@ -26,11 +26,13 @@ extension Rejection {
         /// without a line, an inventory count that is not a number, an unreadable export
         /// date or number; README, "Input files from your shop system").
         case badExportValue
+        /// A number or date outside restock's limits (README, "Limits").
+        case outOfBounds
 
         public static var allCases: [Code] {
             [.extraCells, .emptyCell] + NumberRule.allCases.map(Code.emptyNumber) + NumberRule.allCases.map(Code.badNumber)
                 + [.badDate, .fulfilledAndCancelled, .fulfilledBeforeBackordered, .cancelledBeforeBackordered, .receivedBeforeOrdered,
-                   .badExportValue]
+                   .badExportValue, .outOfBounds]
         }
 
         /// The code's name in the store: `extra_cells`, `bad_number:positive` and so on.
@@ -46,6 +48,7 @@ extension Rejection {
             case .cancelledBeforeBackordered: "cancelled_before_backordered"
             case .receivedBeforeOrdered: "received_before_ordered"
             case .badExportValue: "bad_export_value"
+            case .outOfBounds: "out_of_bounds"
             }
         }
 
@@ -70,6 +73,7 @@ extension Rejection {
             case .cancelledBeforeBackordered: "cancelled_at must not be before backordered_at"
             case .receivedBeforeOrdered: "received_at must not be before ordered_at"
             case .badExportValue: "\(column) holds a value its export's format does not allow"
+            case .outOfBounds: "\(column) is outside restock's limits"
             }
         }
     }

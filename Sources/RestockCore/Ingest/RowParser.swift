@@ -61,7 +61,7 @@ public struct RowParser: Sendable {
         let orderId = try c.requiredText("order_id")
         let sku = try c.requiredText("sku")
         let orderedAt = try c.requiredDate("ordered_at")
-        let quantity = try c.requiredNumber("quantity", rule: .positive)
+        let quantity = try c.requiredNumber("quantity", rule: .nonZero)
         let unitPrice = try c.number("unit_price", rule: .nonNegative)
         let status = c.text("status")
         let lineId = c.text("line_id")
@@ -69,7 +69,10 @@ public struct RowParser: Sendable {
             let lower = s.lowercased()
             return lower == "cancelled" || lower == "canceled"
         } ?? false
-        return OrderRow(orderId: orderId, lineKey: lineId ?? sku, lineKeyIsLineId: lineId != nil, sku: sku,
+        // A credit without a line_id is keyed apart from the sale of its sku in the same order
+        // (README, "Returns and cancellations").
+        let key = lineId ?? (quantity < 0 ? sku + OrderRow.creditKeySuffix : sku)
+        return OrderRow(orderId: orderId, lineKey: key, lineKeyIsLineId: lineId != nil, sku: sku,
                         orderedAt: orderedAt, quantity: quantity, unitPrice: unitPrice, cancelled: cancelled)
     }
 
@@ -86,6 +89,10 @@ public struct RowParser: Sendable {
         }
         if let fulfilledAt, !fulfilledAt.isAtOrAfter(backorderedAt) {
             throw c.reject("fulfilled_at", .fulfilledBeforeBackordered, " (\"\(c.text("backordered_at") ?? "")\")")
+        }
+        if let fulfilledAt, let problem = InputBounds.problem(column: "fulfilled_at", from: backorderedAt.day, to: fulfilledAt.day,
+                                                              startColumn: "backordered_at", raw: c.text("fulfilled_at") ?? "") {
+            throw c.reject("fulfilled_at", problem)
         }
         if let cancelledAt, !cancelledAt.isAtOrAfter(backorderedAt) {
             throw c.reject("cancelled_at", .cancelledBeforeBackordered, " (\"\(c.text("backordered_at") ?? "")\")")
@@ -123,6 +130,10 @@ public struct RowParser: Sendable {
         if !receivedAt.isAtOrAfter(orderedAt) {
             throw c.reject("received_at", .receivedBeforeOrdered, " (\"\(c.text("ordered_at") ?? "")\")")
         }
+        if let problem = InputBounds.problem(column: "received_at", from: orderedAt.day, to: receivedAt.day,
+                                             startColumn: "ordered_at", raw: c.text("received_at") ?? "") {
+            throw c.reject("received_at", problem)
+        }
         return ReceiptRow(poId: poId, sku: sku, supplier: supplier, orderedAt: orderedAt, receivedAt: receivedAt, quantity: quantity)
     }
 }
@@ -147,6 +158,12 @@ struct Cells {
         Rejection(file: fileName, line: line, column: column, value: Rejection.clip(text(column) ?? ""), code: code, detail: detail)
     }
 
+    /// A value outside restock's limits (`InputBounds`): the reason is the limit's sentence.
+    func reject(_ column: String, _ problem: String) -> Rejection {
+        Rejection(file: fileName, line: line, column: column, value: Rejection.clip(text(column) ?? ""), code: .outOfBounds,
+                  reason: problem)
+    }
+
     func requiredText(_ column: String) throws(Rejection) -> String {
         guard let value = text(column) else { throw reject(column, .emptyCell) }
         return value
@@ -160,6 +177,9 @@ struct Cells {
         if !rule.allows(value) {
             throw reject(column, .badNumber(rule), ", got \"\(Rejection.clip(raw, to: 60))\"")
         }
+        if let problem = InputBounds.problem(column: column, value: value, raw: Rejection.clip(raw, to: 60)) {
+            throw reject(column, problem)
+        }
         return value
     }
 
@@ -172,12 +192,16 @@ struct Cells {
 
     func date(_ column: String) throws(Rejection) -> Stamp? {
         guard let raw = text(column) else { return nil }
+        let parsed: ParsedDateTime
         do {
-            let parsed = try dates.parse(raw)
-            return Stamp(day: parsed.day, instant: parsed.instant)
+            parsed = try dates.parse(raw)
         } catch {
             throw reject(column, .badDate, ", got \"\(Rejection.clip(raw, to: 60))\": \(error)")
         }
+        if let problem = InputBounds.problem(column: column, day: parsed.day, raw: Rejection.clip(raw, to: 60)) {
+            throw reject(column, problem)
+        }
+        return Stamp(day: parsed.day, instant: parsed.instant)
     }
 
     func requiredDate(_ column: String) throws(Rejection) -> Stamp {

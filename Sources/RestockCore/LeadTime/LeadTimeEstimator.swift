@@ -48,7 +48,7 @@ public enum LeadTimeEstimator {
         let windowStart = asOf - windowDays + 1
         func inWindow(_ receipts: [ReceiptFact]) -> [ReceiptFact] {
             let kept = receipts.filter { $0.receivedDay >= windowStart && $0.receivedDay <= asOf
-                && $0.leadTimeDays >= 0 }
+                && $0.leadTimeDays >= 0 && Double($0.leadTimeDays) <= InputBounds.maxLeadTimeDays }
             func before(_ a: ReceiptFact, _ b: ReceiptFact) -> Bool {
                 (a.receivedDay, a.orderedDay) < (b.receivedDay, b.orderedDay)
             }
@@ -92,12 +92,14 @@ public enum LeadTimeEstimator {
                     + "supplier's other SKUs",
                 sample: supplierStats.values)
         }
-        if let quoted = quotedDays, quoted >= 0, quoted.isFinite {
+        if let quoted = quotedDays, quoted >= 0, quoted <= InputBounds.maxLeadTimeDays {
             return LeadTimeForecast(
                 days: quoted, sdDays: sdFloorShare * quoted, source: .quoted, observations: 0,
                 explanation: "\(format(quoted)) days as quoted", sample: [])
         }
-        let fills = fillDays.filter { $0 >= 0 }.map(Double.init)
+        // Lead times beyond the input bounds (a store written before them) are left out, as
+        // negative ones are, so that a simulation never walks millions of days.
+        let fills = fillDays.filter { $0 >= 0 && Double($0) <= InputBounds.maxLeadTimeDays }.map(Double.init)
         if !fills.isEmpty {
             let n = Double(fills.count)
             let mean = fills.reduce(0, +) / n
@@ -139,7 +141,7 @@ public enum LeadTimeEstimator {
     /// Days with at most one decimal, without a trailing ".0": 21, 20.6.
     static func format(_ days: Double) -> String {
         let tenths = (days * 10).rounded()
-        if tenths.truncatingRemainder(dividingBy: 10) == 0 { return String(Int(tenths / 10)) }
+        if tenths.truncatingRemainder(dividingBy: 10) == 0 { return String(Int(saturating: tenths / 10)) }
         // What "%.1f" prints for tenths / 10, without a format string: below 10^14 the double
         // nearest a whole number of tenths is within 0.01 of it, so it prints as those tenths.
         if abs(tenths) < 1e15 { return DecimalText.fixed(Int64(tenths), places: 1) }

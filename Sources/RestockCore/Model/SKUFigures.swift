@@ -15,6 +15,8 @@ public struct SKUFigures: Sendable, Hashable {
     public var stockoutDays: Int = 0
     public var openBackorderUnits: Double = 0
     public var lostUnits: Double = 0
+    /// Units returned in the window (README, "Returns and cancellations").
+    public var returnedUnits: Double = 0
     public var fillDaysP50: Double?
     public var fillDaysP90: Double?
     // Demand and forecast.
@@ -26,6 +28,9 @@ public struct SKUFigures: Sendable, Hashable {
     public var forecastDaily: Double = 0
     /// Units per week.
     public var forecastMAE: Double?
+    /// Units per week, forecast − actual (negative: forecasting low); written after the
+    /// contract's columns.
+    public var forecastBias: Double?
     // Lead time.
     public var leadTimeDays: Double = 0
     public var leadTimeSDDays: Double = 0

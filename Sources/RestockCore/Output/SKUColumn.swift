@@ -36,7 +36,7 @@ extension SKUColumn {
         SKUColumn("adi", "Average demand interval: weeks in the SKU's history per week with any demand. 1 means it sells every week; 4 means about one week in four.") { .number($0.adi) },
         SKUColumn("cv2", "How much the size of a week's demand varies, when there is demand (squared coefficient of variation). Above 0.49 counts as variable.") { .number($0.cv2) },
         SKUColumn("demand_class", "smooth (regular, steady), erratic (regular, sizes vary), intermittent (often zero, steady sizes), lumpy (often zero, sizes vary), or new (fewer than two weeks with demand).") { .text($0.demandClass.rawValue) },
-        SKUColumn("forecast_method", "The forecasting method that predicted the SKU's recent weeks best; it is chosen per SKU.") { .text($0.forecastMethod) },
+        SKUColumn("forecast_method", "The forecasting method that predicted the SKU's recent weeks best (smallest squared error, counting any steady over- or under-forecast); it is chosen per SKU.") { .text($0.forecastMethod) },
         SKUColumn("forecast_daily", "Expected units a day over the coming lead time.") { .number($0.forecastDaily) },
         SKUColumn("forecast_mae", "How far off that method was, on average, in units a week, when it forecast each of the last 8 weeks from the weeks before.") { .number($0.forecastMAE) },
         SKUColumn("lead_time_days", "Days expected from placing an order with the supplier to receiving it.") { .number($0.leadTimeDays) },
@@ -55,6 +55,8 @@ extension SKUColumn {
         SKUColumn("unit_price", "From the products file, else the average price on the SKU's order lines.") { .number($0.unitPrice) },
         SKUColumn("revenue_at_risk", "Sales a year expected to be missed with the reorder point in force (see the headline figure).") { .number($0.revenueAtRisk) },
         SKUColumn("backorder_eta", "For a SKU with open backorders, the day by which they are expected to ship.") { .text($0.backorderETA.map(CivilDate.string)) },
+        SKUColumn("forecast_bias", "How much that method forecast too high (positive) or too low (negative), on average, in units a week, over the same 8 weeks as forecast_mae.") { .number($0.forecastBias) },
+        SKUColumn("returned_units", "Units customers returned in the window (order lines with a negative quantity that cancel no sale of their order). Already taken out of ordered_units, like cancelled units.") { .number($0.returnedUnits) },
     ]
 
     /// The column named `name`; nil when skus.csv has none.

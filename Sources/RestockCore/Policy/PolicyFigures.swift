@@ -64,10 +64,14 @@ public enum PolicyFigures {
     /// cycle at 1/day, Q 10 is 36.5 cycles x 100 = 3,650 units, capped at 365.
     public static func revenueAtRisk(expectedShortagePerCycle: Double, forecastDaily: Double,
                                      orderQuantity: Double, unitPrice: Double?) -> Double {
-        guard let price = unitPrice, orderQuantity > 0, forecastDaily > 0 else { return 0 }
+        guard let price = unitPrice, price > 0, price.isFinite, orderQuantity > 0, forecastDaily > 0, forecastDaily.isFinite else { return 0 }
         // Units short in a year can never exceed a year's demand: with order lines much larger
         // than the lot, shortage per cycle x cycles per year would count a unit twice.
-        let shortYearly = min(max(0, expectedShortagePerCycle) * (365 * forecastDaily / orderQuantity), 365 * forecastDaily)
+        // No shortage is no revenue at risk, even where cycles a year overflow (0 x inf is NaN).
+        let perCycle = max(0, expectedShortagePerCycle)
+        let shortYearly = perCycle == 0 ? 0 : min(perCycle * (365 * forecastDaily / orderQuantity), 365 * forecastDaily)
+        // An infinite shortage times no cycles (values of a store from before the input bounds).
+        guard !shortYearly.isNaN else { return 0 }
         return shortYearly * price
     }
 
@@ -88,7 +92,7 @@ public enum PolicyFigures {
                                     onOrder: Double?, leadTimeDays: Double,
                                     asOf: Day) -> Day? {
         guard openBackorderUnits > 0, let oldest = oldestOpenBackorderDay else { return nil }
-        let lead = Int(roundUp(max(0, leadTimeDays.isFinite ? leadTimeDays : 0)))
+        let lead = Int(saturating: roundUp(max(0, leadTimeDays.isFinite ? leadTimeDays : 0)))
         if let onOrder, onOrder + tolerance >= openBackorderUnits {
             return max(asOf + 1, oldest + lead)
         }
@@ -99,8 +103,12 @@ public enum PolicyFigures {
     static func roundUp(_ x: Double) -> Double { (x - tolerance).rounded(.up) }
 
     /// Units rounded up to whole case packs (a missing or non-positive pack is 1 unit).
+    ///
+    /// The units are rounded up to whole units first (with the tolerance), and the whole
+    /// units then to whole packs exactly: the tolerance is for noise in units, so a rise of
+    /// 1 unit with packs of 1,000,000,000 is one pack, not 0 (1 / 10^9 is within 10^-9 of 0).
     static func roundUpToPacks(_ units: Double, casePack: Int?) -> Double {
         let pack = Double(max(1, casePack ?? 1))
-        return roundUp(units / pack) * pack
+        return (roundUp(units) / pack).rounded(.up) * pack
     }
 }

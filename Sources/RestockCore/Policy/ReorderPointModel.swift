@@ -60,6 +60,11 @@ public struct ReorderPointModel: Sendable {
         case simulated([Double], WholeUnitCounts?)
     }
 
+    /// Most days of demand one simulated lead time walks: ten times the longest lead time
+    /// (README, "Limits"). Only a pace far beyond any history (a store holding values from
+    /// before the input bounds) reaches it; it keeps every cycle finite in time.
+    static let maxSimulatedDays = 10 * InputBounds.maxLeadTimeDays
+
     /// Cycles simulated for a service level: max(2,000, 50 / (1 - level)), at most 50,000.
     public static func cycles(for serviceLevel: Double) -> Int {
         let tail = max(1 - serviceLevel, 0.001)
@@ -143,7 +148,7 @@ public struct ReorderPointModel: Sendable {
             let counts = WholeUnitCounts(values, least: sample.least, largest: sample.largest)
             let kth = counts?.kthSmallest(k - 1)
                 ?? Self.kthSmallest(values, k - 1, least: sample.least, largest: sample.largest)
-            let s = max(0, Int((kth - 1e-9).rounded(.up)))
+            let s = max(0, Int(saturating: (kth - 1e-9).rounded(.up)))
             let limit = Double(s) + 1e-9
             if let counts { return (s, counts.count(atMost: limit), counts) }
             var covered = 0
@@ -300,7 +305,7 @@ extension ReorderPointModel {
                 r.skip(3)
                 let span = paceNodes[index32(pick >> 32, paceCount)]
                     * leadTimes[index32(pick, leadCount)]
-                var days = Int(span)
+                var days = Int(saturating: Swift.min(span, Self.maxSimulatedDays))
                 days += uniform32(draw) < span - Double(days) ? 1 : 0
                 let block = max(baseBlock, min(n, (days + 31) / 32))
                 // Blocks two at a time; a second block of no days adds +0 (prefix[b] - prefix[b]).
@@ -367,7 +372,7 @@ extension ReorderPointModel {
         }
         let scale = Double(buckets) / width
         @inline(__always) func bucket(_ value: Double) -> Int {
-            Swift.min(buckets - 1, Int((value - least) * scale))
+            Swift.min(buckets - 1, Swift.max(0, Int(saturating: (value - least) * scale)))
         }
         return withUnsafeTemporaryAllocation(of: Int.self, capacity: buckets) { counts in
             counts.initialize(repeating: 0)

@@ -121,7 +121,7 @@ public enum EmailMessage {
     // MARK: Headers
 
     /// Throws when a header value holds CR, LF or another control character (header injection).
-    static func refuseBreaks(_ value: String, field: String) throws(EmailError) {
+    public static func refuseBreaks(_ value: String, field: String) throws(EmailError) {
         if value.unicodeScalars.contains(where: { $0.value < 0x20 || $0.value == 0x7F }) {
             throw EmailError("\(field.lowercased()): header values may not contain line breaks or control characters (refused: \(value.debugDescription))")
         }

@@ -143,6 +143,7 @@ public enum EmailSummary {
         var lines: [String] = []
         let read = q.files.reduce(0) { $0 + $1.rowsRead }
         lines.append("Read \(ReportFormat.plural(q.files.count, "file")) (\(ReportFormat.plural(read, "row"))); \(ReportFormat.plural(q.rejectedRows, "row")) rejected\(q.rejectedRows > 0 ? " (see rejects.csv)" : "").")
+        lines.append(contentsOf: q.notices)
         if q.unmatchedBackorders > 0 {
             lines.append("\(ReportFormat.plural(q.unmatchedBackorders, "backorder")) without a matching order line.")
         }

@@ -252,12 +252,19 @@ public enum HTMLReport {
             ? "<p>Every backorder in the window has its order line in the store.</p>"
             : "<p>\(ReportFormat.plural(q.unmatchedBackorders, "backorder")) in the window \(q.unmatchedBackorders == 1 ? "has" : "have") no matching order line in the store (same order_id and sku). They count as backorder lines but cannot count in a backorder rate; check that every orders file was delivered.</p>"
         return """
-            <section id="data-quality"><h2>Data quality</h2>
+            <section id="data-quality"><h2>Data quality</h2>\(notices(q.notices))
             <h3>Files read</h3>\(files)
             <h3>Rejected rows</h3>\(rejects)
             <h3>Unmatched backorders</h3>\(unmatched)
             </section>
             """
+    }
+
+    /// The data quality notices as a list under their own heading; nothing when there are none.
+    static func notices(_ notices: [String]) -> HTML {
+        guard !notices.isEmpty else { return "" }
+        let items = notices.map { n -> HTML in "<li>\(n)</li>" }
+        return "\n<h3>Notices</h3><ul class=\"notices\">\(items)</ul>"
     }
 
     static func changes(_ model: ReportModel) -> HTML {

@@ -146,11 +146,16 @@ public struct ReportModel: Sendable {
         public var rejectReasons: [RejectReason]
         /// Backorders in the window whose order line is not in the store (README, "The report").
         public var unmatchedBackorders: Int
+        /// Sentences the reader must see before trusting the figures (stale data, input
+        /// entries not read); empty for an ordinary run.
+        public var notices: [String]
 
-        public init(files: [FileSummary] = [], rejectReasons: [RejectReason] = [], unmatchedBackorders: Int = 0) {
+        public init(files: [FileSummary] = [], rejectReasons: [RejectReason] = [], unmatchedBackorders: Int = 0,
+                    notices: [String] = []) {
             self.files = files
             self.rejectReasons = rejectReasons
             self.unmatchedBackorders = unmatchedBackorders
+            self.notices = notices
         }
 
         /// Rejected rows in all.

@@ -50,14 +50,14 @@ import Testing
     @Test func intermittentDemandCompetesTheCrostonFamily() {
         let y: [Double] = [3, 0, 0, 6, 0, 2, 0, 0, 0, 4, 0, 0, 5, 0, 0, 0, 3, 0, 0, 4]
         let c = Self.select(y)
-        #expect(c.candidates.map(\.method) == ["croston_sba", "tsb", "croston", "ses", "mean"])
+        #expect(c.candidates.map(\.method) == ["imapa", "adida", "croston_sba", "tsb", "croston", "ses", "mean"])
     }
 
     @Test func theChosenMethodHasTheLeastSelectionScore() {
         for y in ForecastModelContractTests.series where y.count > 1 {
             let c = Self.select(y)
-            let least = c.candidates.compactMap(\.selectionMAE).min()!
-            let first = c.candidates.first { $0.selectionMAE == least }!
+            let least = c.candidates.compactMap(\.selectionScore).min()!
+            let first = c.candidates.first { $0.selectionScore == least }!
             #expect(c.method == first.method, "\(y)")
             #expect(c.weekly == first.weekly && c.mae == first.mae)
         }
@@ -77,21 +77,77 @@ import Testing
         }
     }
 
-    @Test func theChoiceFollowsRecentWeeksOverOldOnes() {
-        // 30 weeks alternating 0/10 then 12 weeks of a steady 8: on the old weeks the mean
-        // (5) wins and naive misses by 10; on the recent weeks naive is exact after the
-        // first and the mean creeps from 5 towards 8, missing by about 2.5. Weighted
-        // 0.85^age, the 12 recent weeks carry (1 − 0.85¹²) / (1 − 0.85³⁸) ≈ 86% of the
-        // score: naive scores 1.45 against 2.81 for the mean (weighted sums worked out separately).
-        // Naive, SES or the 2-week average wins, forecasting 8 or nearly.
+    @Test func everyOriginWeighsTheSame() {
+        // 30 weeks alternating 0/10 then 12 weeks of a steady 8, origins from week 4 on.
+        // naive misses by 10 on each of the 26 old origins and is exact on all but the first
+        // recent one: RMSE 8.278, mean error −0.053: score 8.331. The mean (5 on the old
+        // weeks, creeping to 5.8 on the recent ones) misses by about 5 and then about 2:
+        // RMSE 4.537, mean error +0.940: score 5.477 (sums worked out separately). With every
+        // origin alike the old weeks count fully, so naive does not win (with 0.85^age
+        // weights it did: README, "How the forecast is chosen").
         let y = (0..<30).map { $0 % 2 == 0 ? 0.0 : 10 } + Array(repeating: 8, count: 12)
         let c = ForecastSelector.select(weekly: y, demandClass: .smooth)
         let mean = c.candidates.first { $0.method == "mean" }!
-        #expect(c.method != "mean")
-        #expect(c.candidates.first { $0.method == c.method }!.selectionMAE! < mean.selectionMAE!)
-        #expect(abs(c.weekly - 8) < 0.5)
-        #expect(abs(mean.selectionMAE! - 2.80798) < 1e-5)
-        #expect(abs(c.candidates.first { $0.method == "naive" }!.selectionMAE! - 1.45485) < 1e-5)
+        let naive = c.candidates.first { $0.method == "naive" }!
+        #expect(c.method != "naive")
+        #expect(abs(mean.selectionScore! - 5.47706) < 1e-5)
+        #expect(abs(naive.selectionScore! - 8.33069) < 1e-5)
+        var recent = SelectionPolicy.standard
+        recent.discount = 0.85
+        #expect(ForecastSelector.select(weekly: y, demandClass: .smooth, policy: recent).method != "mean")
+    }
+
+    @Test func squaredErrorChoosesTheMeanWhereAbsoluteErrorWouldChooseForecastingLow() {
+        // y = 4, 0, 0, 0, 4, 0, 0, 0; zero against mean, every origin from week 4 weighing
+        // the same. At weeks 4…7 (actual 4, 0, 0, 0) mean forecasts 4/4, 8/5, 8/6, 8/7.
+        // Absolute: zero misses by 4 + 0 + 0 + 0 = 4, mean by 3 + 1.6 + 1.333 + 1.143 = 7.08:
+        //   zero would win (the median of mostly empty weeks is 0).
+        // Squared: zero √(16/4) = 2 plus its bias |4/4| = 1: 3; mean √((9 + 2.56 + 1.778
+        //   + 1.306)/4) = 1.913 plus |3 − 1.6 − 1.333 − 1.143|/4 = 0.269: 2.183. The mean
+        //   wins, the rate that a lead time can multiply.
+        let y: [Double] = [4, 0, 0, 0, 4, 0, 0, 0]
+        let policy = SelectionPolicy(smooth: [.zero, .mean], intermittent: [.zero, .mean], discount: 1)
+        let c = ForecastSelector.select(weekly: y, demandClass: .intermittent, policy: policy)
+        #expect(c.method == "mean")
+        let zero = c.candidates[0], mean = c.candidates[1]
+        #expect(zero.selectionScore == 3)
+        let squares = 9 + 2.56 + 16.0 / 9 + 64.0 / 49
+        let bias = abs(3 - 1.6 - 4.0 / 3 - 8.0 / 7) / 4
+        #expect(abs(mean.selectionScore! - ((squares / 4).squareRoot() + bias)) < 1e-12)
+        // The same origins by absolute error, from the rolling forecasts: zero is lower.
+        let f = RollingForecast.all(of: .mean, weekly: y)
+        let meanAbsolute = (4..<8).map { abs(y[$0] - f[$0]) }.reduce(0, +)
+        #expect(abs(meanAbsolute - (3 + 1.6 + 4.0 / 3 + 8.0 / 7)) < 1e-12 && meanAbsolute > 4)
+    }
+
+    @Test func theScoreAddsTheAbsoluteMeanErrorToTheRootMeanSquare() {
+        // y = 2, 6, 2, 6, 2, 6, 2, 6 (smooth); naive against mean, every origin from week 4
+        // weighing the same, weeks 4…7 (actual 2, 6, 2, 6).
+        // naive forecasts 6, 2, 6, 2: errors −4, 4, −4, 4: RMSE 4, bias 0: score 4.
+        // mean forecasts 4, 3.6, 4, 3.714: errors −2, 2.4, −2, 2.286: RMSE 2.18, mean error
+        //   +0.171 (high weeks under-forecast slightly more): score 2.18 + 0.171.
+        // The mean wins; the bias term adds its small steady offset to its score.
+        let y: [Double] = [2, 6, 2, 6, 2, 6, 2, 6]
+        let policy = SelectionPolicy(smooth: [.naive, .mean], intermittent: [.naive, .mean], discount: 1)
+        let c = ForecastSelector.select(weekly: y, demandClass: .smooth, policy: policy)
+        let e: [Double] = [-2, 6 - 18.0 / 5, -2, 6 - 26.0 / 7]
+        let rmse = (e.map { $0 * $0 }.reduce(0, +) / 4).squareRoot()
+        #expect(c.method == "mean")
+        #expect(c.candidates[0].selectionScore == 4)
+        #expect(abs(c.candidates[1].selectionScore! - (rmse + abs(e.reduce(0, +)) / 4)) < 1e-12)
+    }
+
+    @Test func forecastBiasIsTheMeanSignedErrorAtTheLastEightOrigins() {
+        // y = 4, 0, 0, 0, 4, 0, 0, 0 with mean: origins 1…7 forecast 4, 2, 4/3, 1, 8/5, 4/3,
+        // 8/7 against 0, 0, 0, 4, 0, 0, 0: bias (12.4095… − 4) / 7 = +1.2014 a week (the
+        // mean forecasts high after an order), MAE (12.4095… − 1 + 3) / 7.
+        let y: [Double] = [4, 0, 0, 0, 4, 0, 0, 0]
+        let policy = SelectionPolicy(smooth: [.mean], intermittent: [.mean])
+        let c = ForecastSelector.select(weekly: y, demandClass: .intermittent, policy: policy)
+        let forecasts = 4 + 2 + 4.0 / 3 + 1 + 1.6 + 4.0 / 3 + 8.0 / 7
+        #expect(abs(c.bias! - (forecasts - 4) / 7) < 1e-12)
+        #expect(abs(c.mae! - (forecasts - 1 + 3) / 7) < 1e-12)
+        #expect(c.candidates[0].bias == c.bias)
     }
 
     @Test func whyNamesTheChoiceAndTheRivals() {

@@ -22,10 +22,10 @@ import RestockCore
          "row has 6 cells but the header has 4 columns"),
         (.orders, "order_id,ordered_at,sku,quantity", ",2026-11-20,A,1", .emptyCell,
          "order_id is required but the cell is empty"),
-        (.orders, "order_id,ordered_at,sku,quantity", "O1,2026-11-20,A,", .emptyNumber(.positive),
-         "quantity is required but the cell is empty (expected a number greater than 0)"),
-        (.orders, "order_id,ordered_at,sku,quantity", "O1,2026-11-20,A,-2", .badNumber(.positive),
-         "quantity must be a number greater than 0, got \"-2\""),
+        (.orders, "order_id,ordered_at,sku,quantity", "O1,2026-11-20,A,", .emptyNumber(.nonZero),
+         "quantity is required but the cell is empty (expected a number other than 0)"),
+        (.orders, "order_id,ordered_at,sku,quantity", "O1,2026-11-20,A,0", .badNumber(.nonZero),
+         "quantity must be a number other than 0, got \"0\""),
         (.orders, "order_id,ordered_at,sku,quantity,unit_price", "O1,2026-11-20,A,1,1.5.0", .badNumber(.nonNegative),
          "unit_price must be a number of 0 or more, got \"1.5.0\" (write numbers like 12, 2.5 or 1e3, without thousands separators)"),
         (.products, "sku,service_level", "A,0.3", .badNumber(.serviceLevel),
@@ -64,10 +64,10 @@ import RestockCore
 
     @Test func rejectsOfOneFaultInOneColumnShareASummaryWhateverTheirValues() throws {
         let header = "order_id,ordered_at,sku,quantity"
-        let negative = try Self.reject(.orders, header, "O1,2026-11-20,A,-2")
+        let negative = try Self.reject(.orders, header, "O1,2026-11-20,A,0")
         let text = try Self.reject(.orders, header, "O1,2026-11-20,A,lots")
         #expect(negative.reason != text.reason)
-        #expect(negative.summary == "quantity must be a number greater than 0")
+        #expect(negative.summary == "quantity must be a number other than 0")
         #expect(text.summary == negative.summary)
         let month = try Self.reject(.orders, header, "O1,2026-13-01,A,1")
         let day = try Self.reject(.orders, header, "O1,2026-02-30,A,1")
@@ -77,8 +77,8 @@ import RestockCore
 
     @Test func everyCodeHasItsOwnStoredNameAndIsFoundByIt() {
         let names = Rejection.Code.allCases.map(\.stored)
-        // 2 + 4 empty numbers + 4 bad numbers + 5 + bad_export_value = 16 codes.
-        #expect(names.count == 16)
+        // 2 + 5 empty numbers + 5 bad numbers + 5 + bad_export_value + out_of_bounds = 19 codes.
+        #expect(names.count == 19)
         #expect(Set(names).count == names.count)
         for code in Rejection.Code.allCases { #expect(Rejection.Code(stored: code.stored) == code) }
         #expect(Rejection.Code(stored: "bad_number:positive") == .badNumber(.positive))

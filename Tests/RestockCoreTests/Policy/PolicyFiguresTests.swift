@@ -80,3 +80,36 @@ import Testing
                                            onOrder: 10, leadTimeDays: 14, asOf: 100) == nil)
     }
 }
+
+@Suite struct CasePackRoundingTests {
+    @Test func aRiseOfOneUnitWithPacksOfABillionIsOnePack() {
+        // 41 - 40 = 1 unit; 1 / 10^9 is within the 10^-9 tolerance of 0, but one unit needs a pack.
+        #expect(PolicyFigures.reorderPointIncrease(recommended: 41, inForce: 40, casePack: 1_000_000_000) == 1e9)
+        // 0.5 of a unit (in force 40.5) is still one pack.
+        #expect(PolicyFigures.reorderPointIncrease(recommended: 41, inForce: 40.5, casePack: 1_000_000_000) == 1e9)
+    }
+
+    @Test func floatingPointNoiseInUnitsStillRoundsDown() {
+        // 30 x 0.1 = 3.0000000000000004 units: 3 units, one pack of 3.
+        #expect(PolicyFigures.roundUpToPacks(30 * 0.1, casePack: 3) == 3)
+        // 25 units in packs of 12: 3 packs.
+        #expect(PolicyFigures.roundUpToPacks(25, casePack: 12) == 36)
+    }
+}
+
+@Suite struct RevenueAtRiskTotalityTests {
+    @Test func anInfiniteShortageWithNoCyclesIsNoRevenueAtRisk() {
+        // The fuzz finding: a forecast of 2.9e-311 a day and lots of 4.6e18 units give 0 cycles a
+        // year; an infinite shortage per cycle times 0 cycles is NaN, which must not be a figure.
+        let r = PolicyFigures.revenueAtRisk(expectedShortagePerCycle: .infinity, forecastDaily: 2.857142857143e-311,
+                                            orderQuantity: 4.611686018427388e18, unitPrice: 1)
+        #expect(r == 0)
+    }
+
+    @Test func anInfiniteMeanPriceIsNoRevenueAtRisk() {
+        // The fuzz finding: two stored prices of 1e308 average to infinity; 0 units short times
+        // an infinite price is NaN.
+        #expect(PolicyFigures.revenueAtRisk(expectedShortagePerCycle: 0, forecastDaily: 1, orderQuantity: 10, unitPrice: .infinity) == 0)
+        #expect(PolicyFigures.revenueAtRisk(expectedShortagePerCycle: 1, forecastDaily: 1, orderQuantity: 10, unitPrice: .infinity) == 0)
+    }
+}

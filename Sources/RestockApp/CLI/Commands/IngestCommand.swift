@@ -36,7 +36,7 @@ enum IngestCommand: Command {
         let settings = "{\"time_zone\":\"\(options.timeZoneName)\",\"reload\":\(reload)}"
         let recorder = try RunRecorder(db: store.db, command: "ingest", asOf: nil, settingsJSON: settings)
         let progress = Progress(quiet: options.quiet)
-        for skipped in folder.skipped { progress.note(skipped.note) }
+        for entry in folder.skipped { progress.note("warning: \(entry.sentence)") }
         progress.begin("ingest")
         do {
             try recorder.begin("ingest")
@@ -49,7 +49,7 @@ enum IngestCommand: Command {
             return 0
         } catch {
             recorder.finish(outcome: "failed", message: "\(error)")
-            throw error
+            throw StoreHealth.explained(error, path: options.db)
         }
     }
 }

@@ -69,7 +69,7 @@ enum SKUExplanation {
         out.append("")
         out.append("Backorders and service")
         out.append("  order lines \(f.orderLines) (\(n(f.orderedUnits)) units); backorder lines \(f.backorderLines) (\(n(f.backorderedUnits)) units); backorder rate \(f.backorderRate.map { n($0 * 100) + "%" } ?? "-")")
-        out.append("  stockout days \(f.stockoutDays); open backorder units \(n(f.openBackorderUnits)); lost units \(n(f.lostUnits)); fill days p50 \(opt(f.fillDaysP50)), p90 \(opt(f.fillDaysP90))")
+        out.append("  stockout days \(f.stockoutDays); open backorder units \(n(f.openBackorderUnits)); lost units \(n(f.lostUnits)); returned units \(n(f.returnedUnits)); fill days p50 \(opt(f.fillDaysP50)), p90 \(opt(f.fillDaysP90))")
         out.append("  backordered on \(a.backorderedWeeks) of \(settings.weekCount) weeks; \(a.unmatchedBackorders) backorders without their order line")
         out.append("")
         out.append("Weekly demand over the window (oldest left, one character a week; history \(a.weeklyHistory.count) weeks)")
@@ -77,15 +77,15 @@ enum SKUExplanation {
         out.append("  backorders: " + sparkline(a.weeklyBackorderLines.map(Double.init)))
         out.append("  demand class \(f.demandClass.rawValue): adi \(opt(f.adi)), cv2 \(opt(f.cv2)) (smooth: adi < 1.32 and cv2 < 0.49)")
         out.append("")
-        out.append("Forecast (units per week; errors are mean absolute one-week-ahead errors out of sample)")
-        out.append("  " + "method".padding(toLength: 16, withPad: " ", startingAt: 0) + " selection-error  last-8-error  forecast")
+        out.append("Forecast (units per week; one-week-ahead errors out of sample: the selection score is the root mean square error plus the absolute mean error; then mean absolute and mean signed (forecast - actual) errors over the last 8 weeks)")
+        out.append("  " + "method".padding(toLength: 16, withPad: " ", startingAt: 0) + " selection-score  last-8-mae  last-8-bias  forecast")
         for c in a.forecast.candidates {
             let mark = c.method == a.forecast.method ? "*" : " "
             out.append(" \(mark)" + c.method.padding(toLength: 16, withPad: " ", startingAt: 0)
-                       + " " + opt(c.selectionMAE).leftPad(15) + " " + opt(c.mae).leftPad(13) + " " + n(c.weekly).leftPad(9))
+                       + " " + opt(c.selectionScore).leftPad(15) + " " + opt(c.mae).leftPad(11) + " " + opt(c.bias).leftPad(12) + " " + n(c.weekly).leftPad(9))
         }
         out.append("  chosen: \(a.forecast.method): \(a.forecast.why)")
-        out.append("  forecast_daily \(n(f.forecastDaily)) units/day; forecast_mae \(opt(f.forecastMAE)) units/week")
+        out.append("  forecast_daily \(n(f.forecastDaily)) units/day; forecast_mae \(opt(f.forecastMAE)) units/week; forecast_bias \(opt(f.forecastBias)) units/week")
         out.append("")
         out.append("Lead time")
         out.append("  \(n(f.leadTimeDays)) days, sd \(n(f.leadTimeSDDays)), source \(f.leadTimeSource.rawValue): \(a.leadTime.explanation)")
@@ -105,7 +105,7 @@ enum SKUExplanation {
         let blocks = Array(" ▁▂▃▄▅▆▇█")
         let top = values.max() ?? 0
         guard top > 0 else { return String(repeating: "·", count: values.count) }
-        return String(values.map { v in v <= 0 ? "·" : blocks[max(1, min(8, Int((v / top * 8).rounded(.up))))] })
+        return String(values.map { v in v <= 0 ? "·" : blocks[max(1, min(8, Int(saturating: (v / top * 8).rounded(.up))))] })
     }
 }
 

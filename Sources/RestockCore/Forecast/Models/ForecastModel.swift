@@ -32,6 +32,8 @@ enum RollingForecast {
         case .croston: CrostonModel.rollingForecasts(y, into: forecasts)
         case .crostonSBA: CrostonSBAModel.rollingForecasts(y, into: forecasts)
         case .tsb: TSBModel.rollingForecasts(y, into: forecasts)
+        case .adida: ADIDAModel.rollingForecasts(y, into: forecasts)
+        case .imapa: IMAPAModel.rollingForecasts(y, into: forecasts)
         }
     }
 

@@ -16,6 +16,10 @@ public enum SESModel: ForecastModel {
     static let method = ForecastMethod.ses
     /// Grid of smoothing constants: 0.05 … 0.95 in steps of 0.05.
     static let gridCount = 19
+    /// The grid the temporal-aggregation models fit α on: 0.10 … 0.30 (indices 1 … 5), the
+    /// bounds statsforecast uses for its ADIDA and IMAPA: a few bucket totals cannot
+    /// support a fast-reacting α, and 5 values keep the per-origin refit cheap.
+    static let aggregateGrid = 1..<6
     @inline(__always) static func alpha(_ i: Int) -> Double { Double(i + 1) / 20 }
 
     /// The fitted SES level after the last week, units per week; 0 for an empty history.
@@ -37,6 +41,24 @@ public enum SESModel: ForecastModel {
             if sse < best.sse { best = (i, sse) }
         }
         return alpha(best.index)
+    }
+
+    /// The SES level after the last value of `y` with α fitted (least in-sample SSE, ties
+    /// to the smaller α) on the grid values `grid` (indices into 0.05 … 0.95), >= 0; 0 for
+    /// an empty `y`. The temporal-aggregation models run it on bucket totals.
+    static func fittedLevel(_ y: UnsafeBufferPointer<Double>, grid: Range<Int>) -> Double {
+        guard !y.isEmpty else { return 0 }
+        var best = (level: y[0], sse: Double.infinity)
+        for i in grid {
+            var level = y[0], sse = 0.0
+            for t in 1..<y.count {
+                let e = y[t] - level
+                sse += e * e
+                level += alpha(i) * e
+            }
+            if sse < best.sse { best = (level, sse) }
+        }
+        return max(0, best.level)
     }
 
     static func rollingForecasts(_ y: UnsafeBufferPointer<Double>, into forecasts: UnsafeMutableBufferPointer<Double>) {
