@@ -83,6 +83,17 @@ import RestockCore
                     ["inventory_export.csv", "shopify-inventory"], ["orders.csv", "NULL"]])
     }
 
+    @Test func aMappingFileThatIsANamedPipeStopsTheRunInsteadOfWaitingOnIt() throws {
+        let dir = dataFolder(["orders.csv": "order_id,ordered_at,sku,quantity\n1,2026-11-03,A,1\n"])
+        #expect(mkfifo(dir + "/" + DataFolder.mappingFileName, 0o600) == 0)
+        do {
+            _ = try DataFolder(paths: [dir], formats: FormatChoice())
+            Issue.record("a named pipe was read as the mapping file")
+        } catch let error as RunError {
+            #expect(error.message.hasPrefix("restock-map.txt: cannot read the mapping file: it is a named pipe"))
+        }
+    }
+
     @Test func aBrokenMappingFileInTheDataFolderStopsTheRunNamingItsLine() throws {
         let dir = dataFolder([DataFolder.mappingFileName: "[orders]\nfile = x*.csv\nwhatever\n"])
         do {

@@ -47,6 +47,9 @@ struct CommonOptions {
             guard let format = ExportFormat.named(name) else {
                 throw UsageError("--format '\(name)' is not a format restock knows; \(ExportFormat.unknownFormatHint())")
             }
+            guard format != .mapped else {
+                throw UsageError("--format \(name) cannot be forced: a file is read as mapped columns by a mapping section whose `file = ...` pattern matches its name; write one (README, \"Mapping files\") and name it with --map, or put it in the data folder as restock-map.txt")
+            }
             choice.forced = format
         }
         if let order = try a.option("date-order") {

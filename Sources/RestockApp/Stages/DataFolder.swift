@@ -35,10 +35,14 @@ struct DataFolder: Sendable {
         skipped = (scanned.skipped + recognition.skipped).sorted { Array($0.file.utf8).lexicographicallyPrecedes(Array($1.file.utf8)) }
     }
 
-    /// The mapping file at `path`, nil when there is no regular file there.
+    /// The mapping file at `path`, nil when there is none; an entry there that is not a
+    /// regular file (a folder, a named pipe) stops the run, as a broken mapping file does.
     private static func mapping(at path: String) throws -> MappingFile? {
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), !isDirectory.boolValue else { return nil }
+        var entry = stat()
+        guard lstat(path, &entry) == 0 else { return nil }
+        if let problem = SkippedInput.problem(path: path) {
+            throw RunError("\(mappingFileName): cannot read the mapping file: \(problem)")
+        }
         guard let data = FileManager.default.contents(atPath: path), let text = String(data: data, encoding: .utf8) else {
             throw RunError("\(mappingFileName): cannot read the mapping file (unreadable or not UTF-8); check it, or remove it from the data folder")
         }

@@ -44,7 +44,22 @@ struct IngestStage {
             let t = totals
             return "\(files) files, \(Progress.count(Int64(t.rowsRead))) rows read: \(Progress.count(Int64(t.rowsNew))) new, "
                 + "\(Progress.count(Int64(t.rowsReplaced))) replaced, \(Progress.count(Int64(t.duplicates))) duplicates, "
-                + "\(Progress.count(Int64(t.rowsRejected))) rejected"
+                + "\(Progress.count(Int64(t.rowsRejected))) rejected" + formatsRead
+        }
+
+        /// The shop export formats the files were read as, each with its number of files
+        /// ("; read as Shopify orders export (2 files), mapped columns (1 file)"); empty when
+        /// every file has restock's own columns.
+        var formatsRead: String {
+            var formats: [ExportFormat] = []
+            var filesOf: [ExportFormat: Int] = [:]
+            for format in files.compactMap(\.format) {
+                if filesOf[format] == nil { formats.append(format) }
+                filesOf[format, default: 0] += 1
+            }
+            guard !formats.isEmpty else { return "" }
+            return "; read as " + formats.map { f in "\(f.title) (\(filesOf[f]!) file\(filesOf[f]! == 1 ? "" : "s"))" }
+                .joined(separator: ", ")
         }
     }
 

@@ -43,7 +43,7 @@ enum IngestCommand: Command {
             let result = try IngestStage(files: files, timeZone: options.timeZone, reload: reload, runId: recorder.runId, formats: folder.formats)
                 .run(store: store, progress: progress)
             let seconds = try recorder.end("ingest", rows: result.totals.rowsRead)
-            progress.end("\(Progress.count(Int64(result.totals.rowsRead))) rows read from \(files.count) files", seconds: seconds)
+            progress.end("\(Progress.count(Int64(result.totals.rowsRead))) rows read from \(files.count) files\(result.formatsRead)", seconds: seconds)
             recorder.finish(outcome: "success")
             print(IngestReport.table(result))
             return 0
