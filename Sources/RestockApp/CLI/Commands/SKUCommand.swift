@@ -36,8 +36,15 @@ enum SKUCommand: Command {
         }
         let settings = options.settings
         let reader = try FactsReader(store.db, settings: settings, sku: sku)
+        let loading = RunLock.holder(storePath: options.common.db)
         guard let facts = try reader.next(1)?.first else {
+            if let loading {
+                throw RunError("SKU '\(sku)' is not in the store as last committed, and another restock command is loading the store now (\(loading)): ask again when it has finished")
+            }
             throw RunError("SKU '\(sku)' has no product row and no order line, backorder or receipt in the window \(CivilDate.string(settings.windowStart)) .. \(CivilDate.string(settings.asOf)) (SKUs are case-sensitive)")
+        }
+        if let loading {
+            FileHandle.standardError.write(Data("note: another restock command is loading the store now (\(loading)); these figures are from the data committed before it\n".utf8))
         }
         let analysis = SKUAnalyzer.analyze(facts, pools: reader.pools, settings: settings)
         print(SKUExplanation.text(analysis, settings: settings))
