@@ -23,7 +23,7 @@ enum ReportModelBuilder {
         let files = ingest.files.map {
             ReportModel.FileSummary(file: $0.file, kind: $0.kind.rawValue, rowsRead: $0.rowsRead, rowsNew: $0.rowsNew,
                                     rowsReplaced: $0.rowsReplaced, duplicates: $0.duplicates, rowsRejected: $0.rowsRejected,
-                                    unchanged: $0.unchangedSinceIngest != nil)
+                                    unchanged: $0.unchangedSinceIngest != nil, format: $0.format?.title)
         }
         let reasons = ReportModel.RejectReason.grouping(rejects.map { (file: $0.file, line: $0.line, reason: $0.summary) })
         let changes = previous.map { p in

@@ -128,6 +128,11 @@ enum Schema {
         .init(version: 4, name: "credits index", sql: """
         CREATE INDEX order_lines_credits ON order_lines(day) WHERE quantity < 0;
         """),
+        // The shop export format each file was read as (`ExportFormat`'s raw value); NULL for
+        // restock's own columns and for files ingested before.
+        .init(version: 5, name: "ingest formats", sql: """
+        ALTER TABLE ingests ADD COLUMN format TEXT;
+        """),
     ])
 
     /// The `Rejection.Code` (as `stored`) of a `rejects` row written before migration 3,

@@ -217,7 +217,7 @@ public enum HTMLReport {
         } else {
             var rows = q.files.prefix(maxListed).map { f -> HTML in
                 """
-                <tr><td class="file">\(clip(f.file))\(f.unchanged ? " (unchanged, not read again)" : "")</td><td>\(clip(f.kind))</td>\
+                <tr><td class="file">\(clip(f.file))\(f.unchanged ? " (unchanged, not read again)" : "")</td><td>\(clip(f.kind + (f.format.map { " (\($0))" } ?? "")))</td>\
                 <td class="n">\(ReportFormat.count(f.rowsRead))</td><td class="n">\(ReportFormat.count(f.rowsNew))</td>\
                 <td class="n">\(ReportFormat.count(f.rowsReplaced))</td><td class="n">\(ReportFormat.count(f.duplicates))</td>\
                 <td class="n">\(ReportFormat.count(f.rowsRejected))</td></tr>

@@ -175,9 +175,13 @@ public struct ReportModel: Sendable {
         public var rowsRejected: Int
         /// True when the file was identical to one loaded before and not read again.
         public var unchanged: Bool
+        /// The shop export format the file was read as (`Shopify orders export`, `mapped
+        /// columns`); nil for restock's own columns.
+        public var format: String?
 
         public init(file: String, kind: String, rowsRead: Int = 0, rowsNew: Int = 0, rowsReplaced: Int = 0,
-                    duplicates: Int = 0, rowsRejected: Int = 0, unchanged: Bool = false) {
+                    duplicates: Int = 0, rowsRejected: Int = 0, unchanged: Bool = false, format: String? = nil) {
+            self.format = format
             self.file = file
             self.kind = kind
             self.rowsRead = rowsRead
