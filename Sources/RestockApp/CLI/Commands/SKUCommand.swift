@@ -11,7 +11,8 @@ enum SKUCommand: Command {
     text chart, each forecasting method's out-of-sample error and why one was chosen, the
     lead-time evidence, and how the reorder point was reached. Takes the settings options of
     'restock run' (--service-level, --window-days, --lead-time-days, --order-cover-days,
-    --time-zone) to ask "what if".
+    --time-zone, --handling-days) to ask "what if". Shows where the backorders came from and,
+    for each open one, the days it is expected to ship.
 
       --replay                also replay the SKU's past year under restock's points, the
                               points in force and the normal formula (see 'restock replay')
