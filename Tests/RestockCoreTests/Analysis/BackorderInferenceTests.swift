@@ -117,3 +117,18 @@ import Testing
                             receipts: [])?.backorderSource == BackorderSource.none)
     }
 }
+
+/// BigCommerce's default orders export packs an order's lines into one cell and gives shipped
+/// units only for the whole order: a line's shipped units are read where the totals tell them.
+@Suite struct BigCommerceShippedUnitsTests {
+    @Test func aLinesShippedUnitsComeFromTheOrderTotalsOnlyWhereTheyTellThem() {
+        // Nothing shipped: every line 0. All 5 of 5 shipped: each line its own quantity.
+        #expect(BigCommerceOrdersAdapter.shippedUnits(line: "3", lines: 2, orderUnits: "5", orderShipped: "0") == "0")
+        #expect(BigCommerceOrdersAdapter.shippedUnits(line: "3", lines: 2, orderUnits: "5", orderShipped: "5") == "3")
+        // One line: the order's total is the line's.
+        #expect(BigCommerceOrdersAdapter.shippedUnits(line: "5", lines: 1, orderUnits: "5", orderShipped: "2") == "2")
+        // 2 of 5 shipped over two lines: which ones is not in the export.
+        #expect(BigCommerceOrdersAdapter.shippedUnits(line: "3", lines: 2, orderUnits: "5", orderShipped: "2") == nil)
+        #expect(BigCommerceOrdersAdapter.shippedUnits(line: "3", lines: 2, orderUnits: "5", orderShipped: nil) == nil)
+    }
+}
