@@ -33,8 +33,11 @@ import SQLite
         #expect(rows.count == 9)
         let r = try runRestock(["run", "--data", data, "--db", db, "--out", work + "/R", "--as-of", "2026-11-14", "--quiet"])
         #expect(r.status == 0, "\(r.stderr)")
-        #expect(try dump(db, "PRAGMA user_version") == [["5"]])
-        // Migration 4 (0.3.0's credits index) is kept, migration 5 added the format column.
+        #expect(try dump(db, "PRAGMA user_version") == [["6"]])
+        // Migration 4 (0.3.0's credits index) is kept, migration 5 added the format column,
+        // migration 6 the order lines' shipping columns and the index of late lines.
+        #expect(try dump(db, "SELECT name FROM sqlite_master WHERE type = 'index' AND name = 'order_lines_late'")
+                == [["order_lines_late"]])
         #expect(try dump(db, "SELECT name FROM sqlite_master WHERE type = 'index' AND name = 'order_lines_credits'")
                 == [["order_lines_credits"]])
         #expect(try storeContents(db) == rows)

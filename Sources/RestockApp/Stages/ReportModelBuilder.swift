@@ -31,8 +31,10 @@ enum ReportModelBuilder {
                                           previous: p.rows.mapValues { .init(reorderPoint: $0.reorderPoint, recommended: $0.recommended) },
                                           current: ranked + figures.filter { !$0.isRecommended })
         }
+        var headline = ReportModel.Headline.summing(figures)
+        headline.openBackorders = analyses.reduce(0) { $0 + $1.openBackorders.count }
         return ReportModel(
-            settings: settings, topN: options.top, dataRange: dataRange, headline: .summing(figures),
+            settings: settings, topN: options.top, dataRange: dataRange, headline: headline,
             weeklyBackorderLines: weeklyBackorderLines, weeklyOrderLines: weeklyOrderLines, demandClassCounts: classes,
             recommendations: Array(top),
             dataQuality: ReportModel.DataQuality(files: files, rejectReasons: reasons, unmatchedBackorders: unmatched,

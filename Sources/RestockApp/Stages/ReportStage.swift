@@ -47,6 +47,7 @@ struct ReportStage {
             var files = 0
             try folder.write("recommendations.csv", SKUTables.recommendationsCSV(ranked)); files += 1
             try folder.write("rejects.csv", RejectsFile.csv(rejects)); files += 1
+            try folder.write("open_backorders.csv", OpenBackorderTable.csv(analyses.map { ($0.figures, $0.openBackorders) })); files += 1
             Trace.mark("report: CSV files")
 
             var model = ReportModelBuilder.build(options: options, dataRange: dataRange, weeklyOrderLines: computed.weeklyOrderLines,

@@ -133,7 +133,30 @@ enum Schema {
         .init(version: 5, name: "ingest formats", sql: """
         ALTER TABLE ingests ADD COLUMN format TEXT;
         """),
+        // What an order line records of its shipping (README, "Backorders inferred from
+        // orders"): fulfilled and cancelled days and instants, the statuses' verdict
+        // (`shipping`: 1 shipped, 0 not yet, NULL unknown), shipped and backordered units.
+        // The index holds the lines that may have gone on backorder, whatever the handling
+        // days (`FactsReader` reads them with `lateLineCondition`).
+        .init(version: 6, name: "order line fulfilment", sql: """
+        ALTER TABLE order_lines ADD COLUMN f_day INTEGER;
+        ALTER TABLE order_lines ADD COLUMN f_at INTEGER;
+        ALTER TABLE order_lines ADD COLUMN c_day INTEGER;
+        ALTER TABLE order_lines ADD COLUMN c_at INTEGER;
+        ALTER TABLE order_lines ADD COLUMN shipping INTEGER;
+        ALTER TABLE order_lines ADD COLUMN shipped REAL;
+        ALTER TABLE order_lines ADD COLUMN backordered REAL;
+        CREATE INDEX order_lines_late ON order_lines(sku) WHERE \(lateLineCondition);
+        """),
     ])
+
+    /// The order lines that may have gone on backorder by README, "Backorders inferred from
+    /// orders", for any handling days: a positive quantity, and units put on backorder,
+    /// shipped a day or more after the order, not shipped in full, or not shipped yet by the
+    /// statuses. Part of migration 6 (its partial index), so it never changes; a query that
+    /// repeats it word for word reads the index.
+    static let lateLineCondition =
+        "quantity > 0 AND (backordered > 0 OR f_day > day OR shipped < quantity OR shipping = 0)"
 
     /// The `Rejection.Code` (as `stored`) of a `rejects` row written before migration 3,
     /// recognised from the reasons restock 0.1 and 0.2 wrote: an SQL expression over

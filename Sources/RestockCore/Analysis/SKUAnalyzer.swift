@@ -19,6 +19,9 @@ public struct SKUAnalysis: Sendable {
     public var unmatchedBackorders: Int
     /// Weeks of the window with at least one backorder opened.
     public var backorderedWeeks: Int
+    /// The SKU's open backorders, first in first out, with the days each is expected to ship
+    /// (`BackorderQueue`; open_backorders.csv).
+    public var openBackorders: [OpenBackorderDates] = []
 }
 
 extension SKUAnalysis {
@@ -66,6 +69,7 @@ public enum SKUAnalyzer {
         let metrics = ServiceMetrics.compute(orderDays: facts.orderDays, backorders: facts.backorders, settings: settings)
         f.apply(metrics)
         f.returnedUnits = facts.returnedUnits
+        f.backorderSource = facts.backorderSource
 
         // Demand class and forecast on the weekly history.
         let weekly = WeeklyHistory.weekly(orderDays: facts.orderDays, settings: settings)
@@ -77,6 +81,8 @@ public enum SKUAnalyzer {
         f.leadTimeSource = leadTime.source
 
         let rop = applyPolicy(&f, facts: facts, leadTime: leadTime, settings: settings)
+        let open = openBackorders(facts, leadTime: leadTime, settings: settings)
+        f.backorderETA = BackorderQueue.eta(open)
         f.isRecommended = f.reorderPointIncrease > 0 || (f.orderNowUnits ?? 0) > 0
         f.reason = f.isRecommended ? reason(f, backorderedWeeks: metrics.backorderedWeeks, weeks: settings.weekCount, leadTime: leadTime) : ""
 
@@ -85,7 +91,17 @@ public enum SKUAnalyzer {
                            weeklyOrderLines: metrics.weeklyOrderLines,
                            weeklyBackorderLines: metrics.weeklyBackorderLines, forecast: forecast, leadTime: leadTime,
                            reorderPoint: rop, unmatchedBackorders: metrics.unmatchedBackorders,
-                           backorderedWeeks: metrics.backorderedWeeks)
+                           backorderedWeeks: metrics.backorderedWeeks, openBackorders: open)
+    }
+
+    /// The SKU's backorders open at the end of as-of, dated by `BackorderQueue` with the
+    /// lead-time model's values (`LeadTimeDistribution`).
+    static func openBackorders(_ facts: SKUFacts, leadTime: LeadTimeForecast, settings: RunSettings) -> [OpenBackorderDates] {
+        let asOf = settings.asOf
+        let open = facts.backorders.filter { $0.backorderedDay <= asOf && ($0.closedDay.map { $0 > asOf } ?? true) }
+        guard !open.isEmpty else { return [] }
+        return BackorderQueue.dates(open: open, onHand: facts.product?.onHand, onOrder: facts.product?.onOrder,
+                                    leadTimes: LeadTimeDistribution(leadTime).values, meanLeadTime: leadTime.days, asOf: asOf)
     }
 
     /// The demand class and the chosen forecast of a weekly history, written into `f`.
@@ -116,7 +132,7 @@ public enum SKUAnalyzer {
     }
 
     /// The policy figures (order quantity, reorder point and its increase, stock position,
-    /// order now, price, revenue at risk, backorder ETA), written into `f`, which holds the
+    /// order now, price, revenue at risk), written into `f`, which holds the
     /// service and forecast figures already; returns the reorder point model's result.
     static func applyPolicy(_ f: inout SKUFigures, facts: SKUFacts, leadTime: LeadTimeForecast,
                             settings: RunSettings) -> ReorderPointResult {
@@ -145,11 +161,6 @@ public enum SKUAnalyzer {
         let shortage = model.expectedShortagePerCycle(reorderPoint: f.reorderPointInForce ?? 0)
         f.revenueAtRisk = PolicyFigures.revenueAtRisk(expectedShortagePerCycle: shortage, forecastDaily: f.forecastDaily,
                                                       orderQuantity: f.orderQuantity, unitPrice: f.unitPrice)
-        let oldestOpen = facts.backorders
-            .filter { $0.backorderedDay <= settings.asOf && ($0.closedDay.map { $0 > settings.asOf } ?? true) }
-            .map(\.backorderedDay).min()
-        f.backorderETA = PolicyFigures.backorderETA(oldestOpenBackorderDay: oldestOpen, openBackorderUnits: f.openBackorderUnits,
-                                                    onOrder: f.onOrder, leadTimeDays: leadTime.days, asOf: settings.asOf)
         return rop
     }
 

@@ -16,6 +16,8 @@ public struct SKUFacts: Sendable, Hashable {
     public var supplier: String?
     /// Units returned in the window (README, "Returns and cancellations").
     public var returnedUnits: Double = 0
+    /// Where `backorders` came from (README, "Backorders inferred from orders").
+    public var backorderSource: BackorderSource = .none
 
     public init(sku: String, product: ProductFact? = nil, orderDays: [OrderDay] = [], backorders: [BackorderFact] = [],
                 receipts: [ReceiptFact] = [], supplier: String? = nil) {

@@ -68,6 +68,7 @@ public enum HTMLReport {
             <span>Default lead time: \(ReportFormat.units(s.leadTimeDays)) days</span> \
             <span>Order cover: \(ReportFormat.units(s.orderCoverDays)) days</span> \
             <span>Time zone: \(s.timeZone)</span> \
+            <span>Handling days: \(ReportFormat.count(s.handlingDays))</span> \
             <span>Detailed: top \(ReportFormat.count(model.topN))</span></p>
             <nav class="toc"><a href="#figures">Figures</a><a href="#recommendations">Recommendations</a>\
             <a href="#data-quality">Data quality</a><a href="#changes">Changes</a><a href="#guide">Guide</a></nav>
@@ -94,6 +95,8 @@ public enum HTMLReport {
         return """
             <section id="figures"><h2>Figures for the window</h2>
             <div class="tiles">\(tiles)</div>
+            <p class="note">\(BackorderNote.source(h, handlingDays: model.settings.handlingDays))</p>
+            <p class="note">\(BackorderNote.openList(h))</p>
             </section>
             """
     }

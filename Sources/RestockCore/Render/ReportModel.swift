@@ -82,6 +82,10 @@ public struct ReportModel: Sendable {
         public var skusToActOn: Int
         /// Of those, SKUs with order_now_units > 0.
         public var orderNowSKUs: Int
+        /// SKUs by where their backorders came from (skus.csv backorder_source).
+        public var backorderSources: [BackorderSource: Int] = [:]
+        /// Open backorders at the end of as-of, all SKUs: the rows of open_backorders.csv.
+        public var openBackorders: Int = 0
 
         public init(skuCount: Int = 0, orderLines: Int = 0, backorderLines: Int = 0, backorderRate: Double? = nil,
                     openBackorderUnits: Double = 0, revenueAtRisk: Double = 0, skusToActOn: Int = 0,
@@ -107,6 +111,7 @@ public struct ReportModel: Sendable {
                 h.backorderLines += f.backorderLines
                 backorderedLines += (f.backorderRate ?? 0) * Double(f.orderLines)
                 h.openBackorderUnits += f.openBackorderUnits
+                h.backorderSources[f.backorderSource, default: 0] += 1
                 h.revenueAtRisk += f.revenueAtRisk
                 if f.isRecommended {
                     h.skusToActOn += 1

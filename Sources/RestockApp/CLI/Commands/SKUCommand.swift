@@ -11,7 +11,8 @@ enum SKUCommand: Command {
     text chart, each forecasting method's out-of-sample error and why one was chosen, the
     lead-time evidence, and how the reorder point was reached. Takes the settings options of
     'restock run' (--service-level, --window-days, --lead-time-days, --order-cover-days,
-    --time-zone) to ask "what if".
+    --time-zone, --handling-days) to ask "what if". Shows where the backorders came from and,
+    for each open one, the days it is expected to ship.
 
       --replay                also replay the SKU's past year under restock's points, the
                               points in force and the normal formula (see 'restock replay')
@@ -78,6 +79,10 @@ enum SKUExplanation {
         out.append("  order lines \(f.orderLines) (\(n(f.orderedUnits)) units); backorder lines \(f.backorderLines) (\(n(f.backorderedUnits)) units); backorder rate \(f.backorderRate.map { n($0 * 100) + "%" } ?? "-")")
         out.append("  stockout days \(f.stockoutDays); open backorder units \(n(f.openBackorderUnits)); lost units \(n(f.lostUnits)); returned units \(n(f.returnedUnits)); fill days p50 \(opt(f.fillDaysP50)), p90 \(opt(f.fillDaysP90))")
         out.append("  backordered on \(a.backorderedWeeks) of \(settings.weekCount) weeks; \(a.unmatchedBackorders) backorders without their order line")
+        out.append("  backorder source \(f.backorderSource.rawValue): \(sourceWords(f.backorderSource, settings: settings))")
+        for b in a.openBackorders {
+            out.append("  waiting: order \(b.orderId), \(n(b.units)) units since \(CivilDate.string(b.waitingSince)); from \(b.supply.rawValue), expected \(CivilDate.string(b.expected)), 50% by \(CivilDate.string(b.shipsByP50)), 90% by \(CivilDate.string(b.shipsByP90))")
+        }
         out.append("")
         out.append("Weekly demand over the window (oldest left, one character a week; history \(a.weeklyHistory.count) weeks)")
         out.append("  " + sparkline(a.windowWeeks) + "  max \(n(a.windowWeeks.max() ?? 0))/week")
@@ -105,6 +110,15 @@ enum SKUExplanation {
         out.append("")
         out.append(f.isRecommended ? "Recommendation: \(f.reason)" : "No action recommended: the reorder point in force is high enough and the stock position is above it.")
         return out.joined(separator: "\n")
+    }
+
+    /// What a backorder source means, in words (README, "Backorders inferred from orders").
+    static func sourceWords(_ source: BackorderSource, settings: RunSettings) -> String {
+        switch source {
+        case .file: "from the backorders file (nothing is inferred for a SKU it lists)"
+        case .inferred: "inferred from the orders: lines not shipped within \(settings.handlingDays) days of ordering (--handling-days)"
+        case .none: "no backorders file rows, and no order line shows one"
+        }
     }
 
     /// One block character per value, scaled to the maximum.
