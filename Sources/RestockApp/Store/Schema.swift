@@ -128,6 +128,15 @@ enum Schema {
         .init(version: 4, name: "credits index", sql: """
         CREATE INDEX order_lines_credits ON order_lines(day) WHERE quantity < 0;
         """),
+        // Non-stock marks (README, "Non-stock lines"): the `stocked` column of order lines
+        // and products, the few lines marked not stock indexed for every run, and the SKU
+        // lists of the data folder (`restock-exclude.txt`, `restock-recurring.txt`) by file name.
+        .init(version: 5, name: "non-stock marks and SKU lists", sql: """
+        ALTER TABLE order_lines ADD COLUMN stocked INTEGER;
+        ALTER TABLE products ADD COLUMN stocked INTEGER;
+        CREATE INDEX order_lines_not_stocked ON order_lines(sku) WHERE stocked = 0;
+        CREATE TABLE sku_lists(file TEXT PRIMARY KEY, text TEXT NOT NULL) WITHOUT ROWID;
+        """),
     ])
 
     /// The `Rejection.Code` (as `stored`) of a `rejects` row written before migration 3,
