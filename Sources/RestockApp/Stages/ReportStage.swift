@@ -37,6 +37,7 @@ struct ReportStage {
         let analyses = computed.analyses
         let figures = analyses.map(\.figures)
         let ranked = SKUTables.ranked(figures)
+        let toSetUp = SKUTables.rankedToSetUp(figures)
         let rejects = ingestRan ? ingest.rejects : try latestRejects(store)
         let unmatched = analyses.reduce(0) { $0 + $1.unmatchedBackorders }
         // skus.csv (the largest file) is made on a second thread while this one makes the
@@ -47,10 +48,11 @@ struct ReportStage {
             var files = 0
             try folder.write("recommendations.csv", SKUTables.recommendationsCSV(ranked)); files += 1
             try folder.write("rejects.csv", RejectsFile.csv(rejects)); files += 1
+            try folder.write("reorder_points_to_set_up.csv", SKUTables.setUpCSV(toSetUp)); files += 1
             Trace.mark("report: CSV files")
 
             var model = ReportModelBuilder.build(options: options, dataRange: dataRange, weeklyOrderLines: computed.weeklyOrderLines,
-                                                 weeklyBackorderLines: computed.weeklyBackorderLines, analyses: analyses, figures: figures, ranked: ranked,
+                                                 weeklyBackorderLines: computed.weeklyBackorderLines, analyses: analyses, figures: figures, ranked: ranked, toSetUp: toSetUp,
                                                  ingest: ingest, staleData: staleData, rejects: rejects, unmatched: unmatched, previous: previous,
                                                  runId: runId, startedAt: startedAt, stages: priorStages)
             if let replayed {
@@ -78,7 +80,10 @@ struct ReportStage {
                 totals: RunSummary.counts(ingest.totals, named: false),
                 unmatched_backorders: unmatched, skus: figures.count, recommendations: ranked.count, rejects: rejects.count,
                 stages: stages, started_at: startedAt, finished_at: RunRecorder.now(), report_folder: folder.target.path,
-                skipped_files: ingest.skipped.isEmpty ? nil : ingest.skipped, stale_data: staleData)
+                skipped_files: ingest.skipped.isEmpty ? nil : ingest.skipped, stale_data: staleData,
+                skus_stock_unknown: model.stockAdvice.unknownSKUs, reorder_points_to_set_up: toSetUp.count,
+                skus_left_out: model.dataQuality.leftOut.count,
+                one_off_days: model.dataQuality.oneOffs.count { $0.day.isOneOff }, bulk_days: model.dataQuality.oneOffs.count)
             try folder.write("summary.json", summary.encoded()); files += 1
             // The figures are kept before the folder moves into place: a kill between the two
             // leaves a store that the next run simply overwrites for the same run id.

@@ -1,4 +1,4 @@
-/// A day of a SKU's order lines that holds a one-off bulk line (README, "One-off bulk orders").
+/// A day of a SKU's order lines that holds a bulk line (README, "One-off bulk orders").
 public struct OneOffDay: Sendable, Hashable {
     public var day: Day
     /// The day's order lines and units, as ordered.
@@ -7,7 +7,7 @@ public struct OneOffDay: Sendable, Hashable {
     /// The SKU's usual line size, units (`OneOffBulkRule.usualLineUnits`).
     public var usualLineUnits: Double
     /// The units the forecast and the reorder point count for the day: its lines at the
-    /// usual size.
+    /// usual size for a one-off, all its units when bulk lines recur.
     public var countedUnits: Double
 
     public init(day: Day, lines: Int, units: Double, usualLineUnits: Double, countedUnits: Double) {
@@ -20,6 +20,8 @@ public struct OneOffDay: Sendable, Hashable {
 
     /// Units the forecast and the reorder point do not see.
     public var setAsideUnits: Double { units - countedUnits }
+    /// Whether the day is the SKU's only bulk day in the window: a one-off, set aside.
+    public var isOneOff: Bool { countedUnits < units }
 }
 
 /// One-off bulk orders are flagged, not silently believed (README, "One-off bulk orders").
@@ -27,10 +29,12 @@ public struct OneOffDay: Sendable, Hashable {
 /// restock keeps a SKU's order lines as daily totals (lines and units per day), so it judges
 /// a day's lines by their mean size: a day whose units exceed `factor` times the SKU's usual
 /// line size times its lines holds at least one line more than `factor` times the usual size
-/// (were every line at most that, the day could not hold more). Such a day counts for the
-/// forecast and the reorder point at its lines times the usual size; ordered_units and the
-/// backorder figures keep what was ordered. A SKU the user marks as recurring bulk demand
-/// (`restock-recurring.txt`) is not judged.
+/// (were every line at most that, the day could not hold more): a bulk day. When it is the
+/// SKU's only bulk day in the window, it is a one-off: it counts for the forecast and the
+/// reorder point at its lines times the usual size. Two or more bulk days in the window
+/// recur, and count as ordered. ordered_units and the backorder figures always keep what was
+/// ordered. A SKU the user marks as recurring bulk demand (`restock-recurring.txt`) is not
+/// judged.
 public enum OneOffBulkRule {
     /// How many times the usual line size a line must exceed to be a one-off: 10. Shops sell
     /// in packs and to trade customers, so lines of 2 to 5 times the usual size are ordinary
@@ -56,16 +60,24 @@ public enum OneOffBulkRule {
         return sizes.last?.size
     }
 
-    /// The days the forecast and the reorder point see, and the days flagged.
+    /// The most bulk days in the window that are one-offs: 1. A single bulk order in a year
+    /// tells nothing of when the next comes; two or more are a pattern the reorder point
+    /// must see (the shop's trade customers, a yearly event).
+    public static let maxOneOffDays = 1
+
+    /// The days the forecast and the reorder point see, and the bulk days (set aside or not).
     ///
     /// - Parameter recurring: the user marks the SKU's bulk lines as recurring demand: every
     ///   day is seen as ordered and none is flagged.
     public static func apply(_ days: [OrderDay], recurring: Bool) -> (seen: [OrderDay], flagged: [OneOffDay]) {
         guard !recurring, let usual = usualLineUnits(days), usual > 0 else { return (days, []) }
+        let bulk = days.indices.filter { days[$0].units > factor * usual * Double(days[$0].lines) }
+        let oneOff = bulk.count <= maxOneOffDays
         var seen = days
         var flagged: [OneOffDay] = []
-        for (i, d) in days.enumerated() where d.units > factor * usual * Double(d.lines) {
-            let counted = usual * Double(d.lines)
+        for i in bulk {
+            let d = days[i]
+            let counted = oneOff ? usual * Double(d.lines) : d.units
             flagged.append(OneOffDay(day: d.day, lines: d.lines, units: d.units, usualLineUnits: usual, countedUnits: counted))
             seen[i].units = counted
         }

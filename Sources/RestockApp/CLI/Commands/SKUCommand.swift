@@ -76,6 +76,7 @@ enum SKUExplanation {
         out.append("  " + sparkline(a.windowWeeks) + "  max \(n(a.windowWeeks.max() ?? 0))/week")
         out.append("  backorders: " + sparkline(a.weeklyBackorderLines.map(Double.init)))
         out.append("  demand class \(f.demandClass.rawValue): adi \(opt(f.adi)), cv2 \(opt(f.cv2)) (smooth: adi < 1.32 and cv2 < 0.49)")
+        out += oneOffLines(a)
         out.append("")
         out.append("Forecast (units per week; one-week-ahead errors out of sample: the selection score is the root mean square error plus the absolute mean error; then mean absolute and mean signed (forecast - actual) errors over the last 8 weeks)")
         out.append("  " + "method".padding(toLength: 16, withPad: " ", startingAt: 0) + " selection-score  last-8-mae  last-8-bias  forecast")
@@ -96,8 +97,31 @@ enum SKUExplanation {
         out.append("  order quantity \(n(f.orderQuantity)); on hand \(opt(f.onHand)), on order \(opt(f.onOrder)); inventory position \(opt(f.inventoryPosition)); order now \(opt(f.orderNowUnits))")
         out.append("  unit price \(opt(f.unitPrice)); revenue at risk \(n(f.revenueAtRisk)) a year; backorder ETA \(f.backorderETA.map(CivilDate.string) ?? "-")")
         out.append("")
-        out.append(f.isRecommended ? "Recommendation: \(f.reason)" : "No action recommended: the reorder point in force is high enough and the stock position is above it.")
+        out.append(verdict(f))
         return out.joined(separator: "\n")
+    }
+
+    /// The last line: a recommendation, a reorder point to set up, left out, or no action.
+    static func verdict(_ f: SKUFigures) -> String {
+        if let leftOut = f.leftOut {
+            return "Left out: not stock (\(leftOut.why)); never recommended. To bring it back, add the line !\(f.sku) to restock-exclude.txt in the data folder."
+        }
+        if f.isRecommended { return "Recommendation: \(f.reason)" }
+        if !f.stockKnown {
+            return f.isToSetUp
+                ? "Reorder point to set up (no on_hand and no reorder point known, so nothing to order today can be said): \(f.reason). A products export with on_hand and reorder_point sharpens this."
+                : "No reorder point needed yet; no on_hand and no reorder point known."
+        }
+        return "No action recommended: the reorder point in force is high enough and the stock position is above it."
+    }
+
+    /// The one-off bulk lines of the window (`OneOffBulkRule`), one line a day; none when
+    /// there are none.
+    static func oneOffLines(_ a: SKUAnalysis) -> [String] {
+        let n = CSVWriter.format
+        return a.oneOffDays.map { d in
+            "  one-off bulk line on \(CivilDate.string(d.day)): \(n(d.units)) units on \(d.lines) line\(d.lines == 1 ? "" : "s"), usual line \(n(d.usualLineUnits)) units; the forecast and the reorder point count \(n(d.countedUnits)) (list the SKU in restock-recurring.txt if such orders recur)"
+        }
     }
 
     /// One block character per value, scaled to the maximum.
