@@ -90,7 +90,7 @@ import RestockCore
         #expect(advised.count > 3_000)
         for code in ["POST", "DOT", "M", "m", "C2", "BANK CHARGES", "B"] {
             #expect(!advised.contains(Substring(code)), "\(code) is advised")
-            #expect(rows[code]?["left_out"]?.hasPrefix("built_in: ") == true, "\(code) is not left out")
+            #expect(rows[code]?["left_out"]?.hasPrefix("built in: ") == true, "\(code) is not left out")
         }
         #expect(try String(contentsOfFile: out + "/recommendations.csv", encoding: .utf8).split(separator: "\n").count == 1)
     }

@@ -17,16 +17,15 @@ public struct NonStock: Sendable, Hashable {
     }
 
     public var source: Source
-    /// Why, in words: "restock-exclude.txt line 3: POST*", "built in: postage".
+    /// Why, in words, starting with who said so: "restock-exclude.txt line 3: POST*",
+    /// "products: stocked = no", "export: ...", "built in: postage". The `left_out` cell of
+    /// skus.csv.
     public var why: String
 
     public init(source: Source, why: String) {
         self.source = source
         self.why = why
     }
-
-    /// The `left_out` cell of skus.csv: the source, then why.
-    public var cell: String { "\(source.rawValue): \(why)" }
 }
 
 /// Decides which SKUs are not stock (README, "Non-stock lines"). One rule, in this order:
@@ -67,7 +66,7 @@ public enum NonStockRule {
             return entry.takesOut ? nil : NonStock(source: .excludeList, why: "\(list.file) line \(entry.line): \(entry.pattern)")
         }
         if let stocked { return stocked ? nil : NonStock(source: .products, why: "products: stocked = no") }
-        if exportSaysNotStock { return NonStock(source: .export, why: "the export marks its order lines as not stock (no shipping)") }
+        if exportSaysNotStock { return NonStock(source: .export, why: "export: its order lines are marked not stock (needs no shipping)") }
         if let what = builtInMatch(code: sku) ?? name.flatMap({ builtInMatch(code: $0) }) {
             return NonStock(source: .builtIn, why: "built in: \(what)")
         }

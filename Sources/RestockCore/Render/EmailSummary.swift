@@ -37,6 +37,7 @@ public enum EmailSummary {
             \(figure(ReportFormat.percent(h.backorderRate), "backorder rate"))\
             \(figure(ReportFormat.units(h.openBackorderUnits), "open backorder units"))\
             \(figure(ReportFormat.count(h.skuCount), "SKUs"))\
+            \(model.stockAdvice.unknownSKUs > 0 ? figure(ReportFormat.count(model.stockAdvice.toSetUpCount), "reorder points to set up") : HTML())\
             </tr></table>
             """
 
@@ -101,7 +102,12 @@ public enum EmailSummary {
         out += "Revenue at risk/year:  \(ReportFormat.money(h.revenueAtRisk))\n"
         out += "Backorder rate:        \(ReportFormat.percent(h.backorderRate))\n"
         out += "Open backorder units:  \(ReportFormat.units(h.openBackorderUnits))\n"
-        out += "SKUs:                  \(ReportFormat.count(h.skuCount))\n\n"
+        out += "SKUs:                  \(ReportFormat.count(h.skuCount))\n"
+        if model.stockAdvice.unknownSKUs > 0 {
+            // README, "Advice without stock levels".
+            out += "Reorder points to set up: \(ReportFormat.count(model.stockAdvice.toSetUpCount)) (no stock level known; see reorder_points_to_set_up.csv)\n"
+        }
+        out += "\n"
         let top = model.recommendations.prefix(listed)
         if top.isEmpty {
             out += "No SKU needs a higher reorder point or an order today.\n"

@@ -39,7 +39,10 @@ import Testing
         #expect(rule("CARD-10", export: true)?.source == .export)
     }
 
-    @Test func theCellNamesTheSourceThenWhy() {
-        #expect(rule("POST")?.cell == "built_in: built in: postage")
+    @Test func whyStartsWithWhoSaidSo() {
+        #expect(rule("POST")?.why == "built in: postage")
+        #expect(rule("MUG", stocked: false)?.why == "products: stocked = no")
+        #expect(rule("CARD-10", export: true)?.why == "export: its order lines are marked not stock (needs no shipping)")
+        #expect(rule("MUG", list: "# x\nMUG")?.why == "restock-exclude.txt line 2: MUG")
     }
 }

@@ -39,7 +39,7 @@ import Testing
         #expect(!f.isRecommended && !f.isToSetUp)
         #expect(f.reorderPoint == 0 && f.reorderPointIncrease == 0 && f.revenueAtRisk == 0 && f.orderNowUnits == 0)
         #expect(f.orderedUnits == 104 && f.orderLines == 52)
-        #expect(f.leftOut?.cell == "built_in: built in: postage")
+        #expect(f.leftOut?.why == "built in: postage")
         #expect(f.reason.isEmpty)
     }
 
