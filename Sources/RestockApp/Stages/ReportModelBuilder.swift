@@ -23,7 +23,7 @@ enum ReportModelBuilder {
         let files = ingest.files.map {
             ReportModel.FileSummary(file: $0.file, kind: $0.kind.rawValue, rowsRead: $0.rowsRead, rowsNew: $0.rowsNew,
                                     rowsReplaced: $0.rowsReplaced, duplicates: $0.duplicates, rowsRejected: $0.rowsRejected,
-                                    unchanged: $0.unchangedSinceIngest != nil)
+                                    unchanged: $0.unchangedSinceIngest != nil, format: $0.format?.title)
         }
         let reasons = ReportModel.RejectReason.grouping(rejects.map { (file: $0.file, line: $0.line, reason: $0.summary) })
         let changes = previous.map { p in
@@ -31,8 +31,10 @@ enum ReportModelBuilder {
                                           previous: p.rows.mapValues { .init(reorderPoint: $0.reorderPoint, recommended: $0.recommended) },
                                           current: ranked + figures.filter { !$0.isRecommended })
         }
+        var headline = ReportModel.Headline.summing(figures)
+        headline.openBackorders = analyses.reduce(0) { $0 + $1.openBackorders.count }
         var model = ReportModel(
-            settings: settings, topN: options.top, dataRange: dataRange, headline: .summing(figures),
+            settings: settings, topN: options.top, dataRange: dataRange, headline: headline,
             weeklyBackorderLines: weeklyBackorderLines, weeklyOrderLines: weeklyOrderLines, demandClassCounts: classes,
             recommendations: Array(top),
             dataQuality: ReportModel.DataQuality(files: files, rejectReasons: reasons, unmatchedBackorders: unmatched,

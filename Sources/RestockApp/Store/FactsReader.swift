@@ -34,6 +34,11 @@ final class FactsReader {
     private var events: [String: CountedEvents]
     /// Per SKU, its credits dated in the window (README, "Returns and cancellations").
     private var credits: [String: [CreditLine]]
+    /// SKUs with any backorders-file row in the store, of any date: nothing is inferred for them.
+    private var fileBackorderSKUs: Set<String> = []
+    /// Per SKU without backorders-file rows, its order lines that may have gone on backorder
+    /// (README, "Backorders inferred from orders").
+    private var lateLines: [String: [FulfilmentLine]] = [:]
     /// Per SKU id, its daily totals in the window (`WindowTotals.days`).
     private var dailyTotals: [[DailyTotal]]
     /// SKU -> id in `dailyTotals` (SKUs with daily totals in the window).
@@ -55,6 +60,9 @@ final class FactsReader {
     private enum SupplierColumn: Int32, SQLColumn { case sku, supplier }
     private enum EventsColumn: Int32, SQLColumn { case sku, data }
     private enum BlockColumn: Int32, SQLColumn { case block, data }
+    private enum LateLineColumn: Int32, SQLColumn {
+        case sku, orderId, day, quantity, cancelled, fDay, cDay, shipping, shipped, backordered
+    }
 
     /// Reads products, backorders, receipts and the window's daily totals.
     ///
@@ -75,9 +83,13 @@ final class FactsReader {
         var range = DayRange()
         let suppliers = try only == nil ? products.compactMapValues(\.supplier) : Self.readSuppliers(db)
         var pooled: [String: [PooledReceipt]] = [:]
-        events = try Self.readEvents(db, rules: rules, sku: only, suppliers: suppliers, pooled: &pooled, range: &range)
+        var fileSKUs: Set<String> = []
+        events = try Self.readEvents(db, rules: rules, sku: only, suppliers: suppliers, pooled: &pooled, range: &range,
+                                     fileBackorderSKUs: &fileSKUs)
         pools = SupplierPools(pooled)
         credits = try Self.readCredits(db, rules: rules, sku: only)
+        fileBackorderSKUs = fileSKUs
+        lateLines = try Self.readLateLines(db, rules: rules, sku: only).filter { !fileSKUs.contains($0.key) }
         let lists = try SKUListFiles.read(db)
         exclude = lists[SKUListFiles.exclude]
         recurring = lists[SKUListFiles.recurring]
@@ -87,7 +99,7 @@ final class FactsReader {
         Trace.mark("daily totals")
         dailyTotals = totals.days
         for (id, name) in totals.intern.names.enumerated() where !totals.days[id].isEmpty { totalsIds[name] = id }
-        var skus = Set(products.keys).union(events.keys).union(totalsIds.keys)
+        var skus = Set(products.keys).union(events.keys).union(totalsIds.keys).union(lateLines.keys)
         if let only { skus.insert(only) }
         candidates = skus.sorted { Array($0.utf8).lexicographicallyPrecedes(Array($1.utf8)) }
         try Self.readOrderLineEdges(db, into: &range)
@@ -107,13 +119,16 @@ final class FactsReader {
             let counted = events.removeValue(forKey: sku) ?? CountedEvents()
             var totals: [DailyTotal] = []
             if let id = totalsIds[sku] { swap(&totals, &dailyTotals[id]) }
-            guard var facts = rules.facts(sku: sku, product: products[sku], dailyTotals: totals,
+            let product = products[sku]
+            let nonStock = NonStockRule.nonStock(sku: sku, stocked: product?.stocked, name: product?.name,
+                                                 exportSaysNotStock: exportNotStocked.contains(sku), exclude: exclude)
+            guard var facts = rules.facts(sku: sku, product: product, dailyTotals: totals,
                                           backorderedLineDays: counted.backorderedLineDays.map { Day($0) },
                                           backorders: counted.backorders, receipts: counted.receipts,
-                                          credits: credits.removeValue(forKey: sku) ?? []) else { continue }
+                                          credits: credits.removeValue(forKey: sku) ?? [],
+                                          hasFileBackorders: fileBackorderSKUs.contains(sku),
+                                          lines: lateLines.removeValue(forKey: sku) ?? [], nonStock: nonStock) else { continue }
             if let last = facts.orderDays.last?.day { lastOrderDay = max(lastOrderDay ?? last, last) }
-            facts.nonStock = NonStockRule.nonStock(sku: sku, stocked: facts.product?.stocked, name: facts.product?.name,
-                                                   exportSaysNotStock: exportNotStocked.contains(sku), exclude: exclude)
             facts.recurringBulk = recurring?.lists(sku) ?? false
             chunk.append(facts)
         }
@@ -162,7 +177,8 @@ final class FactsReader {
     /// `only`, when given), adds every receipt that counts to its supplier's pool and every
     /// backorder's and receipt's day to `range`.
     private static func readEvents(_ db: Connection, rules: WindowRules, sku only: String?, suppliers: [String: String],
-                                   pooled: inout [String: [PooledReceipt]], range: inout DayRange) throws -> [String: CountedEvents] {
+                                   pooled: inout [String: [PooledReceipt]], range: inout DayRange,
+                                   fileBackorderSKUs: inout Set<String>) throws -> [String: CountedEvents] {
         // Supplier names repeat on every SKU: one shared String per name.
         var supplierNames: [String: String] = [:]
         let share: (String) -> String = { name in
@@ -176,6 +192,7 @@ final class FactsReader {
             let sku = row.text(EventsColumn.sku) ?? ""
             let record = try row.withBlob(EventsColumn.data) { bytes throws in try SKUEvents.facts(bytes, name: share) }
             for b in record.backorders { range.see(b.backorderedDay) }
+            if !record.backorders.isEmpty { fileBackorderSKUs.insert(sku) }
             for r in record.receipts {
                 range.see(r.receivedDay)
                 guard rules.counts(r), let supplier = SupplierPools.supplier(of: r, productSupplier: suppliers[sku]) else { continue }
@@ -208,6 +225,28 @@ final class FactsReader {
             credits[row.text(0) ?? "", default: []].append(CreditLine(day: row.int(1), units: row.double(2), isCancellation: row.int(3) != 0))
         }
         return credits
+    }
+
+    /// Every order line that may have gone on backorder (`Schema.lateLineCondition`) ordered
+    /// by as-of, per SKU, by day then order: what `BackorderInference` reads. A line ordered
+    /// before the window and fulfilled before it is left out (it counts for nothing).
+    private static func readLateLines(_ db: Connection, rules: WindowRules, sku only: String?) throws -> [String: [FulfilmentLine]] {
+        let row = try db.prepare("""
+            SELECT \(LateLineColumn.selectList) FROM order_lines WHERE \(Schema.lateLineCondition)
+            AND day <= ?1 AND (day >= ?2 OR f_day IS NULL OR f_day >= ?2) AND (?3 IS NULL OR sku = ?3)
+            ORDER BY sku, day, order_id, line_key
+            """)
+        try row.bind([.integer(Int64(rules.asOf)), .integer(Int64(rules.start)), only.map { .text($0) } ?? .null])
+        var lines: [String: [FulfilmentLine]] = [:]
+        typealias C = LateLineColumn
+        while try row.step() {
+            lines[row.text(C.sku) ?? "", default: []].append(FulfilmentLine(
+                orderId: row.text(C.orderId) ?? "", day: row.int(C.day), quantity: row.optionalDouble(C.quantity) ?? 0,
+                cancelled: row.int(C.cancelled) != 0, fulfilledDay: row.optionalInt(C.fDay), cancelledDay: row.optionalInt(C.cDay),
+                shipped: row.optionalInt(C.shipping).map { $0 != 0 }, shippedUnits: row.optionalDouble(C.shipped),
+                backorderedUnits: row.optionalDouble(C.backordered)))
+        }
+        return lines
     }
 
     /// Widens `range` by the days of order lines: the first day of the oldest daily-totals

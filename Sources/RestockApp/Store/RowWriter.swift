@@ -43,6 +43,13 @@ final class RowWriter {
         .init("unit_price") { .optional($0.unitPrice) },
         .init("cancelled") { .integer($0.cancelled ? 1 : 0) },
         .init("stocked") { .optional($0.stocked.map { $0 ? 1 : 0 }) },
+        .init("f_day") { .optional($0.fulfilment.fulfilledAt?.day) },
+        .init("f_at") { .optional($0.fulfilment.fulfilledAt?.instant) },
+        .init("c_day") { .optional($0.fulfilment.cancelledAt?.day) },
+        .init("c_at") { .optional($0.fulfilment.cancelledAt?.instant) },
+        .init("shipping") { .optional($0.fulfilment.shipped.map { $0 ? 1 : 0 }) },
+        .init("shipped") { .optional($0.fulfilment.shippedUnits) },
+        .init("backordered") { .optional($0.fulfilment.backorderedUnits) },
     ]
 
     /// `backorders`: one row per backorder key.

@@ -21,6 +21,9 @@ public struct SKUAnalysis: Sendable {
     public var backorderedWeeks: Int
     /// Days of the window holding a one-off bulk line (`OneOffBulkRule`), oldest first.
     public var oneOffDays: [OneOffDay] = []
+    /// The SKU's open backorders, first in first out, with the days each is expected to ship
+    /// (`BackorderQueue`; open_backorders.csv).
+    public var openBackorders: [OpenBackorderDates] = []
 }
 
 extension SKUAnalysis {
@@ -68,6 +71,7 @@ public enum SKUAnalyzer {
         let metrics = ServiceMetrics.compute(orderDays: facts.orderDays, backorders: facts.backorders, settings: settings)
         f.apply(metrics)
         f.returnedUnits = facts.returnedUnits
+        f.backorderSource = facts.backorderSource
 
         // Demand class and forecast on the weekly history, one-off bulk lines at the usual size.
         let bulk = OneOffBulkRule.apply(facts.orderDays, recurring: facts.recurringBulk)
@@ -81,6 +85,8 @@ public enum SKUAnalyzer {
         f.leadTimeSource = leadTime.source
 
         let rop = applyPolicy(&f, facts: facts, history: bulk.seen, leadTime: leadTime, settings: settings)
+        let open = openBackorders(facts, leadTime: leadTime, settings: settings)
+        f.backorderETA = BackorderQueue.eta(open)
         decide(&f, nonStock: facts.nonStock)
         f.reason = f.isRecommended || f.isToSetUp
             ? reason(f, backorderedWeeks: metrics.backorderedWeeks, weeks: settings.weekCount, leadTime: leadTime) : ""
@@ -90,7 +96,7 @@ public enum SKUAnalyzer {
                            weeklyOrderLines: metrics.weeklyOrderLines,
                            weeklyBackorderLines: metrics.weeklyBackorderLines, forecast: forecast, leadTime: leadTime,
                            reorderPoint: rop, unmatchedBackorders: metrics.unmatchedBackorders,
-                           backorderedWeeks: metrics.backorderedWeeks, oneOffDays: bulk.flagged)
+                           backorderedWeeks: metrics.backorderedWeeks, oneOffDays: bulk.flagged, openBackorders: open)
     }
 
     /// What the SKU's figures lead to: a recommendation (its reorder point should rise or it
@@ -113,6 +119,18 @@ public enum SKUAnalyzer {
         } else {
             f.isRecommended = f.reorderPointIncrease > 0 || (f.orderNowUnits ?? 0) > 0
         }
+    }
+
+    /// The SKU's backorders open at the end of as-of, dated by `BackorderQueue` with the
+    /// lead-time model's values (`LeadTimeDistribution`); none for a SKU that is not stock,
+    /// which restock never restocks (README, "Non-stock lines").
+    static func openBackorders(_ facts: SKUFacts, leadTime: LeadTimeForecast, settings: RunSettings) -> [OpenBackorderDates] {
+        guard facts.nonStock == nil else { return [] }
+        let asOf = settings.asOf
+        let open = facts.backorders.filter { $0.backorderedDay <= asOf && ($0.closedDay.map { $0 > asOf } ?? true) }
+        guard !open.isEmpty else { return [] }
+        return BackorderQueue.dates(open: open, onHand: facts.product?.onHand, onOrder: facts.product?.onOrder,
+                                    leadTimes: LeadTimeDistribution(leadTime).values, meanLeadTime: leadTime.days, asOf: asOf)
     }
 
     /// The demand class and the chosen forecast of a weekly history, written into `f`.
@@ -143,7 +161,7 @@ public enum SKUAnalyzer {
     }
 
     /// The policy figures (order quantity, reorder point and its increase, stock position,
-    /// order now, price, revenue at risk, backorder ETA), written into `f`, which holds the
+    /// order now, price, revenue at risk), written into `f`, which holds the
     /// service and forecast figures already; returns the reorder point model's result.
     ///
     /// - Parameter history: the order days the reorder point model sees (one-off bulk lines
@@ -175,11 +193,6 @@ public enum SKUAnalyzer {
         let shortage = model.expectedShortagePerCycle(reorderPoint: f.reorderPointInForce ?? 0)
         f.revenueAtRisk = PolicyFigures.revenueAtRisk(expectedShortagePerCycle: shortage, forecastDaily: f.forecastDaily,
                                                       orderQuantity: f.orderQuantity, unitPrice: f.unitPrice)
-        let oldestOpen = facts.backorders
-            .filter { $0.backorderedDay <= settings.asOf && ($0.closedDay.map { $0 > settings.asOf } ?? true) }
-            .map(\.backorderedDay).min()
-        f.backorderETA = PolicyFigures.backorderETA(oldestOpenBackorderDay: oldestOpen, openBackorderUnits: f.openBackorderUnits,
-                                                    onOrder: f.onOrder, leadTimeDays: leadTime.days, asOf: settings.asOf)
         return rop
     }
 

@@ -21,6 +21,8 @@ public struct SKUFacts: Sendable, Hashable {
     /// Whether the user marks the SKU's bulk lines as recurring demand (`restock-recurring.txt`;
     /// README, "One-off bulk orders").
     public var recurringBulk: Bool = false
+    /// Where `backorders` came from (README, "Backorders inferred from orders").
+    public var backorderSource: BackorderSource = .none
 
     public init(sku: String, product: ProductFact? = nil, orderDays: [OrderDay] = [], backorders: [BackorderFact] = [],
                 receipts: [ReceiptFact] = [], supplier: String? = nil) {

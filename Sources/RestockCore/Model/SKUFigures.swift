@@ -17,6 +17,8 @@ public struct SKUFigures: Sendable, Hashable {
     public var lostUnits: Double = 0
     /// Units returned in the window (README, "Returns and cancellations").
     public var returnedUnits: Double = 0
+    /// Where the backorder figures came from (README, "Backorders inferred from orders").
+    public var backorderSource: BackorderSource = .none
     public var fillDaysP50: Double?
     public var fillDaysP90: Double?
     // Demand and forecast.

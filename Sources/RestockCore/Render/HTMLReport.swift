@@ -69,6 +69,7 @@ public enum HTMLReport {
             <span>Default lead time: \(ReportFormat.units(s.leadTimeDays)) days</span> \
             <span>Order cover: \(ReportFormat.units(s.orderCoverDays)) days</span> \
             <span>Time zone: \(s.timeZone)</span> \
+            <span>Handling days: \(ReportFormat.count(s.handlingDays))</span> \
             <span>Detailed: top \(ReportFormat.count(model.topN))</span></p>
             <nav class="toc"><a href="#figures">Figures</a>\(model.stockAdvice.unknownSKUs > 0 ? HTML("<a href=\"#set-up\">Set up</a>") : HTML())<a href="#recommendations">Recommendations</a>\
             <a href="#data-quality">Data quality</a><a href="#changes">Changes</a><a href="#guide">Guide</a></nav>
@@ -99,6 +100,8 @@ public enum HTMLReport {
         return """
             <section id="figures"><h2>Figures for the window</h2>
             <div class="tiles">\(tiles)</div>
+            <p class="note">\(BackorderNote.source(h, handlingDays: model.settings.handlingDays))</p>
+            <p class="note">\(BackorderNote.openList(h))</p>
             </section>
             """
     }
@@ -222,7 +225,7 @@ public enum HTMLReport {
         } else {
             var rows = q.files.prefix(maxListed).map { f -> HTML in
                 """
-                <tr><td class="file">\(clip(f.file))\(f.unchanged ? " (unchanged, not read again)" : "")</td><td>\(clip(f.kind))</td>\
+                <tr><td class="file">\(clip(f.file))\(f.unchanged ? " (unchanged, not read again)" : "")</td><td>\(clip(f.kind + (f.format.map { " (\($0))" } ?? "")))</td>\
                 <td class="n">\(ReportFormat.count(f.rowsRead))</td><td class="n">\(ReportFormat.count(f.rowsNew))</td>\
                 <td class="n">\(ReportFormat.count(f.rowsReplaced))</td><td class="n">\(ReportFormat.count(f.duplicates))</td>\
                 <td class="n">\(ReportFormat.count(f.rowsRejected))</td></tr>

@@ -84,6 +84,10 @@ public struct ReportModel: Sendable {
         public var skusToActOn: Int
         /// Of those, SKUs with order_now_units > 0.
         public var orderNowSKUs: Int
+        /// SKUs by where their backorders came from (skus.csv backorder_source).
+        public var backorderSources: [BackorderSource: Int] = [:]
+        /// Open backorders at the end of as-of, all SKUs: the rows of open_backorders.csv.
+        public var openBackorders: Int = 0
 
         public init(skuCount: Int = 0, orderLines: Int = 0, backorderLines: Int = 0, backorderRate: Double? = nil,
                     openBackorderUnits: Double = 0, revenueAtRisk: Double = 0, skusToActOn: Int = 0,
@@ -109,6 +113,7 @@ public struct ReportModel: Sendable {
                 h.backorderLines += f.backorderLines
                 backorderedLines += (f.backorderRate ?? 0) * Double(f.orderLines)
                 h.openBackorderUnits += f.openBackorderUnits
+                h.backorderSources[f.backorderSource, default: 0] += 1
                 h.revenueAtRisk += f.revenueAtRisk
                 if f.isRecommended {
                     h.skusToActOn += 1
@@ -181,9 +186,13 @@ public struct ReportModel: Sendable {
         public var rowsRejected: Int
         /// True when the file was identical to one loaded before and not read again.
         public var unchanged: Bool
+        /// The shop export format the file was read as (`Shopify orders export`, `mapped
+        /// columns`); nil for restock's own columns.
+        public var format: String?
 
         public init(file: String, kind: String, rowsRead: Int = 0, rowsNew: Int = 0, rowsReplaced: Int = 0,
-                    duplicates: Int = 0, rowsRejected: Int = 0, unchanged: Bool = false) {
+                    duplicates: Int = 0, rowsRejected: Int = 0, unchanged: Bool = false, format: String? = nil) {
+            self.format = format
             self.file = file
             self.kind = kind
             self.rowsRead = rowsRead

@@ -11,7 +11,8 @@ enum SKUCommand: Command {
     text chart, each forecasting method's out-of-sample error and why one was chosen, the
     lead-time evidence, and how the reorder point was reached. Takes the settings options of
     'restock run' (--service-level, --window-days, --lead-time-days, --order-cover-days,
-    --time-zone) to ask "what if".
+    --time-zone, --handling-days) to ask "what if". Shows where the backorders came from and,
+    for each open one, the days it is expected to ship.
 
       --replay                also replay the SKU's past year under restock's points, the
                               points in force and the normal formula (see 'restock replay')
@@ -36,8 +37,15 @@ enum SKUCommand: Command {
         }
         let settings = options.settings
         let reader = try FactsReader(store.db, settings: settings, sku: sku)
+        let loading = RunLock.holder(storePath: options.common.db)
         guard let facts = try reader.next(1)?.first else {
+            if let loading {
+                throw RunError("SKU '\(sku)' is not in the store as last committed, and another restock command is loading the store now (\(loading)): ask again when it has finished")
+            }
             throw RunError("SKU '\(sku)' has no product row and no order line, backorder or receipt in the window \(CivilDate.string(settings.windowStart)) .. \(CivilDate.string(settings.asOf)) (SKUs are case-sensitive)")
+        }
+        if let loading {
+            FileHandle.standardError.write(Data("note: another restock command is loading the store now (\(loading)); these figures are from the data committed before it\n".utf8))
         }
         let analysis = SKUAnalyzer.analyze(facts, pools: reader.pools, settings: settings)
         print(SKUExplanation.text(analysis, settings: settings))
@@ -71,6 +79,10 @@ enum SKUExplanation {
         out.append("  order lines \(f.orderLines) (\(n(f.orderedUnits)) units); backorder lines \(f.backorderLines) (\(n(f.backorderedUnits)) units); backorder rate \(f.backorderRate.map { n($0 * 100) + "%" } ?? "-")")
         out.append("  stockout days \(f.stockoutDays); open backorder units \(n(f.openBackorderUnits)); lost units \(n(f.lostUnits)); returned units \(n(f.returnedUnits)); fill days p50 \(opt(f.fillDaysP50)), p90 \(opt(f.fillDaysP90))")
         out.append("  backordered on \(a.backorderedWeeks) of \(settings.weekCount) weeks; \(a.unmatchedBackorders) backorders without their order line")
+        out.append("  backorder source \(f.backorderSource.rawValue): \(sourceWords(f, settings: settings))")
+        for b in a.openBackorders {
+            out.append("  waiting: order \(b.orderId), \(n(b.units)) units since \(CivilDate.string(b.waitingSince)); from \(b.supply.rawValue), expected \(CivilDate.string(b.expected)), 50% by \(CivilDate.string(b.shipsByP50)), 90% by \(CivilDate.string(b.shipsByP90))")
+        }
         out.append("")
         out.append("Weekly demand over the window (oldest left, one character a week; history \(a.weeklyHistory.count) weeks)")
         out.append("  " + sparkline(a.windowWeeks) + "  max \(n(a.windowWeeks.max() ?? 0))/week")
@@ -121,6 +133,16 @@ enum SKUExplanation {
         let n = CSVWriter.format
         return a.oneOffDays.map { d in
             "  one-off bulk line on \(CivilDate.string(d.day)): \(n(d.units)) units on \(d.lines) line\(d.lines == 1 ? "" : "s"), usual line \(n(d.usualLineUnits)) units; the forecast and the reorder point count \(n(d.countedUnits)) (list the SKU in restock-recurring.txt if such orders recur)"
+        }
+    }
+
+    /// What a backorder source means, in words (README, "Backorders inferred from orders").
+    static func sourceWords(_ f: SKUFigures, settings: RunSettings) -> String {
+        if f.backorderSource == .none && f.leftOut != nil { return "not stock, so nothing is inferred from its order lines" }
+        return switch f.backorderSource {
+        case .file: "from the backorders file (nothing is inferred for a SKU it lists)"
+        case .inferred: "inferred from the orders: lines not shipped within \(settings.handlingDays) days of ordering (--handling-days)"
+        case .none: "no backorders file rows, and no order line shows one"
         }
     }
 
