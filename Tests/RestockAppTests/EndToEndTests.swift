@@ -26,7 +26,7 @@ import RestockCore
         #expect(first.status == 0, "\(first.stderr)")
         let folder = work + "/Reports/2026-11-26"
         let names = try FileManager.default.contentsOfDirectory(atPath: folder).sorted()
-        #expect(names == ["open_backorders.csv", "recommendations.csv", "rejects.csv", "report.html", "skus.csv", "summary.json"])
+        #expect(names == ["open_backorders.csv", "recommendations.csv", "rejects.csv", "reorder_points_to_set_up.csv", "report.html", "skus.csv", "summary.json"])
         let skus = try String(contentsOfFile: folder + "/skus.csv", encoding: .utf8)
         #expect(skus.hasPrefix(SKUTables.skuColumns.joined(separator: ",") + "\n"))
         let recs = try String(contentsOfFile: folder + "/recommendations.csv", encoding: .utf8)

@@ -106,6 +106,51 @@ import RestockCore
         #expect(filed["MUG"]?["open_backorder_units"] == "0" && filed["MUG"]?["fill_days_p50"] == "4")
     }
 
+    /// `export` and two more orders: #1007 TEA 20 units ordered 11-05, shipped 11-06 (no
+    /// backorder; TEA's sales are then 23 x 12 = 276, above MUG's 5 x 12 = 60); #1008 an
+    /// engraving (`Lineitem requires shipping` false: not stock) ordered 11-10 and never
+    /// shipped, 16 days by as-of, an open backorder were it stock.
+    static let exportWithEngraving = export + [
+        order("#1007", created: "2026-11-05 10:00:00 +0000", quantity: 20, sku: "TEA", status: "fulfilled", line: "fulfilled", fulfilled: "2026-11-06 09:00:00 +0000"),
+        shopifyRow(["Name": "#1008", "Financial Status": "paid", "Fulfillment Status": "unfulfilled", "Created at": "2026-11-10 10:00:00 +0000",
+                    "Lineitem quantity": "1", "Lineitem price": "5.00", "Lineitem sku": "ENGRAVE", "Lineitem requires shipping": "false",
+                    "Lineitem fulfillment status": "pending"]),
+        ""].joined(separator: "\n")
+
+    @Test func aLineThatIsNotStockIsNeverAnInferredBackorderNorAWaitingCustomer() throws {
+        let data = dataFolder(["orders_export.csv": Self.exportWithEngraving])
+        let work = temporaryFolder()
+        let folder = try run(data, work)
+        let rows = try ReturnsAndCancellationsTests.skus(folder)
+        let engrave = try #require(rows["ENGRAVE"])
+        #expect(engrave["left_out"] == "export: its order lines are marked not stock (needs no shipping)")
+        #expect(engrave["backorder_source"] == "none" && engrave["backorder_lines"] == "0" && engrave["open_backorder_units"] == "0")
+        #expect(engrave["backorder_eta"] == "")
+        // open_backorders.csv: MUG's #1003 alone, no row for #1008.
+        let open = try String(contentsOfFile: folder + "/open_backorders.csv", encoding: .utf8).split(separator: "\n")
+        #expect(open.count == 2 && open[1].hasPrefix("#1003,MUG,"))
+        let sku = try runRestock(["sku", "ENGRAVE", "--db", work + "/s.sqlite", "--as-of", "2026-11-26"])
+        #expect(sku.stdout.contains("backorder source none: not stock, so nothing is inferred from its order lines"))
+        #expect(!sku.stdout.contains("waiting:"))
+    }
+
+    @Test func withoutStockLevelsTheReorderPointsToSetUpRankByInferredBackordersAndTheHeadlineRateCountsThem() throws {
+        let data = dataFolder(["orders_export.csv": Self.exportWithEngraving])
+        let work = temporaryFolder()
+        let folder = try run(data, work)
+        // No products file: MUG (3 inferred backorder lines, 60 of sales) comes before TEA
+        // (none, 276 of sales): backorders rank first (README, "Advice without stock levels").
+        let setUp = try String(contentsOfFile: folder + "/reorder_points_to_set_up.csv", encoding: .utf8).split(separator: "\n")
+        #expect(setUp.count == 3)
+        #expect(setUp[1].hasPrefix("1,MUG,") && setUp[2].hasPrefix("2,TEA,"))
+        #expect(try DemandFixture.table(folder + "/reorder_points_to_set_up.csv")["MUG"]?["backorder_lines"] == "3")
+        // The headline rate: MUG's order lines #1001, #1002, #1003, #1005 (#1004 is cancelled),
+        // of which #1001 and #1003 went on backorder; TEA's 2 and ENGRAVE's 1 none: 2 / 7 = 28.6%.
+        let html = try String(contentsOfFile: folder + "/report.html", encoding: .utf8)
+        #expect(html.contains("<span class=\"v\">28.6%</span><span class=\"k\">backorder rate</span>"))
+        #expect(html.contains("<span class=\"v\">2</span><span class=\"k\">open backorder units</span>"))
+    }
+
     @Test func fulfilmentColumnsAreStoredAndAChangedFulfilmentReplacesTheLine() throws {
         // A restock orders file with the fulfilment columns: #1 open on the first load,
         // shipped in the second: the line is replaced, not duplicated.

@@ -74,6 +74,7 @@ struct Pipeline {
         var result = try IngestStage(files: files, timeZone: options.common.timeZone, reload: options.reload,
                                      runId: job.recorder.runId, formats: folder.formats).run(store: job.store, progress: job.progress)
         result.skipped = folder.skipped
+        try SKUListFiles.keep(folder: options.data, db: job.store.db)
         Trace.mark("ingest committed")
         checkpoint.start()
         FreedMemory.returnToSystem()

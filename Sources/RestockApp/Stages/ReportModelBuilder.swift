@@ -4,7 +4,7 @@ import RestockCore
 /// Fills the report's `ReportModel` from a run's figures, ingest and the previous run.
 enum ReportModelBuilder {
     static func build(options: RunOptions, dataRange: ClosedRange<Day>?, weeklyOrderLines: [Int], weeklyBackorderLines: [Int],
-                      analyses: [SKUAnalysis], figures: [SKUFigures], ranked: [SKUFigures],
+                      analyses: [SKUAnalysis], figures: [SKUFigures], ranked: [SKUFigures], toSetUp: [SKUFigures],
                       ingest: IngestStage.Result, staleData: String? = nil, rejects: [Rejection], unmatched: Int, previous: PreviousRun?,
                       runId: Int64, startedAt: String, stages: [RunRecorder.StageRecord]) -> ReportModel {
         let settings = options.settings
@@ -33,7 +33,7 @@ enum ReportModelBuilder {
         }
         var headline = ReportModel.Headline.summing(figures)
         headline.openBackorders = analyses.reduce(0) { $0 + $1.openBackorders.count }
-        return ReportModel(
+        var model = ReportModel(
             settings: settings, topN: options.top, dataRange: dataRange, headline: headline,
             weeklyBackorderLines: weeklyBackorderLines, weeklyOrderLines: weeklyOrderLines, demandClassCounts: classes,
             recommendations: Array(top),
@@ -44,6 +44,13 @@ enum ReportModelBuilder {
             run: ReportModel.RunInfo(runId: runId, startedAt: startedAt,
                                      stages: stages.map { .init(name: $0.name, seconds: $0.seconds, rows: $0.rows) },
                                      version: CLI.version))
+        model.stockAdvice = ReportModel.StockAdvice(all: figures, ranked: toSetUp, top: min(options.top, HTMLReport.maxListed))
+        model.dataQuality.leftOut = figures.compactMap(ReportModel.LeftOutSKU.init)
+            .sorted { ($0.units, $1.sku) > ($1.units, $0.sku) }
+        model.dataQuality.oneOffs = analyses.filter { $0.figures.leftOut == nil }.flatMap { a in
+            a.oneOffDays.map { ReportModel.OneOffLine(sku: a.figures.sku, name: a.figures.name, day: $0) }
+        }.sorted { ($0.day.setAsideUnits, $0.day.units, $1.sku, $1.day.day) > ($1.day.setAsideUnits, $1.day.units, $0.sku, $0.day.day) }
+        return model
     }
 }
 

@@ -26,6 +26,11 @@ final class FactsReader {
     let candidates: [String]
 
     private var products: [String: ProductFact]
+    /// The exclude and recurring lists, and the SKUs the export marks not stock (README,
+    /// "Non-stock lines", "One-off bulk orders").
+    private let exclude: SKUList?
+    private let recurring: SKUList?
+    private let exportNotStocked: Set<String>
     private var events: [String: CountedEvents]
     /// Per SKU, its credits dated in the window (README, "Returns and cancellations").
     private var credits: [String: [CreditLine]]
@@ -50,7 +55,7 @@ final class FactsReader {
 
     private enum ProductColumn: Int32, SQLColumn {
         case sku, name, category, supplier, unitCost, unitPrice, onHand, onOrder, reorderPoint, orderQuantity,
-             leadTimeDays, serviceLevel, casePack
+             leadTimeDays, serviceLevel, casePack, stocked
     }
     private enum SupplierColumn: Int32, SQLColumn { case sku, supplier }
     private enum EventsColumn: Int32, SQLColumn { case sku, data }
@@ -85,6 +90,10 @@ final class FactsReader {
         credits = try Self.readCredits(db, rules: rules, sku: only)
         fileBackorderSKUs = fileSKUs
         lateLines = try Self.readLateLines(db, rules: rules, sku: only).filter { !fileSKUs.contains($0.key) }
+        let lists = try SKUListFiles.read(db)
+        exclude = lists[SKUListFiles.exclude]
+        recurring = lists[SKUListFiles.recurring]
+        exportNotStocked = try SKUListFiles.exportNotStocked(db, sku: only)
         Trace.mark("backorders and receipts")
         let totals = try background?.wait() ?? WindowTotals.read(db, rules: rules, sku: only, progress: progress)
         Trace.mark("daily totals")
@@ -110,13 +119,17 @@ final class FactsReader {
             let counted = events.removeValue(forKey: sku) ?? CountedEvents()
             var totals: [DailyTotal] = []
             if let id = totalsIds[sku] { swap(&totals, &dailyTotals[id]) }
-            guard let facts = rules.facts(sku: sku, product: products[sku], dailyTotals: totals,
+            let product = products[sku]
+            let nonStock = NonStockRule.nonStock(sku: sku, stocked: product?.stocked, name: product?.name,
+                                                 exportSaysNotStock: exportNotStocked.contains(sku), exclude: exclude)
+            guard var facts = rules.facts(sku: sku, product: product, dailyTotals: totals,
                                           backorderedLineDays: counted.backorderedLineDays.map { Day($0) },
                                           backorders: counted.backorders, receipts: counted.receipts,
                                           credits: credits.removeValue(forKey: sku) ?? [],
                                           hasFileBackorders: fileBackorderSKUs.contains(sku),
-                                          lines: lateLines.removeValue(forKey: sku) ?? []) else { continue }
+                                          lines: lateLines.removeValue(forKey: sku) ?? [], nonStock: nonStock) else { continue }
             if let last = facts.orderDays.last?.day { lastOrderDay = max(lastOrderDay ?? last, last) }
+            facts.recurringBulk = recurring?.lists(sku) ?? false
             chunk.append(facts)
         }
         return chunk
@@ -146,6 +159,7 @@ final class FactsReader {
             p.leadTimeDays = row.optionalDouble(ProductColumn.leadTimeDays)
             p.serviceLevel = row.optionalDouble(ProductColumn.serviceLevel)
             p.casePack = row.optionalInt(ProductColumn.casePack)
+            p.stocked = row.optionalInt(ProductColumn.stocked).map { $0 != 0 }
             products[p.sku] = p
         }
         return products

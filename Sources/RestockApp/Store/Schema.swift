@@ -148,6 +148,15 @@ enum Schema {
         ALTER TABLE order_lines ADD COLUMN backordered REAL;
         CREATE INDEX order_lines_late ON order_lines(sku) WHERE \(lateLineCondition);
         """),
+        // Non-stock marks (README, "Non-stock lines"): the `stocked` column of order lines
+        // and products, the few lines marked not stock indexed for every run, and the SKU
+        // lists of the data folder (`restock-exclude.txt`, `restock-recurring.txt`) by file name.
+        .init(version: 7, name: "non-stock marks and SKU lists", sql: """
+        ALTER TABLE order_lines ADD COLUMN stocked INTEGER;
+        ALTER TABLE products ADD COLUMN stocked INTEGER;
+        CREATE INDEX order_lines_not_stocked ON order_lines(sku) WHERE stocked = 0;
+        CREATE TABLE sku_lists(file TEXT PRIMARY KEY, text TEXT NOT NULL) WITHOUT ROWID;
+        """),
     ])
 
     /// The order lines that may have gone on backorder by README, "Backorders inferred from

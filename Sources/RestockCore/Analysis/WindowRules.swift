@@ -84,18 +84,23 @@ public struct WindowRules: Sendable, Hashable {
     /// only facts that count (see `counts`), but `credits`: those dated in the window count,
     /// taken out of the demand (`CreditNetting`) before anything else reads it; and
     /// `lines`: the SKU's order lines that may have gone on backorder, read only when
-    /// `hasFileBackorders` is false (README, "Backorders inferred from orders").
+    /// `hasFileBackorders` is false and the SKU is stock (README, "Backorders inferred from
+    /// orders"): a postage code or a gift card never ships, and its lines are no backorders.
     ///
-    /// - Parameter hasFileBackorders: whether the store holds any backorders-file row of the
-    ///   SKU, of any date; its backorders are then those rows alone.
+    /// - Parameters:
+    ///   - hasFileBackorders: whether the store holds any backorders-file row of the SKU, of
+    ///     any date; its backorders are then those rows alone.
+    ///   - nonStock: why the SKU is not stock (`NonStockRule`), nil for a stock SKU.
     public func facts(sku: String, product: ProductFact?, dailyTotals: [DailyTotal], backorderedLineDays: [Day],
                       backorders: [BackorderFact], receipts: [ReceiptFact], credits: [CreditLine] = [],
-                      hasFileBackorders: Bool = false, lines: [FulfilmentLine] = []) -> SKUFacts? {
+                      hasFileBackorders: Bool = false, lines: [FulfilmentLine] = [], nonStock: NonStock? = nil) -> SKUFacts? {
         let counted = credits.filter { contains($0.day) }
         let netted = CreditNetting.net(dailyTotals, credits: counted)
         var backorders = backorders, lineDays = backorderedLineDays
         var source = BackorderSource.file
-        if !hasFileBackorders {
+        if !hasFileBackorders && nonStock != nil {
+            source = .none
+        } else if !hasFileBackorders {
             let inferred = lines.compactMap { line in
                 BackorderInference.backorder(of: line, handlingDays: handlingDays, asOf: asOf).map { (line, $0) }
             }.filter { counts($0.1) }
@@ -111,6 +116,7 @@ public struct WindowRules: Sendable, Hashable {
                              supplier: SKUFacts.supplier(product: product, receipts: receipts))
         facts.returnedUnits = CreditNetting.returnedUnits(counted)
         facts.backorderSource = source
+        facts.nonStock = nonStock
         return facts
     }
 }

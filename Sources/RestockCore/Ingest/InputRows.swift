@@ -30,6 +30,9 @@ public struct OrderRow: Sendable, Hashable {
     public var quantity: Double
     public var unitPrice: Double?
     public var cancelled: Bool
+    /// The line's `stocked` column: false when the export marks it not stock (README,
+    /// "Non-stock lines"), nil when it says nothing.
+    public var stocked: Bool? = nil
     /// What the shop recorded of shipping the line (README, "Backorders inferred from orders").
     public var fulfilment = LineFulfilmentRecord()
 

@@ -74,7 +74,8 @@ public struct RowParser: Sendable {
         // (README, "Returns and cancellations").
         let key = lineId ?? (quantity < 0 ? sku + OrderRow.creditKeySuffix : sku)
         var row = OrderRow(orderId: orderId, lineKey: key, lineKeyIsLineId: lineId != nil, sku: sku,
-                           orderedAt: orderedAt, quantity: quantity, unitPrice: unitPrice, cancelled: cancelled)
+                           orderedAt: orderedAt, quantity: quantity, unitPrice: unitPrice, cancelled: cancelled,
+                           stocked: c.yesNo("stocked"))
         row.fulfilment = fulfilment
         return row
     }
@@ -130,6 +131,7 @@ public struct RowParser: Sendable {
         p.leadTimeDays = try c.number("lead_time_days", rule: .nonNegative)
         p.serviceLevel = try c.number("service_level", rule: .serviceLevel)
         p.casePack = try c.number("case_pack", rule: .casePack).map { Int($0) }
+        p.stocked = c.yesNo("stocked")
         return ProductRow(product: p)
     }
 
@@ -175,6 +177,13 @@ struct Cells {
     func reject(_ column: String, _ problem: String) -> Rejection {
         Rejection(file: fileName, line: line, column: column, value: Rejection.clip(text(column) ?? ""), code: .outOfBounds,
                   reason: problem)
+    }
+
+    /// A yes/no column (`stocked`): false for `no`, `n`, `false` or `0` (any case), true for
+    /// any other value, nil for an empty cell (README, "Non-stock lines"). Never rejected.
+    func yesNo(_ column: String) -> Bool? {
+        guard let value = text(column) else { return nil }
+        return !["no", "n", "false", "0"].contains(value.lowercased())
     }
 
     func requiredText(_ column: String) throws(Rejection) -> String {

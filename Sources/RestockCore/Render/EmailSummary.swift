@@ -25,7 +25,7 @@ public enum EmailSummary {
             <body style="margin:0;padding:12px;\(font)font-size:14px;line-height:1.45;">
             <h1 style="font-size:20px;margin:0 0 4px;">Restock, as of \(CivilDate.string(model.asOf))</h1>
             <p style="margin:0;color:#5b6472;font-size:13px;">\(windowLine(model))</p>
-            \(headlineFigures(model.headline))
+            \(headlineFigures(model))
             <h2 style="font-size:16px;margin:16px 0 4px;">Top recommendations</h2>
             \(recommendationList(model))
             <ul style="margin:12px 0;padding-left:20px;">\(notes)</ul>
@@ -46,8 +46,10 @@ public enum EmailSummary {
         static let lineNum = "padding:4px 8px 0;text-align:right;vertical-align:top;white-space:nowrap;"
     }
 
-    /// The six headline figures, two rows of three boxes.
-    private static func headlineFigures(_ h: ReportModel.Headline) -> HTML {
+    /// The six headline figures, two rows of three boxes, and the reorder points to set up
+    /// where some SKU's stock settings are not known (README, "Advice without stock levels").
+    private static func headlineFigures(_ model: ReportModel) -> HTML {
+        let h = model.headline
         func figure(_ value: String, _ key: String) -> HTML {
             """
             <td style="padding:8px 10px;background:#f5f7fa;border:1px solid #d9dee6;"><div style="font-size:20px;font-weight:bold;">\(value)</div>\
@@ -63,6 +65,7 @@ public enum EmailSummary {
             \(figure(ReportFormat.percent(h.backorderRate), "backorder rate"))\
             \(figure(ReportFormat.units(h.openBackorderUnits), "open backorder units"))\
             \(figure(ReportFormat.count(h.skuCount), "SKUs"))\
+            \(model.stockAdvice.unknownSKUs > 0 ? figure(ReportFormat.count(model.stockAdvice.toSetUpCount), "reorder points to set up") : HTML())\
             </tr></table>
             """
     }
@@ -110,7 +113,12 @@ public enum EmailSummary {
         out += "Revenue at risk/year:  \(ReportFormat.money(h.revenueAtRisk))\n"
         out += "Backorder rate:        \(ReportFormat.percent(h.backorderRate))\n"
         out += "Open backorder units:  \(ReportFormat.units(h.openBackorderUnits))\n"
-        out += "SKUs:                  \(ReportFormat.count(h.skuCount))\n\n"
+        out += "SKUs:                  \(ReportFormat.count(h.skuCount))\n"
+        if model.stockAdvice.unknownSKUs > 0 {
+            // README, "Advice without stock levels".
+            out += "Reorder points to set up: \(ReportFormat.count(model.stockAdvice.toSetUpCount)) (no stock level known; see reorder_points_to_set_up.csv)\n"
+        }
+        out += "\n"
         let top = model.recommendations.prefix(listed)
         if top.isEmpty {
             out += "No SKU needs a higher reorder point or an order today.\n"

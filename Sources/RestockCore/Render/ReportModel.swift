@@ -31,6 +31,8 @@ public struct ReportModel: Sendable {
     public var run: RunInfo?
     /// The replay's table by demand class (`restock run --replay`); nil without a replay.
     public var replay: ReplaySection?
+    /// SKUs whose stock settings are not known, and the reorder points to set up.
+    public var stockAdvice = StockAdvice()
 
     /// What a replay found, for its section of the report (README, "Replay").
     public struct ReplaySection: Sendable {
@@ -154,6 +156,10 @@ public struct ReportModel: Sendable {
         /// Sentences the reader must see before trusting the figures (stale data, input
         /// entries not read); empty for an ordinary run.
         public var notices: [String]
+        /// SKUs left out of the advice as not stock, most units first.
+        public var leftOut: [LeftOutSKU] = []
+        /// Days holding a one-off bulk line, most units set aside first.
+        public var oneOffs: [OneOffLine] = []
 
         public init(files: [FileSummary] = [], rejectReasons: [RejectReason] = [], unmatchedBackorders: Int = 0,
                     notices: [String] = []) {

@@ -116,6 +116,34 @@ import Testing
         #expect(rules.facts(sku: "A", product: nil, dailyTotals: totals, backorderedLineDays: [], backorders: [],
                             receipts: [])?.backorderSource == BackorderSource.none)
     }
+
+    @Test func aSKUThatIsNotStockHasNoInferredBackordersAndNoOpenOnes() {
+        // A gift card line ordered on day 90 and never shipped: 10 days by as-of 100, an open
+        // backorder of 1 unit were the SKU stock.
+        let settings = RunSettings(asOf: 100, windowDays: 30)
+        let rules = WindowRules(settings: settings)
+        let totals = [DailyTotal(day: 90, lines: 1, units: 1)]
+        let lines = [FulfilmentLine(orderId: "#1", day: 90, quantity: 1, shipped: false)]
+        let stock = try! #require(rules.facts(sku: "GIFTCARD", product: nil, dailyTotals: totals, backorderedLineDays: [],
+                                              backorders: [], receipts: [], lines: lines))
+        #expect(stock.backorderSource == .inferred && stock.backorders.count == 1)
+        let giftCard = NonStock(source: .builtIn, why: "built in: gift card")
+        let left = try! #require(rules.facts(sku: "GIFTCARD", product: nil, dailyTotals: totals, backorderedLineDays: [],
+                                             backorders: [], receipts: [], lines: lines, nonStock: giftCard))
+        #expect(left.backorderSource == BackorderSource.none && left.backorders.isEmpty && left.nonStock == giftCard)
+        let a = SKUAnalyzer.analyze(left, supplierOthers: [], settings: settings)
+        #expect(a.figures.backorderLines == 0 && a.figures.openBackorderUnits == 0)
+        #expect(a.openBackorders.isEmpty && a.figures.backorderETA == nil && a.figures.leftOut == giftCard)
+        // Backorders a file lists for a SKU left out: counted as the file says, but no
+        // customer is told a ship date for what is never restocked.
+        var filed = stock
+        filed.backorders = [BackorderFact(orderId: "#1", quantity: 1, backorderedDay: 90)]
+        filed.backorderSource = .file
+        #expect(!SKUAnalyzer.analyze(filed, supplierOthers: [], settings: settings).openBackorders.isEmpty)
+        filed.nonStock = giftCard
+        let leftFiled = SKUAnalyzer.analyze(filed, supplierOthers: [], settings: settings)
+        #expect(leftFiled.figures.openBackorderUnits == 1 && leftFiled.openBackorders.isEmpty && leftFiled.figures.backorderETA == nil)
+    }
 }
 
 /// BigCommerce's default orders export packs an order's lines into one cell and gives shipped
