@@ -112,7 +112,9 @@ public struct ReportModel: Sendable {
                 h.orderLines += f.orderLines
                 h.backorderLines += f.backorderLines
                 backorderedLines += (f.backorderRate ?? 0) * Double(f.orderLines)
-                h.openBackorderUnits += f.openBackorderUnits
+                // A SKU left out as not stock gets no dated open backorders (open_backorders.csv),
+                // so its units do not count here either: the headline and the file agree.
+                if f.leftOut == nil { h.openBackorderUnits += f.openBackorderUnits }
                 h.backorderSources[f.backorderSource, default: 0] += 1
                 h.revenueAtRisk += f.revenueAtRisk
                 if f.isRecommended {
