@@ -15,7 +15,7 @@ let package = Package(
         .executableTarget(name: "restock", dependencies: ["RestockApp"]),
         .testTarget(name: "SQLiteTests", dependencies: ["SQLite"]),
         .testTarget(name: "RestockCoreTests", dependencies: ["RestockCore"], resources: [.copy("Fixtures")]),
-        .testTarget(name: "RestockAppTests", dependencies: ["RestockApp", "RestockCore", "SQLite"], exclude: ["Golden"]),
+        .testTarget(name: "RestockAppTests", dependencies: ["RestockApp", "RestockCore", "SQLite"], exclude: ["Golden", "Stores"]),
     ],
     swiftLanguageModes: [.v6]
 )

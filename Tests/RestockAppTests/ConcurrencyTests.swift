@@ -37,4 +37,24 @@ import Testing
         process.waitUntilExit()
         #expect(process.terminationStatus == 0)
     }
+
+    @Test func skuDuringALoadSaysTheStoreIsBeingLoaded() throws {
+        let work = temporaryFolder()
+        let db = work + "/s.sqlite"
+        #expect(try runRestock(["ingest", EndToEndTests.sampleData, "--db", db, "--quiet"]).status == 0)
+        // Another command holds the store, as a first ingest of a new export would.
+        var held: RunLock? = try RunLock(storePath: db, command: "ingest", waitSeconds: 0)
+        let missing = try runRestock(["sku", "NOT-YET-LOADED", "--db", db, "--as-of", "2026-11-26"])
+        #expect(missing.status == 1)
+        #expect(missing.stderr.contains("is not in the store as last committed, and another restock command is loading the store now"))
+        #expect(missing.stderr.contains("pid \(ProcessInfo.processInfo.processIdentifier)"))
+        let known = try runRestock(["sku", "SKU-000001", "--db", db, "--as-of", "2026-11-26"])
+        #expect(known.status == 0)
+        #expect(known.stderr.contains("note: another restock command is loading the store now"))
+        _ = held
+        held = nil
+        let after = try runRestock(["sku", "SKU-000001", "--db", db, "--as-of", "2026-11-26"])
+        #expect(after.status == 0)
+        #expect(!after.stderr.contains("loading the store now"))
+    }
 }

@@ -26,7 +26,7 @@ import RestockCore
         #expect(first.status == 0, "\(first.stderr)")
         let folder = work + "/Reports/2026-11-26"
         let names = try FileManager.default.contentsOfDirectory(atPath: folder).sorted()
-        #expect(names == ["recommendations.csv", "rejects.csv", "report.html", "skus.csv", "summary.json"])
+        #expect(names == ["open_backorders.csv", "recommendations.csv", "rejects.csv", "reorder_points_to_set_up.csv", "report.html", "skus.csv", "summary.json"])
         let skus = try String(contentsOfFile: folder + "/skus.csv", encoding: .utf8)
         #expect(skus.hasPrefix(SKUTables.skuColumns.joined(separator: ",") + "\n"))
         let recs = try String(contentsOfFile: folder + "/recommendations.csv", encoding: .utf8)
@@ -48,16 +48,16 @@ import RestockCore
         let printed = try JSONSerialization.jsonObject(with: Data(first.stdout.utf8)) as! [String: Any]
         #expect(printed["run_id"] as? Int == summary["run_id"] as? Int)
 
-        let before = try ["skus.csv", "recommendations.csv", "rejects.csv"].map { try Data(contentsOf: URL(fileURLWithPath: folder + "/" + $0)) }
+        let before = try ["skus.csv", "recommendations.csv", "rejects.csv", "open_backorders.csv"].map { try Data(contentsOf: URL(fileURLWithPath: folder + "/" + $0)) }
         let second = try runRestock(args)
         #expect(second.status == 0, "\(second.stderr)")
-        let after = try ["skus.csv", "recommendations.csv", "rejects.csv"].map { try Data(contentsOf: URL(fileURLWithPath: folder + "/" + $0)) }
+        let after = try ["skus.csv", "recommendations.csv", "rejects.csv", "open_backorders.csv"].map { try Data(contentsOf: URL(fileURLWithPath: folder + "/" + $0)) }
         #expect(before == after)
 
         // `report` rebuilds the same files from the store alone.
         let rebuilt = try runRestock(["report", "--db", work + "/s.sqlite", "--out", work + "/Rebuilt", "--as-of", "2026-11-26", "--quiet"])
         #expect(rebuilt.status == 0, "\(rebuilt.stderr)")
-        let again = try ["skus.csv", "recommendations.csv", "rejects.csv"].map { try Data(contentsOf: URL(fileURLWithPath: work + "/Rebuilt/2026-11-26/" + $0)) }
+        let again = try ["skus.csv", "recommendations.csv", "rejects.csv", "open_backorders.csv"].map { try Data(contentsOf: URL(fileURLWithPath: work + "/Rebuilt/2026-11-26/" + $0)) }
         #expect(again == before)
 
         let history = try runRestock(["history", "--db", work + "/s.sqlite"])

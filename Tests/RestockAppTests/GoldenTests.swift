@@ -15,7 +15,7 @@ import Testing
                                 "--as-of", Self.asOf, "--quiet"])
         try #require(r.status == 0, "\(r.stderr)")
         let folder = work + "/Reports/" + Self.asOf + "/"
-        for name in ["skus.csv", "recommendations.csv", "rejects.csv"] {
+        for name in ["skus.csv", "recommendations.csv", "rejects.csv", "open_backorders.csv"] {
             try GoldenFile.check(name, String(contentsOfFile: folder + name, encoding: .utf8))
         }
         let html = try String(contentsOfFile: folder + "report.html", encoding: .utf8)

@@ -79,5 +79,19 @@ import RestockCore
         // 23843 was ordered once (80,995 units, invoice 581483) and credited 12 minutes later (C581484).
         #expect((rows["23843"]?["ordered_units"]).map { Double($0) ?? 0 } ?? 0 == 0)
         #expect(rows.values.allSatisfy { (Double($0["ordered_units"] ?? "") ?? 0) < 80_995 })
+        // No postage, carriage, manual or bank-charge code is advised: each is left out as not
+        // stock (README, "Non-stock lines"), and the orders alone make no SKU one to act on
+        // (README, "Advice without stock levels").
+        let out = work + "/out/2011-12-09"
+        let advised = try ["recommendations.csv", "reorder_points_to_set_up.csv"].flatMap { name in
+            try String(contentsOfFile: out + "/" + name, encoding: .utf8).split(separator: "\n").dropFirst()
+                .map { $0.split(separator: ",", omittingEmptySubsequences: false)[1] }
+        }
+        #expect(advised.count > 3_000)
+        for code in ["POST", "DOT", "M", "m", "C2", "BANK CHARGES", "B"] {
+            #expect(!advised.contains(Substring(code)), "\(code) is advised")
+            #expect(rows[code]?["left_out"]?.hasPrefix("built in: ") == true, "\(code) is not left out")
+        }
+        #expect(try String(contentsOfFile: out + "/recommendations.csv", encoding: .utf8).split(separator: "\n").count == 1)
     }
 }

@@ -19,7 +19,8 @@ struct CommonOptions {
       --quiet             print only errors
       --format NAME       read every input file as this export format (shopify-orders, bigcommerce-products, ...)
       --date-order ORDER  dmy or mdy: how to read dates such as 03/04/2026 in shop exports (never guessed)
-      --map FILE          a mapping file for exports restock does not know (README, "Input files from your shop system")
+      --map FILE          a mapping file for exports restock does not know (default: the data folder's restock-map.txt;
+                          README, "Mapping files")
     """
 
     /// Reads the shared options.
@@ -45,6 +46,9 @@ struct CommonOptions {
         if let name = try a.option("format") {
             guard let format = ExportFormat.named(name) else {
                 throw UsageError("--format '\(name)' is not a format restock knows; \(ExportFormat.unknownFormatHint())")
+            }
+            guard format != .mapped else {
+                throw UsageError("--format \(name) cannot be forced: a file is read as mapped columns by a mapping section whose `file = ...` pattern matches its name; write one (README, \"Mapping files\") and name it with --map, or put it in the data folder as restock-map.txt")
             }
             choice.forced = format
         }

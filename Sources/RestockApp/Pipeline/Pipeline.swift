@@ -68,11 +68,13 @@ struct Pipeline {
     private func ingestStage(_ job: Job, checkpoint: DeferredCheckpoint) throws -> IngestStage.Result {
         job.progress.begin(IngestStage.name)
         try job.recorder.begin(IngestStage.name)
-        let (files, skipped) = try IngestStage.files(in: options.data)
-        for entry in skipped { job.progress.note("warning: \(entry.sentence)") }
+        let folder = try IngestStage.files(in: options.data, formats: options.common.formats)
+        let files = folder.files
+        for entry in folder.skipped { job.progress.note("warning: \(entry.sentence)") }
         var result = try IngestStage(files: files, timeZone: options.common.timeZone, reload: options.reload,
-                                     runId: job.recorder.runId, formats: options.common.formats).run(store: job.store, progress: job.progress)
-        result.skipped = skipped
+                                     runId: job.recorder.runId, formats: folder.formats).run(store: job.store, progress: job.progress)
+        result.skipped = folder.skipped
+        try SKUListFiles.keep(folder: options.data, db: job.store.db)
         Trace.mark("ingest committed")
         checkpoint.start()
         FreedMemory.returnToSystem()

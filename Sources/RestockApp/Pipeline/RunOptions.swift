@@ -28,6 +28,8 @@ struct RunOptions {
       --lead-time-days N      lead time when nothing better is known, days (default 14)
       --order-cover-days N    days of forecast an order covers when products give no order_quantity (default 30)
       --time-zone TZ          IANA zone whose calendar days count (default UTC), e.g. Europe/Berlin
+      --handling-days N       where backorders are inferred from orders: days a line may take to ship
+                              before it counts as backordered (default 3, 0 to 60)
       --top N                 recommendations detailed in report.html (default 50)
       --email                 also write email.eml, ready for 'sendmail -t'; needs --to
       --to ADDRESS[,ADDRESS]  e-mail recipients
@@ -53,6 +55,7 @@ struct RunOptions {
         if let v = try a.integer("window-days", in: 14...3660) { s.windowDays = v }
         if let v = try a.number("lead-time-days", in: 0...3650) { s.leadTimeDays = v }
         if let v = try a.number("order-cover-days", in: 1...3650) { s.orderCoverDays = v }
+        if let v = try a.integer("handling-days", in: 0...60) { s.handlingDays = v }
         o.settings = s
         o.top = try a.integer("top", in: 0...100_000) ?? 50
         o.email = a.flag("email")
@@ -88,7 +91,7 @@ struct RunOptions {
             "as_of": CivilDate.string(settings.asOf), "data": data, "db": common.db, "out": out,
             "service_level": CSVWriter.format(settings.serviceLevel), "window_days": String(settings.windowDays),
             "lead_time_days": CSVWriter.format(settings.leadTimeDays), "order_cover_days": CSVWriter.format(settings.orderCoverDays),
-            "time_zone": settings.timeZone, "top": String(top), "email": email ? to.joined(separator: ",") : "",
+            "time_zone": settings.timeZone, "handling_days": String(settings.handlingDays), "top": String(top), "email": email ? to.joined(separator: ",") : "",
             "reload": String(reload), "replay": String(replay),
         ]
     }

@@ -10,6 +10,7 @@ struct IngestLedger {
     private let insertIngest: Statement
     private let updateIngest: Statement
     private let carriedRejects: Statement
+    private let formatOf: Statement
     /// When this ingest happened, for every row it records.
     private let now = ISO8601DateFormatter().string(from: Date())
 
@@ -26,8 +27,9 @@ struct IngestLedger {
             VALUES(?, ?, ?, ?, ?, ?, ?, ?, 0, 0, 0, 0, 0, ?)
             """)
         updateIngest = try db.prepare("""
-            UPDATE ingests SET rows_read=?, rows_new=?, rows_replaced=?, duplicates=?, rows_rejected=? WHERE id=?
+            UPDATE ingests SET rows_read=?, rows_new=?, rows_replaced=?, duplicates=?, rows_rejected=?, format=? WHERE id=?
             """)
+        formatOf = try db.prepare("SELECT format FROM ingests WHERE id=?")
         carriedRejects = try db.prepare("SELECT \(try RejectRecords.selectList(db)) FROM rejects WHERE ingest_id=? ORDER BY rowid")
     }
 
@@ -51,12 +53,21 @@ struct IngestLedger {
         return db.lastInsertRowID
     }
 
-    /// Sets the ingest's counts.
+    /// Sets the ingest's counts and format.
     func update(_ ingestId: Int64, counts: FileCounts) throws {
         updateIngest.reset()
         try updateIngest.bind([.integer(Int64(counts.rowsRead)), .integer(Int64(counts.rowsNew)), .integer(Int64(counts.rowsReplaced)),
-                               .integer(Int64(counts.duplicates)), .integer(Int64(counts.rowsRejected)), .integer(ingestId)])
+                               .integer(Int64(counts.duplicates)), .integer(Int64(counts.rowsRejected)),
+                               counts.format.map { .text($0.rawValue) } ?? .null, .integer(ingestId)])
         try updateIngest.run()
+    }
+
+    /// The shop export format an earlier ingest read its file as; nil for restock's own columns.
+    func format(of ingestId: Int64) throws -> ExportFormat? {
+        formatOf.reset()
+        defer { formatOf.reset() }
+        try formatOf.bind([.integer(ingestId)])
+        return try formatOf.step() ? formatOf.text(0).flatMap(ExportFormat.init(rawValue:)) : nil
     }
 
     /// The rejects an earlier ingest kept, in their order.

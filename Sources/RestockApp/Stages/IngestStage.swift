@@ -44,18 +44,33 @@ struct IngestStage {
             let t = totals
             return "\(files) files, \(Progress.count(Int64(t.rowsRead))) rows read: \(Progress.count(Int64(t.rowsNew))) new, "
                 + "\(Progress.count(Int64(t.rowsReplaced))) replaced, \(Progress.count(Int64(t.duplicates))) duplicates, "
-                + "\(Progress.count(Int64(t.rowsRejected))) rejected"
+                + "\(Progress.count(Int64(t.rowsRejected))) rejected" + formatsRead
+        }
+
+        /// The shop export formats the files were read as, each with its number of files
+        /// ("; read as Shopify orders export (2 files), mapped columns (1 file)"); empty when
+        /// every file has restock's own columns.
+        var formatsRead: String {
+            var formats: [ExportFormat] = []
+            var filesOf: [ExportFormat: Int] = [:]
+            for format in files.compactMap(\.format) {
+                if filesOf[format] == nil { formats.append(format) }
+                filesOf[format, default: 0] += 1
+            }
+            guard !formats.isEmpty else { return "" }
+            return "; read as " + formats.map { f in "\(f.title) (\(filesOf[f]!) file\(filesOf[f]! == 1 ? "" : "s"))" }
+                .joined(separator: ", ")
         }
     }
 
-    /// The input files of the data folder `data`, and the entries named like input files
-    /// that are not regular files (skipped, to be named); a folder without an orders file fails.
-    static func files(in data: String) throws -> (files: [InputFile], skipped: [SkippedInput]) {
-        let (files, skipped) = try InputFile.scan([data])
-        if !files.contains(where: { $0.kind == .orders }) {
+    /// The input files of the data folder `data`, its mapping file, and the entries skipped
+    /// (to be named); a folder without an orders file fails.
+    static func files(in data: String, formats: FormatChoice) throws -> DataFolder {
+        let folder = try DataFolder(paths: [data], formats: formats)
+        if !folder.files.contains(where: { $0.kind == .orders }) {
             throw RunError("no orders*.csv in '\(data)': restock needs at least one orders file")
         }
-        return (files, skipped)
+        return folder
     }
 
     /// A batch of parsed records, or the file-level error that ends the file.
@@ -71,11 +86,13 @@ struct IngestStage {
         let db = store.db
         let writer = try RowWriter(db)
         let ledger = try IngestLedger(db)
+        let orderHeaders = try OrderHeaderFiles.index(of: files, formats: formats)
         return try db.transaction {
             var result = Result.none
             var rowsDone: Int64 = 0
             for file in files {
-                let counts = try ingest(file, ledger: ledger, writer: writer, rejects: &result.rejects) { fileRows, note in
+                let counts = try ingest(file, ledger: ledger, writer: writer, orderHeaders: orderHeaders,
+                                        rejects: &result.rejects) { fileRows, note in
                     progress.update(done: rowsDone + fileRows, total: nil, note: note, unit: "rows")
                 }
                 rowsDone += Int64(counts.rowsRead)
@@ -93,7 +110,8 @@ struct IngestStage {
 
     /// Records one file in the ingests table and loads it, or, when it is identical to a file
     /// loaded before (and not `reload`), carries that ingest's rejects instead of reading it.
-    private func ingest(_ file: InputFile, ledger: IngestLedger, writer: RowWriter, rejects: inout [Rejection],
+    private func ingest(_ file: InputFile, ledger: IngestLedger, writer: RowWriter, orderHeaders: OrderHeaderIndex,
+                        rejects: inout [Rejection],
                         progress: (Int64, String) -> Void) throws -> FileCounts {
         let fingerprint = try file.fingerprint()
         var counts = FileCounts(file: file.name, kind: file.kind)
@@ -101,23 +119,37 @@ struct IngestStage {
         let ingestId = try ledger.insert(file, fingerprint: fingerprint, runId: runId, unchangedOf: unchangedOf)
         if let unchangedOf {
             counts.unchangedSinceIngest = unchangedOf
+            counts.format = try ledger.format(of: unchangedOf) ?? Self.headerFormat(of: file, formats: formats)
             rejects += try ledger.rejects(of: unchangedOf)
             progress(0, "\(file.name) unchanged")
         } else {
-            try load(file, ingestId: ingestId, writer: writer, counts: &counts, rejects: &rejects) { progress($0, file.name) }
+            try load(file, ingestId: ingestId, writer: writer, orderHeaders: orderHeaders, counts: &counts,
+                     rejects: &rejects) { progress($0, file.name) }
             if let format = counts.format { progress(Int64(counts.rowsRead), "\(file.name) (\(format.title))") }
         }
         try ledger.update(ingestId, counts: counts)
         return counts
     }
 
+    /// The shop export format the header line of `file` says, for an unchanged file whose
+    /// ingest has none stored (loaded before the store kept formats, README "The store");
+    /// nil for restock's own columns or a header that cannot be read now.
+    private static func headerFormat(of file: InputFile, formats: FormatChoice) -> ExportFormat? {
+        guard let reader = try? CSVReader(path: file.path, fileName: file.name, chunkSize: 1 << 16,
+                                          delimiter: formats.delimiter(fileName: file.name)) else { return nil }
+        var header: [String] = []
+        guard (try? reader.next(into: &header)) != nil else { return nil }
+        let format = ExportIngest.format(header: header, fileName: file.name, kind: file.kind, choice: formats)
+        return format == .restock ? nil : format
+    }
+
     /// Reads one file: a parser thread produces batches, this thread writes them.
-    private func load(_ file: InputFile, ingestId: Int64, writer: RowWriter, counts: inout FileCounts,
+    private func load(_ file: InputFile, ingestId: Int64, writer: RowWriter, orderHeaders: OrderHeaderIndex, counts: inout FileCounts,
                       rejects: inout [Rejection], progress: (Int64) -> Void) throws {
         let queue = BoundedQueue<Batch>(capacity: Self.batchesAhead)
         let zone = timeZone, formats = self.formats
         let producer = Thread {
-            Self.produce(file: file, timeZone: zone, formats: formats, into: queue)
+            Self.produce(file: file, timeZone: zone, formats: formats, orderHeaders: orderHeaders, into: queue)
         }
         producer.stackSize = 8 << 20
         producer.start()
@@ -163,7 +195,8 @@ struct IngestStage {
     }
 
     /// The parser thread's work: header, then records in batches.
-    private static func produce(file: InputFile, timeZone: TimeZone, formats: FormatChoice, into queue: BoundedQueue<Batch>) {
+    private static func produce(file: InputFile, timeZone: TimeZone, formats: FormatChoice, orderHeaders: OrderHeaderIndex,
+                                into queue: BoundedQueue<Batch>) {
         defer { queue.close() }
         do {
             let reader = try CSVReader(path: file.path, fileName: file.name, delimiter: formats.delimiter(fileName: file.name))
@@ -173,7 +206,7 @@ struct IngestStage {
                                hint: "export the file again with its header row")
             }
             var parser = try ExportIngest(header: fields, headerLine: headerLine, fileName: file.name, kind: file.kind,
-                                          choice: formats, dates: DateTimeParser(timeZone: timeZone))
+                                          choice: formats, dates: DateTimeParser(timeZone: timeZone), orderHeaders: orderHeaders)
             var batch: [Swift.Result<InputRow, Rejection>] = []
             batch.reserveCapacity(batchRows)
             while let line = try reader.next(into: &fields) {

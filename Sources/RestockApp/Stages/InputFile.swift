@@ -19,8 +19,11 @@ struct InputFile: Sendable, Hashable {
 
     /// The input files among `arguments`, and the entries of a folder that bear an input
     /// file's name but are not regular files (`SkippedInput`). A file named as an argument
-    /// that is not a regular file fails: the user asked for it.
-    static func scan(_ arguments: [String]) throws(RunError) -> (files: [InputFile], skipped: [SkippedInput]) {
+    /// that is not a regular file fails: the user asked for it. `unnamed(path, name)` gives
+    /// the kind of a file whose name does not say it, or nil to leave it out
+    /// (`UnnamedFileRecognition`).
+    static func scan(_ arguments: [String], unnamed: (_ path: String, _ name: String) -> FileKind? = { _, _ in nil })
+        throws(RunError) -> (files: [InputFile], skipped: [SkippedInput]) {
         var found: [InputFile] = []
         var skipped: [SkippedInput] = []
         let fm = FileManager.default
@@ -35,8 +38,8 @@ struct InputFile: Sendable, Hashable {
                     throw RunError("cannot list the data folder '\(argument)': \(error.localizedDescription); check its permissions")
                 }
                 for name in names {
-                    guard let kind = FileKind.of(fileName: name) else { continue }
                     let path = (argument as NSString).appendingPathComponent(name)
+                    guard let kind = FileKind.of(fileName: name) ?? unnamed(path, name) else { continue }
                     if let problem = SkippedInput.problem(path: path) {
                         skipped.append(SkippedInput(file: name, reason: problem))
                         continue
@@ -45,7 +48,7 @@ struct InputFile: Sendable, Hashable {
                 }
             } else {
                 let name = (argument as NSString).lastPathComponent
-                guard let kind = FileKind.of(fileName: name) else {
+                guard let kind = FileKind.of(fileName: name) ?? unnamed(argument, name) else {
                     throw RunError("'\(argument)': the file name must start with orders, backorders, products or receipts and end in .csv, so restock knows what it holds; rename it")
                 }
                 if let problem = SkippedInput.problem(path: argument) {

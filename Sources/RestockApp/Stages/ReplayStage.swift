@@ -45,17 +45,33 @@ struct ReplayStage {
         for (index, day) in days.enumerated() {
             var s = settings
             s.asOf = day
-            let reader = try FactsReader(store.db, settings: s, sku: sku)
-            let compute = ComputeStage(settings: s, pools: reader.pools)
-            while let chunk = try reader.next(ReadStage.chunkSKUs) {
-                for (facts, analysis) in zip(chunk, compute.run(chunk)) {
-                    let moments = DailyDemandMoments(orderDays: facts.orderDays, first: s.windowStart, last: day)
-                    decisions[facts.sku, default: []].append(ReplayDecision(day: day, figures: analysis.figures, moments: moments))
-                }
+            try computeAsOf(s, store: store) { facts, analysis in
+                let moments = DailyDemandMoments(orderDays: facts.orderDays, first: s.windowStart, last: day)
+                decisions[facts.sku, default: []].append(ReplayDecision(day: day, figures: analysis.figures, moments: moments))
             }
             progress.update(done: Int64(index + 1), total: Int64(days.count), note: "decision days", unit: "days")
         }
         return decisions
+    }
+
+    /// Every SKU's figures as `restock run --as-of` computes them with `settings`: the run's
+    /// read and compute stages, a chunk read while the one before is computed. One SKU (for
+    /// `restock sku --replay`) is read alone.
+    private func computeAsOf(_ settings: RunSettings, store: Store, each: (SKUFacts, SKUAnalysis) -> Void) throws {
+        if let sku {
+            let reader = try FactsReader(store.db, settings: settings, sku: sku)
+            let compute = ComputeStage(settings: settings, pools: reader.pools)
+            while let chunk = try reader.next(1) {
+                for (facts, analysis) in zip(chunk, compute.run(chunk)) { each(facts, analysis) }
+            }
+            return
+        }
+        let read = try ReadStage(store: store, settings: settings)
+        let compute = ComputeStage(settings: settings, pools: read.pools)
+        _ = try OverlappedChunks(read: read.next, compute: { chunk in (chunk, compute.run(chunk)) }).run { done in
+            for (facts, analysis) in zip(done.0, done.1) { each(facts, analysis) }
+        }
+        _ = read.finish()
     }
 
     /// The period's demand, receipts and backorders, played under each SKU's policies.

@@ -4,7 +4,8 @@ import RestockCore
 /// Fills the report's `ReportModel` from a run's figures, ingest and the previous run.
 enum ReportModelBuilder {
     static func build(options: RunOptions, dataRange: ClosedRange<Day>?, weeklyOrderLines: [Int], weeklyBackorderLines: [Int],
-                      charts: [String: ReportCharts.Series], figures: [SKUFigures], ranked: [SKUFigures],
+                      charts: [String: ReportCharts.Series], figures: [SKUFigures], ranked: [SKUFigures], toSetUp: [SKUFigures],
+                      openBackorders: Int, oneOffs: [ReportModel.OneOffLine],
                       ingest: IngestStage.Result, staleData: String? = nil, rejects: [Rejection], unmatched: Int, previous: PreviousRun?,
                       runId: Int64, startedAt: String, stages: [RunRecorder.StageRecord]) -> ReportModel {
         let settings = options.settings
@@ -19,7 +20,7 @@ enum ReportModelBuilder {
         let files = ingest.files.map {
             ReportModel.FileSummary(file: $0.file, kind: $0.kind.rawValue, rowsRead: $0.rowsRead, rowsNew: $0.rowsNew,
                                     rowsReplaced: $0.rowsReplaced, duplicates: $0.duplicates, rowsRejected: $0.rowsRejected,
-                                    unchanged: $0.unchangedSinceIngest != nil)
+                                    unchanged: $0.unchangedSinceIngest != nil, format: $0.format?.title)
         }
         let reasons = ReportModel.RejectReason.grouping(rejects.map { (file: $0.file, line: $0.line, reason: $0.summary) })
         let changes = previous.map { p in
@@ -27,8 +28,10 @@ enum ReportModelBuilder {
                                           previous: p.rows.mapValues { .init(reorderPoint: $0.reorderPoint, recommended: $0.recommended) },
                                           current: ranked + figures.filter { !$0.isRecommended })
         }
-        return ReportModel(
-            settings: settings, topN: options.top, dataRange: dataRange, headline: .summing(figures),
+        var headline = ReportModel.Headline.summing(figures)
+        headline.openBackorders = openBackorders
+        var model = ReportModel(
+            settings: settings, topN: options.top, dataRange: dataRange, headline: headline,
             weeklyBackorderLines: weeklyBackorderLines, weeklyOrderLines: weeklyOrderLines, demandClassCounts: classes,
             recommendations: Array(top),
             dataQuality: ReportModel.DataQuality(files: files, rejectReasons: reasons, unmatchedBackorders: unmatched,
@@ -38,6 +41,11 @@ enum ReportModelBuilder {
             run: ReportModel.RunInfo(runId: runId, startedAt: startedAt,
                                      stages: stages.map { .init(name: $0.name, seconds: $0.seconds, rows: $0.rows) },
                                      version: CLI.version))
+        model.stockAdvice = ReportModel.StockAdvice(all: figures, ranked: toSetUp, top: min(options.top, HTMLReport.maxListed))
+        model.dataQuality.leftOut = figures.compactMap(ReportModel.LeftOutSKU.init)
+            .sorted { ($0.units, $1.sku) > ($1.units, $0.sku) }
+        model.dataQuality.oneOffs = oneOffs.sorted { ($0.day.setAsideUnits, $0.day.units, $1.sku, $1.day.day) > ($1.day.setAsideUnits, $1.day.units, $0.sku, $0.day.day) }
+        return model
     }
 }
 

@@ -33,9 +33,9 @@ struct ReportStage {
 
     func write(store: Store) throws -> Outcome {
         let started = Date()
-        let settings = options.settings
         let figures = computed.figures
         let ranked = SKUTables.ranked(figures)
+        let toSetUp = SKUTables.rankedToSetUp(figures)
         let rejects = ingestRan ? ingest.rejects : try latestRejects(store)
         let unmatched = computed.unmatchedBackorders
         // skus.csv (the largest file) is written on a second thread while this one writes the
@@ -48,18 +48,10 @@ struct ReportStage {
         }
 
         do {
-            var files = 0
-            try folder.write("recommendations.csv") { piece in
-                try SKUTables.recommendationsCSV(ranked, rowsPerPiece: Self.rowsPerPiece, piece)
-            }
-            files += 1
-            try folder.write("rejects.csv", RejectsFile.csv(rejects)); files += 1
+            var files = try writeTables(ranked: ranked, toSetUp: toSetUp, rejects: rejects)
             Trace.mark("report: CSV files")
 
-            var model = ReportModelBuilder.build(options: options, dataRange: dataRange, weeklyOrderLines: computed.weeklyOrderLines,
-                                                 weeklyBackorderLines: computed.weeklyBackorderLines, charts: computed.chartsBySKU, figures: figures, ranked: ranked,
-                                                 ingest: ingest, staleData: staleData, rejects: rejects, unmatched: unmatched, previous: previous,
-                                                 runId: runId, startedAt: startedAt, stages: priorStages)
+            var model = reportModel(ranked: ranked, toSetUp: toSetUp, rejects: rejects)
             if let replayed {
                 let totals = ReplayClassTotal.summarize(replayed.rows)
                 model.replay = ReportModel.ReplaySection(plan: replayed.plan, totals: totals)
@@ -76,16 +68,8 @@ struct ReportStage {
                 try folder.write("email.eml", eml); files += 1
             }
 
-            var stages = priorStages.map { RunSummary.Stage(name: $0.name, seconds: $0.seconds, rows: $0.rows) }
-            stages.append(RunSummary.Stage(name: Self.name, seconds: Date().timeIntervalSince(started), rows: files + 2))
-            let summary = RunSummary(
-                run_id: runId, as_of: CivilDate.string(settings.asOf), outcome: "success", message: nil,
-                settings: options.settingsDictionary,
-                files: ingest.files.map { RunSummary.counts($0, named: true) },
-                totals: RunSummary.counts(ingest.totals, named: false),
-                unmatched_backorders: unmatched, skus: figures.count, recommendations: ranked.count, rejects: rejects.count,
-                stages: stages, started_at: startedAt, finished_at: RunRecorder.now(), report_folder: folder.target.path,
-                skipped_files: ingest.skipped.isEmpty ? nil : ingest.skipped, stale_data: staleData)
+            let summary = runSummary(model, skus: figures.count, recommendations: ranked.count, toSetUp: toSetUp.count,
+                                     rejects: rejects.count, unmatched: unmatched, reportRows: files + 2, started: started)
             try folder.write("summary.json", summary.encoded()); files += 1
             // The figures are kept before the folder moves into place: a kill between the two
             // leaves a store that the next run simply overwrites for the same run id.
@@ -106,6 +90,47 @@ struct ReportStage {
 
     /// Rows of skus.csv and recommendations.csv made and written at a time.
     static let rowsPerPiece = 4_096
+
+    /// The report's model from the computed figures and the rest of the run.
+    private func reportModel(ranked: [SKUFigures], toSetUp: [SKUFigures], rejects: [Rejection]) -> ReportModel {
+        ReportModelBuilder.build(options: options, dataRange: dataRange, weeklyOrderLines: computed.weeklyOrderLines,
+                                 weeklyBackorderLines: computed.weeklyBackorderLines, charts: computed.chartsBySKU,
+                                 figures: computed.figures, ranked: ranked, toSetUp: toSetUp,
+                                 openBackorders: computed.openBackorderCount, oneOffs: computed.oneOffs,
+                                 ingest: ingest, staleData: staleData, rejects: rejects, unmatched: computed.unmatchedBackorders,
+                                 previous: previous, runId: runId, startedAt: startedAt, stages: priorStages)
+    }
+
+    /// Writes recommendations.csv (a piece at a time), rejects.csv, reorder_points_to_set_up.csv
+    /// and open_backorders.csv into the staging folder; returns the number of files written.
+    private func writeTables(ranked: [SKUFigures], toSetUp: [SKUFigures], rejects: [Rejection]) throws -> Int {
+        try folder.write("recommendations.csv") { piece in
+            try SKUTables.recommendationsCSV(ranked, rowsPerPiece: Self.rowsPerPiece, piece)
+        }
+        try folder.write("rejects.csv", RejectsFile.csv(rejects))
+        try folder.write("reorder_points_to_set_up.csv", SKUTables.setUpCSV(toSetUp))
+        try folder.write("open_backorders.csv", OpenBackorderTable.csv(computed.openBackorders))
+        return 4
+    }
+
+    /// summary.json's content (README, "What you get every morning"), the report stage
+    /// counted with `reportRows` files.
+    private func runSummary(_ model: ReportModel, skus: Int, recommendations: Int, toSetUp: Int, rejects: Int, unmatched: Int,
+                            reportRows: Int, started: Date) -> RunSummary {
+        var stages = priorStages.map { RunSummary.Stage(name: $0.name, seconds: $0.seconds, rows: $0.rows) }
+        stages.append(RunSummary.Stage(name: Self.name, seconds: Date().timeIntervalSince(started), rows: reportRows))
+        return RunSummary(
+            run_id: runId, as_of: CivilDate.string(options.settings.asOf), outcome: "success", message: nil,
+            settings: options.settingsDictionary,
+            files: ingest.files.map { RunSummary.counts($0, named: true) },
+            totals: RunSummary.counts(ingest.totals, named: false),
+            unmatched_backorders: unmatched, skus: skus, recommendations: recommendations, rejects: rejects,
+            stages: stages, started_at: startedAt, finished_at: RunRecorder.now(), report_folder: folder.target.path,
+            skipped_files: ingest.skipped.isEmpty ? nil : ingest.skipped, stale_data: staleData,
+            skus_stock_unknown: model.stockAdvice.unknownSKUs, reorder_points_to_set_up: toSetUp,
+            skus_left_out: model.dataQuality.leftOut.count,
+            one_off_days: model.dataQuality.oneOffs.count { $0.day.isOneOff }, bulk_days: model.dataQuality.oneOffs.count)
+    }
 
     private var ingestRan: Bool { !ingest.files.isEmpty }
 

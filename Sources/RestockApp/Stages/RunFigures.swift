@@ -2,8 +2,10 @@ import RestockCore
 
 /// What the compute stage's chunks add up to, and the report stage's input: every SKU's
 /// figures in skus.csv order, the weekly series of the SKUs whose charts the report may draw,
-/// and the weekly line totals the report's chart draws. Of each `SKUAnalysis` only this is
-/// kept, so that what a run holds per SKU while it computes is its figures alone.
+/// the weekly line totals the report's chart draws, the open backorders (open_backorders.csv)
+/// and the one-off and bulk days (the report's data quality). Of each `SKUAnalysis` only this
+/// is kept, so that what a run holds per SKU while it computes is its figures alone, besides
+/// what the report lists row by row.
 struct RunFigures {
     /// Every SKU's figures, in skus.csv order.
     private(set) var figures: [SKUFigures] = []
@@ -16,6 +18,14 @@ struct RunFigures {
     private(set) var weeklyOrderLines: [Int]
     /// Backorders opened per whole week of the window over all SKUs, oldest first.
     private(set) var weeklyBackorderLines: [Int]
+    /// Each SKU's open backorders (README, "When each waiting customer gets the goods"), of
+    /// the SKUs with any, in skus.csv order.
+    private(set) var openBackorders: [(figures: SKUFigures, open: [OpenBackorderDates])] = []
+    /// Open backorders over all SKUs.
+    private(set) var openBackorderCount = 0
+    /// The one-off and bulk days of the SKUs not left out (README, "One-off bulk orders"), in
+    /// skus.csv order.
+    private(set) var oneOffs: [ReportModel.OneOffLine] = []
     /// Recommendations whose weekly series are kept for the report's charts.
     let chartsKept: Int
 
@@ -25,13 +35,18 @@ struct RunFigures {
         self.chartsKept = chartsKept
     }
 
-    /// Adds a computed chunk: its weekly lines to the totals, its figures, and the series of
-    /// its recommended SKUs for the charts.
+    /// Adds a computed chunk: its weekly lines to the totals, its figures, its open backorders
+    /// and one-off days, and the series of its recommended SKUs for the charts.
     mutating func add(_ chunk: [SKUAnalysis]) {
         for a in chunk {
             Self.addUp(a.weeklyOrderLines, into: &weeklyOrderLines)
             Self.addUp(a.weeklyBackorderLines, into: &weeklyBackorderLines)
             unmatchedBackorders += a.unmatchedBackorders
+            openBackorderCount += a.openBackorders.count
+            if !a.openBackorders.isEmpty { openBackorders.append((a.figures, a.openBackorders)) }
+            if a.figures.leftOut == nil {
+                oneOffs += a.oneOffDays.map { ReportModel.OneOffLine(sku: a.figures.sku, name: a.figures.name, day: $0) }
+            }
             if a.figures.isRecommended && (!a.windowWeeks.isEmpty || !a.weeklyBackorderLines.isEmpty) {
                 charts[figures.count] = ReportCharts.Series(weeklyDemand: a.windowWeeks, weeklyBackorderLines: a.weeklyBackorderLines)
             }

@@ -44,6 +44,17 @@ struct RunSummary: Codable, Sendable {
     var skipped_files: [SkippedInput]? = nil
     /// The stale-data note (absent when the data is recent).
     var stale_data: String? = nil
+    /// SKUs (not left out) whose stock settings restock does not know: neither on_hand nor a
+    /// reorder point in force (README, "Advice without stock levels").
+    var skus_stock_unknown: Int? = nil
+    /// Rows of reorder_points_to_set_up.csv.
+    var reorder_points_to_set_up: Int? = nil
+    /// SKUs left out of the advice as not stock (README, "Non-stock lines").
+    var skus_left_out: Int? = nil
+    /// Days holding a one-off bulk line, counted at the usual size (README, "One-off bulk orders").
+    var one_off_days: Int? = nil
+    /// Days holding a bulk line, one-off or recurring.
+    var bulk_days: Int? = nil
 
     static func counts(_ c: FileCounts, named: Bool) -> Counts {
         Counts(file: named ? c.file : nil, kind: named ? c.kind.rawValue : nil, rows_read: c.rowsRead, rows_new: c.rowsNew,

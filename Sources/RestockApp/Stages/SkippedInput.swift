@@ -2,7 +2,8 @@ import Foundation
 
 /// An entry of the data folder whose name is that of an input file but which is not a
 /// regular file (a folder, a named pipe, a dangling symbolic link, a device or socket), so it
-/// is not read (README, "Reliability"). The run goes on and names it in its progress,
+/// is not read (README, "Reliability"); or a `.csv` file whose name and header say nothing
+/// restock reads (`UnnamedFileRecognition`). The run goes on and names it in its progress,
 /// summary.json (`skipped_files`) and the report's data quality section.
 struct SkippedInput: Sendable, Hashable, Codable {
     /// The entry's name in the data folder.

@@ -12,7 +12,8 @@ import SQLite
 ///
 /// Memory stays flat however many SKUs there are: opening reads every record's receipts
 /// once, for the supplier pools (bounded per supplier, `SupplierPoolCollector`); `next` then
-/// merges the products, the records and the window's blocks SKU by SKU, each a query in SKU
+/// merges SKU by SKU the products, the records, the window's blocks, the order lines that
+/// may have gone on backorder, the credits and the not-stock marks, each a query in SKU
 /// order (`SKUOrderedRows`), so only the chunk handed out is in memory.
 final class FactsReader {
     /// Page cache of a connection that streams through the tables once, KiB: a small one is
@@ -34,20 +35,32 @@ final class FactsReader {
     private let products: SKUOrderedRows
     private let events: SKUOrderedRows
     private let totals: WindowTotals
-    /// Per SKU, its credits dated in the window (README, "Returns and cancellations").
-    private var credits: [String: [CreditLine]]
+    /// Per SKU without backorders-file rows, its order lines that may have gone on backorder
+    /// (README, "Backorders inferred from orders"): a SKU with such lines gets a row.
+    private let lateLines: SKUOrderedRows
+    /// The credits dated in the window (README, "Returns and cancellations"), by SKU then day.
+    private let credits: SKUOrderedRows
+    /// The SKUs the export marks not stock (README, "Non-stock lines").
+    private let exportNotStocked: SKUOrderedRows
+    /// The exclude and recurring lists (README, "Non-stock lines", "One-off bulk orders").
+    private let exclude: SKUList?
+    private let recurring: SKUList?
     /// Supplier names repeat on every SKU: one shared String per name.
     private var supplierNames: [String: String] = [:]
 
     private enum ProductColumn: Int32, SQLColumn {
         case sku, name, category, supplier, unitCost, unitPrice, onHand, onOrder, reorderPoint, orderQuantity,
-             leadTimeDays, serviceLevel, casePack
+             leadTimeDays, serviceLevel, casePack, stocked
     }
     private enum SupplierColumn: Int32, SQLColumn { case sku, supplier }
     private enum EventsColumn: Int32, SQLColumn { case sku, data }
     private enum BlockColumn: Int32, SQLColumn { case block, data }
+    private enum CreditColumn: Int32, SQLColumn { case sku, day, units, isCancellation }
+    private enum LateLineColumn: Int32, SQLColumn {
+        case sku, orderId, day, quantity, cancelled, fDay, cDay, shipping, shipped, backordered
+    }
 
-    /// Reads every record's receipts (the supplier pools) and the credits, and opens the
+    /// Reads every record's receipts (the supplier pools) and the SKU lists, and opens the
     /// SKU-ordered streams `next` merges.
     ///
     /// - Parameters:
@@ -61,14 +74,19 @@ final class FactsReader {
         var collector = SupplierPoolCollector()
         candidates = try Self.readPools(db, rules: rules, into: &collector, range: &range)
         pools = collector.finish()
-        credits = try Self.readCredits(db, rules: rules, sku: only)
-        Trace.mark("supplier pools and credits")
+        Trace.mark("supplier pools")
         try Self.readOrderLineEdges(db, into: &range)
         firstDay = range.first
         lastDay = range.last
+        let lists = try SKUListFiles.read(db)
+        exclude = lists[SKUListFiles.exclude]
+        recurring = lists[SKUListFiles.recurring]
         products = try SKUOrderedRows(Self.sorted(db, "SELECT \(ProductColumn.selectList) FROM products", sku: only))
         events = try SKUOrderedRows(Self.sorted(db, "SELECT \(EventsColumn.selectList) FROM sku_events", sku: only))
         totals = try WindowTotals(db, rules: rules, sku: only)
+        lateLines = try SKUOrderedRows(Self.lateLines(db, rules: rules, sku: only))
+        credits = try SKUOrderedRows(Self.credits(db, rules: rules, sku: only))
+        exportNotStocked = try SKUOrderedRows(SKUListFiles.exportNotStocked(db, sku: only))
     }
 
     /// The next `count` SKUs that get a row in skus.csv (fewer at the end, possibly none),
@@ -77,16 +95,21 @@ final class FactsReader {
         var chunk: [SKUFacts] = []
         chunk.reserveCapacity(count)
         var met = false
-        while chunk.count < count, let sku = SKUOrderedRows.smallest([products, events] + totals.blocks) {
+        while chunk.count < count, let sku = SKUOrderedRows.smallest([products, events, lateLines] + totals.blocks) {
             met = true
             let product = products.isAt(sku) ? Self.product(products.row) : nil
             if product != nil { try products.advance() }
             let counted = try takeEvents(sku)
-            guard let facts = rules.facts(sku: sku, product: product, dailyTotals: try totals.take(sku),
+            let lines = try takeLateLines(sku)
+            let nonStock = NonStockRule.nonStock(sku: sku, stocked: product?.stocked, name: product?.name,
+                                                 exportSaysNotStock: try takeExportNotStocked(sku), exclude: exclude)
+            guard var facts = rules.facts(sku: sku, product: product, dailyTotals: try totals.take(sku),
                                           backorderedLineDays: counted.backorderedLineDays,
                                           backorders: counted.backorders, receipts: counted.receipts,
-                                          credits: credits.removeValue(forKey: sku) ?? []) else { continue }
+                                          credits: try takeCredits(sku), hasFileBackorders: counted.hasFileBackorders,
+                                          lines: counted.hasFileBackorders ? [] : lines, nonStock: nonStock) else { continue }
             if let last = facts.orderDays.last?.day { lastOrderDay = max(lastOrderDay ?? last, last) }
+            facts.recurringBulk = recurring?.lists(sku) ?? false
             chunk.append(facts)
         }
         return met ? chunk : nil
@@ -98,6 +121,9 @@ final class FactsReader {
         /// The day of each order line with a backorder that counts, one entry per line.
         var backorderedLineDays: [Day] = []
         var receipts: [ReceiptFact] = []
+        /// Whether the SKU has any backorders-file row in the store, of any date: nothing is
+        /// inferred for it.
+        var hasFileBackorders = false
     }
 
     /// `sku`'s record, decoded and cut to what counts, when the record stream is at it.
@@ -109,7 +135,45 @@ final class FactsReader {
         try events.advance()
         return CountedEvents(backorders: record.backorders.filter(rules.counts),
                              backorderedLineDays: record.backorderedLines.filter(rules.counts).map(\.day),
-                             receipts: record.receipts.filter(rules.counts))
+                             receipts: record.receipts.filter(rules.counts), hasFileBackorders: !record.backorders.isEmpty)
+    }
+
+    /// `sku`'s order lines that may have gone on backorder, by day then order.
+    private func takeLateLines(_ sku: String) throws -> [FulfilmentLine] {
+        var lines: [FulfilmentLine] = []
+        typealias C = LateLineColumn
+        while lateLines.isAt(sku) {
+            let row = lateLines.row
+            lines.append(FulfilmentLine(
+                orderId: row.text(C.orderId) ?? "", day: row.int(C.day), quantity: row.optionalDouble(C.quantity) ?? 0,
+                cancelled: row.int(C.cancelled) != 0, fulfilledDay: row.optionalInt(C.fDay), cancelledDay: row.optionalInt(C.cDay),
+                shipped: row.optionalInt(C.shipping).map { $0 != 0 }, shippedUnits: row.optionalDouble(C.shipped),
+                backorderedUnits: row.optionalDouble(C.backordered)))
+            try lateLines.advance()
+        }
+        return lines
+    }
+
+    /// `sku`'s credits dated in the window, in day order; the credits of SKUs before it that
+    /// get no row are stepped past.
+    private func takeCredits(_ sku: String) throws -> [CreditLine] {
+        try credits.skip(before: sku)
+        var lines: [CreditLine] = []
+        typealias C = CreditColumn
+        while credits.isAt(sku) {
+            let row = credits.row
+            lines.append(CreditLine(day: row.int(C.day), units: row.double(C.units), isCancellation: row.int(C.isCancellation) != 0))
+            try credits.advance()
+        }
+        return lines
+    }
+
+    /// Whether the export marks one of `sku`'s order lines not stock.
+    private func takeExportNotStocked(_ sku: String) throws -> Bool {
+        try exportNotStocked.skip(before: sku)
+        guard exportNotStocked.isAt(sku) else { return false }
+        try exportNotStocked.advance()
+        return true
     }
 
     private func share(_ name: String) -> String {
@@ -145,6 +209,7 @@ final class FactsReader {
         p.leadTimeDays = row.optionalDouble(ProductColumn.leadTimeDays)
         p.serviceLevel = row.optionalDouble(ProductColumn.serviceLevel)
         p.casePack = row.optionalInt(ProductColumn.casePack)
+        p.stocked = row.optionalInt(ProductColumn.stocked).map { $0 != 0 }
         return p
     }
 
@@ -184,10 +249,11 @@ final class FactsReader {
         return skus
     }
 
-    /// Every credit (order line with a negative quantity) dated in the window, per SKU, in
-    /// day order: a cancellation when its line is cancelled or its order has a sale of the
-    /// SKU (README, "Returns and cancellations"). Read through the partial index of credits.
-    private static func readCredits(_ db: Connection, rules: WindowRules, sku only: String?) throws -> [String: [CreditLine]] {
+    /// Every credit (order line with a negative quantity) dated in the window, by SKU then
+    /// day (`CreditColumn`): a cancellation when its line is cancelled or its order has a sale
+    /// of the SKU (README, "Returns and cancellations"). Read through the partial index of
+    /// credits.
+    private static func credits(_ db: Connection, rules: WindowRules, sku only: String?) throws -> Statement {
         let row = try db.prepare("""
             SELECT c.sku, c.day, -c.quantity, c.cancelled OR EXISTS(SELECT 1 FROM order_lines s
                    WHERE s.order_id = c.order_id AND s.sku = c.sku AND s.quantity > 0)
@@ -195,11 +261,20 @@ final class FactsReader {
             ORDER BY c.sku, c.day
             """)
         try row.bind([.integer(Int64(rules.start)), .integer(Int64(rules.asOf)), only.map { .text($0) } ?? .null])
-        var credits: [String: [CreditLine]] = [:]
-        while try row.step() {
-            credits[row.text(0) ?? "", default: []].append(CreditLine(day: row.int(1), units: row.double(2), isCancellation: row.int(3) != 0))
-        }
-        return credits
+        return row
+    }
+
+    /// Every order line that may have gone on backorder (`Schema.lateLineCondition`) ordered
+    /// by as-of, by SKU, then day and order: what `BackorderInference` reads. A line ordered
+    /// before the window and fulfilled before it is left out (it counts for nothing).
+    private static func lateLines(_ db: Connection, rules: WindowRules, sku only: String?) throws -> Statement {
+        let row = try db.prepare("""
+            SELECT \(LateLineColumn.selectList) FROM order_lines WHERE \(Schema.lateLineCondition)
+            AND day <= ?1 AND (day >= ?2 OR f_day IS NULL OR f_day >= ?2) AND (?3 IS NULL OR sku = ?3)
+            ORDER BY sku, day, order_id, line_key
+            """)
+        try row.bind([.integer(Int64(rules.asOf)), .integer(Int64(rules.start)), only.map { .text($0) } ?? .null])
+        return row
     }
 
     /// Widens `range` by the days of order lines: the first day of the oldest daily-totals

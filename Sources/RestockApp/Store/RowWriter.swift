@@ -42,6 +42,14 @@ final class RowWriter {
         .init("quantity") { .real($0.quantity) },
         .init("unit_price") { .optional($0.unitPrice) },
         .init("cancelled") { .integer($0.cancelled ? 1 : 0) },
+        .init("stocked") { .optional($0.stocked.map { $0 ? 1 : 0 }) },
+        .init("f_day") { .optional($0.fulfilment.fulfilledAt?.day) },
+        .init("f_at") { .optional($0.fulfilment.fulfilledAt?.instant) },
+        .init("c_day") { .optional($0.fulfilment.cancelledAt?.day) },
+        .init("c_at") { .optional($0.fulfilment.cancelledAt?.instant) },
+        .init("shipping") { .optional($0.fulfilment.shipped.map { $0 ? 1 : 0 }) },
+        .init("shipped") { .optional($0.fulfilment.shippedUnits) },
+        .init("backordered") { .optional($0.fulfilment.backorderedUnits) },
     ]
 
     /// `backorders`: one row per backorder key.
@@ -73,6 +81,7 @@ final class RowWriter {
         .init("lead_time_days") { .optional($0.leadTimeDays) },
         .init("service_level") { .optional($0.serviceLevel) },
         .init("case_pack") { .optional($0.casePack) },
+        .init("stocked") { .optional($0.stocked.map { $0 ? 1 : 0 }) },
     ]
 
     /// `receipts`: one row per po_id and sku.

@@ -32,6 +32,22 @@ final class RunLock {
         _ = note.withCString { pwrite(fd, $0, strlen($0), 0) }
     }
 
+    /// Who holds the lock of the store at `storePath` now (the note it wrote: pid, command,
+    /// start time), or nil when nobody does. Takes nothing: for read-only commands that want to
+    /// say a load is under way (README, "Reliability").
+    static func holder(storePath: String) -> String? {
+        let fd = open(storePath + ".lock", O_RDONLY | O_CLOEXEC)
+        if fd < 0 { return nil }
+        defer { close(fd) }
+        if flock(fd, LOCK_SH | LOCK_NB) == 0 {
+            flock(fd, LOCK_UN)
+            return nil
+        }
+        let note = (try? String(contentsOfFile: storePath + ".lock", encoding: .utf8))?
+            .trimmingCharacters(in: .whitespacesAndNewlines) ?? ""
+        return note.isEmpty ? "unknown process" : note
+    }
+
     deinit {
         flock(fd, LOCK_UN)
         close(fd)

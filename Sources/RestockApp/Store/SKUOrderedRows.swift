@@ -1,8 +1,9 @@
 import SQLite
 
 /// A query whose rows come in byte order of the SKU, its first column, one row ahead: the
-/// streams `FactsReader` merges SKU by SKU (products, backorders-and-receipts records, and
-/// each block of daily totals), so that only the SKUs being handed out are in memory.
+/// streams `FactsReader` merges SKU by SKU (products, backorders-and-receipts records, each
+/// block of daily totals, the order lines that may have gone on backorder, the credits and
+/// the not-stock marks), so that only the SKUs being handed out are in memory.
 final class SKUOrderedRows {
     let row: Statement
     /// The SKU of the row ahead, nil after the last row.
@@ -17,6 +18,12 @@ final class SKUOrderedRows {
     /// Steps to the next row.
     func advance() throws {
         sku = try row.step() ? (row.text(0) ?? "") : nil
+    }
+
+    /// Steps past the rows of every SKU before `sku` in byte order: for a stream that only
+    /// adds to SKUs the other streams meet.
+    func skip(before sku: String) throws {
+        while let ahead = self.sku, ahead.utf8.lexicographicallyPrecedes(sku.utf8) { try advance() }
     }
 
     /// Whether the row ahead is `sku`'s.

@@ -26,6 +26,8 @@ extension Statement {
     func int(_ column: some SQLColumn) -> Int { int(column.rawValue) }
     /// The current row's `column` as an integer, nil for NULL.
     func optionalInt(_ column: some SQLColumn) -> Int? { optionalInt(column.rawValue) }
+    /// The current row's `column` as a number.
+    func double(_ column: some SQLColumn) -> Double { double(column.rawValue) }
     /// The current row's `column` as a number, nil for NULL.
     func optionalDouble(_ column: some SQLColumn) -> Double? { optionalDouble(column.rawValue) }
     /// The current row's text `column`'s UTF-8 bytes, without making a `String`.

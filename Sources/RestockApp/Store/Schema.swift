@@ -128,7 +128,44 @@ enum Schema {
         .init(version: 4, name: "credits index", sql: """
         CREATE INDEX order_lines_credits ON order_lines(day) WHERE quantity < 0;
         """),
+        // The shop export format each file was read as (`ExportFormat`'s raw value); NULL for
+        // restock's own columns and for files ingested before.
+        .init(version: 5, name: "ingest formats", sql: """
+        ALTER TABLE ingests ADD COLUMN format TEXT;
+        """),
+        // What an order line records of its shipping (README, "Backorders inferred from
+        // orders"): fulfilled and cancelled days and instants, the statuses' verdict
+        // (`shipping`: 1 shipped, 0 not yet, NULL unknown), shipped and backordered units.
+        // The index holds the lines that may have gone on backorder, whatever the handling
+        // days (`FactsReader` reads them with `lateLineCondition`).
+        .init(version: 6, name: "order line fulfilment", sql: """
+        ALTER TABLE order_lines ADD COLUMN f_day INTEGER;
+        ALTER TABLE order_lines ADD COLUMN f_at INTEGER;
+        ALTER TABLE order_lines ADD COLUMN c_day INTEGER;
+        ALTER TABLE order_lines ADD COLUMN c_at INTEGER;
+        ALTER TABLE order_lines ADD COLUMN shipping INTEGER;
+        ALTER TABLE order_lines ADD COLUMN shipped REAL;
+        ALTER TABLE order_lines ADD COLUMN backordered REAL;
+        CREATE INDEX order_lines_late ON order_lines(sku) WHERE \(lateLineCondition);
+        """),
+        // Non-stock marks (README, "Non-stock lines"): the `stocked` column of order lines
+        // and products, the few lines marked not stock indexed for every run, and the SKU
+        // lists of the data folder (`restock-exclude.txt`, `restock-recurring.txt`) by file name.
+        .init(version: 7, name: "non-stock marks and SKU lists", sql: """
+        ALTER TABLE order_lines ADD COLUMN stocked INTEGER;
+        ALTER TABLE products ADD COLUMN stocked INTEGER;
+        CREATE INDEX order_lines_not_stocked ON order_lines(sku) WHERE stocked = 0;
+        CREATE TABLE sku_lists(file TEXT PRIMARY KEY, text TEXT NOT NULL) WITHOUT ROWID;
+        """),
     ])
+
+    /// The order lines that may have gone on backorder by README, "Backorders inferred from
+    /// orders", for any handling days: a positive quantity, and units put on backorder,
+    /// shipped a day or more after the order, not shipped in full, or not shipped yet by the
+    /// statuses. Part of migration 6 (its partial index), so it never changes; a query that
+    /// repeats it word for word reads the index.
+    static let lateLineCondition =
+        "quantity > 0 AND (backordered > 0 OR f_day > day OR shipped < quantity OR shipping = 0)"
 
     /// The `Rejection.Code` (as `stored`) of a `rejects` row written before migration 3,
     /// recognised from the reasons restock 0.1 and 0.2 wrote: an SQL expression over

@@ -19,6 +19,11 @@ public struct SKUAnalysis: Sendable {
     public var unmatchedBackorders: Int
     /// Weeks of the window with at least one backorder opened.
     public var backorderedWeeks: Int
+    /// Days of the window holding a one-off bulk line (`OneOffBulkRule`), oldest first.
+    public var oneOffDays: [OneOffDay] = []
+    /// The SKU's open backorders, first in first out, with the days each is expected to ship
+    /// (`BackorderQueue`; open_backorders.csv).
+    public var openBackorders: [OpenBackorderDates] = []
 }
 
 /// The pure per-SKU pipeline: metrics, demand class, forecast, lead time, reorder point and
@@ -48,9 +53,12 @@ public enum SKUAnalyzer {
         let metrics = ServiceMetrics.compute(orderDays: facts.orderDays, backorders: facts.backorders, settings: settings)
         f.apply(metrics)
         f.returnedUnits = facts.returnedUnits
+        f.backorderSource = facts.backorderSource
 
-        // Demand class and forecast on the weekly history.
-        let weekly = WeeklyHistory.weekly(orderDays: facts.orderDays, settings: settings)
+        // Demand class and forecast on the weekly history, one-off bulk lines at the usual size.
+        let bulk = OneOffBulkRule.apply(facts.orderDays, recurring: facts.recurringBulk)
+        f.oneOffUnits = bulk.flagged.reduce(0) { $0 + $1.setAsideUnits }
+        let weekly = WeeklyHistory.weekly(orderDays: bulk.seen, settings: settings)
         let forecast = demandAndForecast(&f, weekly: weekly)
 
         let leadTime = leadTime(facts, supplierOthers: supplierOthers, settings: settings)
@@ -58,16 +66,53 @@ public enum SKUAnalyzer {
         f.leadTimeSDDays = leadTime.sdDays
         f.leadTimeSource = leadTime.source
 
-        let rop = applyPolicy(&f, facts: facts, leadTime: leadTime, settings: settings)
-        f.isRecommended = f.reorderPointIncrease > 0 || (f.orderNowUnits ?? 0) > 0
-        f.reason = f.isRecommended ? reason(f, backorderedWeeks: metrics.backorderedWeeks, weeks: settings.weekCount, leadTime: leadTime) : ""
+        let rop = applyPolicy(&f, facts: facts, history: bulk.seen, leadTime: leadTime, settings: settings)
+        let open = openBackorders(facts, leadTime: leadTime, settings: settings)
+        f.backorderETA = BackorderQueue.eta(open)
+        decide(&f, nonStock: facts.nonStock)
+        f.reason = f.isRecommended || f.isToSetUp
+            ? reason(f, backorderedWeeks: metrics.backorderedWeeks, weeks: settings.weekCount, leadTime: leadTime) : ""
 
         return SKUAnalysis(figures: f, weeklyHistory: weekly,
                            windowWeeks: WeeklyHistory.allWeeks(orderDays: facts.orderDays, settings: settings),
                            weeklyOrderLines: metrics.weeklyOrderLines,
                            weeklyBackorderLines: metrics.weeklyBackorderLines, forecast: forecast, leadTime: leadTime,
                            reorderPoint: rop, unmatchedBackorders: metrics.unmatchedBackorders,
-                           backorderedWeeks: metrics.backorderedWeeks)
+                           backorderedWeeks: metrics.backorderedWeeks, oneOffDays: bulk.flagged, openBackorders: open)
+    }
+
+    /// What the SKU's figures lead to: a recommendation (its reorder point should rise or it
+    /// should be ordered now), a reorder point to set up (its stock settings are not known:
+    /// neither on_hand nor a reorder point in force; README, "Advice without stock levels"),
+    /// or neither. A SKU that is not stock is neither, and its reorder-point figures are 0
+    /// (README, "Non-stock lines").
+    static func decide(_ f: inout SKUFigures, nonStock: NonStock?) {
+        f.stockKnown = f.onHand != nil || f.reorderPointInForce != nil
+        if let nonStock {
+            f.leftOut = nonStock
+            f.reorderPoint = 0
+            f.safetyStock = 0
+            f.reorderPointIncrease = 0
+            f.orderNowUnits = f.orderNowUnits.map { _ in 0 }
+            f.revenueAtRisk = 0
+        } else if !f.stockKnown {
+            f.revenueAtRisk = 0
+            f.isToSetUp = f.reorderPoint > 0
+        } else {
+            f.isRecommended = f.reorderPointIncrease > 0 || (f.orderNowUnits ?? 0) > 0
+        }
+    }
+
+    /// The SKU's backorders open at the end of as-of, dated by `BackorderQueue` with the
+    /// lead-time model's values (`LeadTimeDistribution`); none for a SKU that is not stock,
+    /// which restock never restocks (README, "Non-stock lines").
+    static func openBackorders(_ facts: SKUFacts, leadTime: LeadTimeForecast, settings: RunSettings) -> [OpenBackorderDates] {
+        guard facts.nonStock == nil else { return [] }
+        let asOf = settings.asOf
+        let open = facts.backorders.filter { $0.backorderedDay <= asOf && ($0.closedDay.map { $0 > asOf } ?? true) }
+        guard !open.isEmpty else { return [] }
+        return BackorderQueue.dates(open: open, onHand: facts.product?.onHand, onOrder: facts.product?.onOrder,
+                                    leadTimes: LeadTimeDistribution(leadTime).values, meanLeadTime: leadTime.days, asOf: asOf)
     }
 
     /// The demand class and the chosen forecast of a weekly history, written into `f`.
@@ -98,9 +143,12 @@ public enum SKUAnalyzer {
     }
 
     /// The policy figures (order quantity, reorder point and its increase, stock position,
-    /// order now, price, revenue at risk, backorder ETA), written into `f`, which holds the
+    /// order now, price, revenue at risk), written into `f`, which holds the
     /// service and forecast figures already; returns the reorder point model's result.
-    static func applyPolicy(_ f: inout SKUFigures, facts: SKUFacts, leadTime: LeadTimeForecast,
+    ///
+    /// - Parameter history: the order days the reorder point model sees (one-off bulk lines
+    ///   at the usual size, `OneOffBulkRule`).
+    static func applyPolicy(_ f: inout SKUFigures, facts: SKUFacts, history: [OrderDay], leadTime: LeadTimeForecast,
                             settings: RunSettings) -> ReorderPointResult {
         let product = facts.product
         f.serviceLevel = product?.serviceLevel ?? settings.serviceLevel
@@ -108,7 +156,7 @@ public enum SKUAnalyzer {
         f.orderQuantity = PolicyFigures.orderQuantity(productQty: product?.orderQuantity, forecastDaily: f.forecastDaily,
                                                       coverDays: settings.orderCoverDays, casePack: casePack)
         let historyStart = WeeklyHistory.historyStart(orderDays: facts.orderDays, settings: settings) ?? settings.asOf + 1
-        let model = ReorderPointModel(history: facts.orderDays, historyStart: historyStart, asOf: settings.asOf,
+        let model = ReorderPointModel(history: history, historyStart: historyStart, asOf: settings.asOf,
                                       forecastDaily: f.forecastDaily, leadTime: leadTime,
                                       orderQuantity: f.orderQuantity, serviceLevel: f.serviceLevel)
         let rop = model.result
@@ -127,11 +175,6 @@ public enum SKUAnalyzer {
         let shortage = model.expectedShortagePerCycle(reorderPoint: f.reorderPointInForce ?? 0)
         f.revenueAtRisk = PolicyFigures.revenueAtRisk(expectedShortagePerCycle: shortage, forecastDaily: f.forecastDaily,
                                                       orderQuantity: f.orderQuantity, unitPrice: f.unitPrice)
-        let oldestOpen = facts.backorders
-            .filter { $0.backorderedDay <= settings.asOf && ($0.closedDay.map { $0 > settings.asOf } ?? true) }
-            .map(\.backorderedDay).min()
-        f.backorderETA = PolicyFigures.backorderETA(oldestOpenBackorderDay: oldestOpen, openBackorderUnits: f.openBackorderUnits,
-                                                    onOrder: f.onOrder, leadTimeDays: leadTime.days, asOf: settings.asOf)
         return rop
     }
 

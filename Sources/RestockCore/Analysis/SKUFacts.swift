@@ -16,6 +16,13 @@ public struct SKUFacts: Sendable, Hashable {
     public var supplier: String?
     /// Units returned in the window (README, "Returns and cancellations").
     public var returnedUnits: Double = 0
+    /// Why the SKU is not stock, nil for a stock SKU (`NonStockRule`; README, "Non-stock lines").
+    public var nonStock: NonStock?
+    /// Whether the user marks the SKU's bulk lines as recurring demand (`restock-recurring.txt`;
+    /// README, "One-off bulk orders").
+    public var recurringBulk: Bool = false
+    /// Where `backorders` came from (README, "Backorders inferred from orders").
+    public var backorderSource: BackorderSource = .none
 
     public init(sku: String, product: ProductFact? = nil, orderDays: [OrderDay] = [], backorders: [BackorderFact] = [],
                 receipts: [ReceiptFact] = [], supplier: String? = nil) {

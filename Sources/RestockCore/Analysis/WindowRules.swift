@@ -9,10 +9,13 @@ public struct WindowRules: Sendable, Hashable {
     public let start: Day
     /// Last day of the window (the run's as-of).
     public let asOf: Day
+    /// Days a line may take to ship before it counts as backordered (`BackorderInference`).
+    public let handlingDays: Int
 
     public init(settings: RunSettings) {
         start = settings.windowStart
         asOf = settings.asOf
+        handlingDays = settings.handlingDays
     }
 
     /// Whether `day` is in the window.
@@ -79,17 +82,41 @@ public struct WindowRules: Sendable, Hashable {
 
     /// The SKU's facts for the run, nil when it gets no row (`lists`). Every argument holds
     /// only facts that count (see `counts`), but `credits`: those dated in the window count,
-    /// taken out of the demand (`CreditNetting`) before anything else reads it.
+    /// taken out of the demand (`CreditNetting`) before anything else reads it; and
+    /// `lines`: the SKU's order lines that may have gone on backorder, read only when
+    /// `hasFileBackorders` is false and the SKU is stock (README, "Backorders inferred from
+    /// orders"): a postage code or a gift card never ships, and its lines are no backorders.
+    ///
+    /// - Parameters:
+    ///   - hasFileBackorders: whether the store holds any backorders-file row of the SKU, of
+    ///     any date; its backorders are then those rows alone.
+    ///   - nonStock: why the SKU is not stock (`NonStockRule`), nil for a stock SKU.
     public func facts(sku: String, product: ProductFact?, dailyTotals: [DailyTotal], backorderedLineDays: [Day],
-                      backorders: [BackorderFact], receipts: [ReceiptFact], credits: [CreditLine] = []) -> SKUFacts? {
+                      backorders: [BackorderFact], receipts: [ReceiptFact], credits: [CreditLine] = [],
+                      hasFileBackorders: Bool = false, lines: [FulfilmentLine] = [], nonStock: NonStock? = nil) -> SKUFacts? {
         let counted = credits.filter { contains($0.day) }
         let netted = CreditNetting.net(dailyTotals, credits: counted)
+        var backorders = backorders, lineDays = backorderedLineDays
+        var source = BackorderSource.file
+        if !hasFileBackorders && nonStock != nil {
+            source = .none
+        } else if !hasFileBackorders {
+            let inferred = lines.compactMap { line in
+                BackorderInference.backorder(of: line, handlingDays: handlingDays, asOf: asOf).map { (line, $0) }
+            }.filter { counts($0.1) }
+            backorders = inferred.map(\.1)
+            // A cancelled line is no demand, so it is in no day's order lines either.
+            lineDays += inferred.filter { !$0.0.cancelled && contains($0.0.day) }.map(\.0.day)
+            source = backorders.isEmpty ? .none : .inferred
+        }
         guard lists(product: product, dailyTotals: netted, backorders: backorders, receipts: receipts) else { return nil }
         var facts = SKUFacts(sku: sku, product: product,
-                             orderDays: Self.orderDays(dailyTotals: netted, backorderedLineDays: backorderedLineDays),
+                             orderDays: Self.orderDays(dailyTotals: netted, backorderedLineDays: lineDays),
                              backorders: backorders, receipts: receipts,
                              supplier: SKUFacts.supplier(product: product, receipts: receipts))
         facts.returnedUnits = CreditNetting.returnedUnits(counted)
+        facts.backorderSource = source
+        facts.nonStock = nonStock
         return facts
     }
 }

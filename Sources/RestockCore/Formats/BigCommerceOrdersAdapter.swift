@@ -41,10 +41,26 @@ struct BigCommerceOrdersAdapter: ExportAdapter {
                 row["line_id"] = numbering.lineId(order: "", sku: sku)
                 row["quantity"] = try reading.number(item["Product Qty"], column: "Product Details", line: line)
                 row["unit_price"] = try reading.number(item["Product Unit Price"], column: "Product Details", line: line)
+                row["shipped_quantity"] = Self.shippedUnits(line: row["quantity"], lines: lines.count,
+                                                            orderUnits: base["order_units"], orderShipped: base["order_units_shipped"])
                 made.append(.row(line: line, fields: row.fields))
             }
             out += made
         }
+    }
+}
+
+extension BigCommerceOrdersAdapter {
+    /// A line's shipped units, where the order's totals tell them (README, "Backorders
+    /// inferred from orders"): none when `Total Shipped` is 0, all when it equals `Total
+    /// Quantity`, the total itself for an order of one line; nil otherwise (which lines of a
+    /// partly shipped order shipped is not in the export).
+    static func shippedUnits(line: String?, lines: Int, orderUnits: String?, orderShipped: String?) -> String? {
+        guard let shipped = orderShipped.flatMap(Double.init) else { return nil }
+        if shipped == 0 { return "0" }
+        if lines == 1 { return orderShipped }
+        if let total = orderUnits.flatMap(Double.init), shipped == total { return line }
+        return nil
     }
 }
 

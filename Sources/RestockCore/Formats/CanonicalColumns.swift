@@ -2,7 +2,9 @@
 /// shop systems record that later rules need (statuses, fulfilment, refunds, shipping).
 ///
 /// The row parser reads the columns it knows (`FileKind.knownColumns`) and ignores the rest,
-/// so the extras travel with each row without changing what is loaded today.
+/// so the extras travel with each row without changing what is loaded today. An extra that
+/// became a known column (the fulfilment columns of README, "Backorders inferred from
+/// orders") appears once, among the known ones.
 public enum CanonicalColumns {
     /// Order facts beyond restock's order columns, as the shop system wrote them.
     public static let orderExtras = [
@@ -16,8 +18,8 @@ public enum CanonicalColumns {
     /// The full header for rows of `kind`.
     public static func header(for kind: FileKind) -> [String] {
         switch kind {
-        case .orders: kind.knownColumns + orderExtras
-        case .products: kind.knownColumns + productExtras
+        case .orders: kind.knownColumns + orderExtras.filter { !kind.knownColumns.contains($0) }
+        case .products: kind.knownColumns + productExtras.filter { !kind.knownColumns.contains($0) }
         case .backorders, .receipts: kind.knownColumns
         }
     }

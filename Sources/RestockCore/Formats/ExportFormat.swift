@@ -79,7 +79,10 @@ public enum ExportFormat: String, Sendable, Hashable, Codable, CaseIterable {
     /// to write a mapping for any other.
     public static func unknownFormatHint() -> String {
         let names = allCases.filter { $0 != .mapped }.map(\.rawValue).joined(separator: ", ")
-        return "restock reads \(names); for any other export write a mapping file (README, \"Input files from your shop system\") or name the format with --format"
+        return "restock reads \(names); for any other export write a mapping file, restock-map.txt in the data folder, "
+            + "with a section per kind of file naming its files and which of its columns is which restock column "
+            + "(`[orders]`, `file = sales*.csv`, `order_id = Invoice`, `ordered_at = Date`, `sku = Item`, `quantity = Qty`; "
+            + "README, \"Mapping files\"), or name the format with --format"
     }
 
     /// The adapter that reads this shop format; nil for `restock` (read as it is) and

@@ -15,20 +15,17 @@ public struct ExportIngest {
     private var outcomes: [AdaptedRow] = []
 
     /// Decides the format from the header (or `choice`) and prepares the parser. `kind` is
-    /// the kind the file's name gives. Throws when a mapped column is missing, when the
+    /// the kind the file's name gives; `orderHeaders`, the headers of every `[order headers]`
+    /// file, for an `[order lines]` file. Throws when a mapped column is missing, when the
     /// export holds another kind of rows than its name says, and for an unknown header.
     public init(header: [String], headerLine: Int, fileName: String, kind: FileKind, choice: FormatChoice,
-                dates: DateTimeParser) throws(CSVError) {
-        if let section = choice.mapping?.section(forFileName: fileName) {
-            guard section.role != .orderHeaders && section.role != .orderLines else {
-                throw CSVError(kind: .badHeader, file: fileName, line: headerLine,
-                               problem: "the mapping reads this file as \(section.role == .orderHeaders ? "order headers" : "order lines"), which the ingest does not join yet",
-                               hint: "map the orders as one file with an [orders] section")
-            }
-            adapter = try MappedAdapter(section: section, header: header, headerLine: headerLine, fileName: fileName, options: choice.options)
+                dates: DateTimeParser, orderHeaders: OrderHeaderIndex = OrderHeaderIndex()) throws(CSVError) {
+        let found = Self.format(header: header, fileName: fileName, kind: kind, choice: choice)
+        if found == .mapped, let section = choice.mapping?.section(forFileName: fileName) {
+            adapter = try MappedAdapter(section: section, header: header, headerLine: headerLine, fileName: fileName,
+                                        options: choice.options, headers: section.role == .orderLines ? orderHeaders : OrderHeaderIndex())
             format = .mapped
         } else {
-            let found = choice.forced ?? ExportFormat.recognise(header: header, kind: kind)
             if found == nil, HeaderMap(header).missing(required: kind.requiredColumns).count == kind.requiredColumns.count {
                 throw CSVError(kind: .badHeader, file: fileName, line: headerLine,
                                problem: "the header matches no format restock knows and names none of \(kind.requiredColumns.joined(separator: ", "))",
@@ -43,6 +40,14 @@ public struct ExportIngest {
                            hint: "rename it to start with \(adapter.kind.rawValue), e.g. \(adapter.kind.rawValue)-\(fileName)")
         }
         parser = try RowParser(kind: kind, fileName: fileName, header: adapter?.columns ?? header, headerLine: headerLine, dates: dates)
+    }
+
+    /// The format a file named `fileName`, of `kind`, with `header` is read as: `mapped` when a
+    /// mapping section reads it, else the `--format` given, else the one its header says; nil
+    /// when none does (restock's own columns, or a header that matches nothing).
+    public static func format(header: [String], fileName: String, kind: FileKind, choice: FormatChoice) -> ExportFormat? {
+        if choice.mapping?.section(forFileName: fileName) != nil { return .mapped }
+        return choice.forced ?? ExportFormat.recognise(header: header, kind: kind)
     }
 
     /// Parses one record into `batch` (none, one or several rows).

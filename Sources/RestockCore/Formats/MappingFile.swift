@@ -1,6 +1,6 @@
 /// A mapping file: how to read exports restock does not know (an ERP, a marketplace, a
-/// spreadsheet), written by the user as a small text file (README, "Input files from your
-/// shop system", with two worked examples).
+/// spreadsheet), written by the user as a small text file (README, "Mapping files",
+/// with two worked examples).
 ///
 /// ```
 /// [orders]                      # or products, backorders, receipts, order headers, order lines

@@ -6,7 +6,8 @@
 /// The order id is `Name` (`#1001`); the line id is the SKU (`SKU#2` for its second line in
 /// the order). An order with `Cancelled at` is cancelled; refunded and voided orders keep
 /// their financial status for the rules on returns. A line without `Lineitem sku` is
-/// rejected: restock counts SKUs.
+/// rejected: restock counts SKUs. A line with `Lineitem requires shipping` false is not
+/// stock: `stocked` = no, and skipped when it has no SKU (README, "Non-stock lines").
 struct ShopifyOrdersAdapter: ExportAdapter {
     let format = ExportFormat.shopifyOrders
     let kind = FileKind.orders
@@ -44,6 +45,13 @@ struct ShopifyOrdersAdapter: ExportAdapter {
         if let orderName { current = (orderName, values) }
         let reading = self.reading
         let lineId = orderName.flatMap { o in record.cell(sku).map { lines.lineId(order: o, sku: $0) } }
+        // A line that needs no shipping is not stock (README, "Non-stock lines"); without a
+        // SKU (a gift card, a tip, a service) it holds nothing for restock at all.
+        let notShipped = record.cell(requiresShipping).map { $0.lowercased() == "false" } ?? false
+        if notShipped && record.cell(sku) == nil {
+            out.append(.skipped(line: line, reason: "a line that needs no shipping and has no SKU (a gift card, a tip or a service): not stock"))
+            return
+        }
         try reading.record(into: &out) { (out: inout [AdaptedRow]) throws(AdaptFailure) in
             var row = CanonicalRow(kind: .orders)
             row["order_id"] = try reading.required(orderName, column: "Name", line: line, why: "the order's name (#1001) is needed")
@@ -59,6 +67,7 @@ struct ShopifyOrdersAdapter: ExportAdapter {
             row["refunded_amount"] = try reading.number(values["refunded_amount"], column: "Refunded Amount", line: line)
             row["line_fulfillment_status"] = record.cell(lineStatus)
             row["requires_shipping"] = record.cell(requiresShipping)
+            row["stocked"] = notShipped ? "no" : nil
             row["vendor"] = record.cell(vendor)
             out.append(.row(line: line, fields: row.fields))
         }

@@ -100,7 +100,8 @@ struct SKUProfile: Sendable {
     var initialOnHand: Int
 
     /// The SKU `number` under `seed`, served by one of `suppliers`, over days
-    /// `startDay...endDay`.
+    /// `startDay...endDay`. The draws are taken in a fixed order (catalogue, demand, launch,
+    /// prices, policy), so a seed always gives the same SKU.
     init(number: Int, seed: UInt64, suppliers: [SupplierProfile], startDay: Day, endDay: Day) {
         var rng = GeneratorStream.skuProfile.generator(seed: seed, index: number)
         self.number = number
@@ -112,75 +113,27 @@ struct SKUProfile: Sendable {
             : ofCategory[rng.integer(in: 0...(ofCategory.count - 1))]
         name = ProductCatalog.productName(category: category, using: &rng)
 
-        let classDraw = rng.uniform()
-        if classDraw < 0.18 {
-            demandClass = .smooth
-            linesPerDay = min(25, max(0.45, rng.logNormal(median: 0.5, sigma: 0.7)))
-            lineSize = .geometric(mean: rng.uniform(in: 1.0...2.0))
-        } else if classDraw < 0.32 {
-            demandClass = .erratic
-            linesPerDay = min(15, max(0.35, rng.logNormal(median: 0.5, sigma: 0.6)))
-            lineSize = .logNormal(median: rng.uniform(in: 2...8), sigma: rng.uniform(in: 1.0...1.4))
-        } else if classDraw < 0.69 {
-            demandClass = .intermittent
-            linesPerDay = rng.uniform(in: 0.015...0.12)
-            lineSize = .geometric(mean: rng.uniform(in: 1.0...1.4))
-        } else {
-            demandClass = .lumpy
-            linesPerDay = rng.uniform(in: 0.015...0.10)
-            lineSize = .logNormal(median: rng.uniform(in: 3...20), sigma: rng.uniform(in: 0.9...1.4))
-        }
+        let demand = Self.drawDemand(using: &rng)
+        demandClass = demand.demandClass
+        linesPerDay = demand.linesPerDay
+        lineSize = demand.lineSize
         trendPerYear = max(-0.4, min(0.4, 0.15 * rng.normal()))
+        firstDay = Self.drawFirstDay(number: number, linesPerDay: &linesPerDay, startDay: startDay, endDay: endDay, using: &rng)
 
-        let days = endDay - startDay + 1
-        let launch = rng.uniform()
-        if number % 25 == 13 {
-            // New (every 25th SKU, so that even a small sample has some): launched within
-            // the last 1...7 weeks.
-            firstDay = max(startDay, endDay - rng.integer(in: 6...48))
-            // A launch sells from the start: at least one line every three days or so.
-            linesPerDay = max(linesPerDay, 0.3)
-        } else if launch < 0.08 {
-            // Launched during the horizon.
-            firstDay = startDay + rng.integer(in: 0...max(0, days * 3 / 4))
-        } else {
-            firstDay = startDay
-        }
-
-        let medianCost = ProductCatalog.categories[category].medianCost
-        let cost = max(0.2, rng.logNormal(median: medianCost, sigma: 0.8))
-        unitCostCents = Int((cost * 100).rounded())
-        let price = cost * rng.uniform(in: 1.4...2.6)
-        unitPriceCents = price >= 2 ? Int(price) * 100 + 99 : max(unitCostCents + 5, Int((price * 20).rounded()) * 5)
-        if rng.bernoulli(0.3) {
-            let rise = rng.uniform(in: 0.03...0.10)
-            oldPriceCents = max(1, Int((Double(unitPriceCents) / (1 + rise)).rounded()))
-            priceChangeDay = startDay + rng.integer(in: 0...max(0, days - 1))
-        } else {
-            oldPriceCents = unitPriceCents
-            priceChangeDay = startDay
-        }
-
-        let packs: [Int] = cost < 2 ? [6, 12, 24, 50, 100] : cost < 10 ? [1, 1, 6, 12] : [1, 1, 1, 2, 4]
-        casePack = packs[rng.integer(in: 0...(packs.count - 1))]
+        let prices = Self.drawPrices(category: category, startDay: startDay, days: endDay - startDay + 1, using: &rng)
+        unitCostCents = prices.unitCostCents
+        unitPriceCents = prices.unitPriceCents
+        oldPriceCents = prices.oldPriceCents
+        priceChangeDay = prices.priceChangeDay
+        casePack = prices.casePack
         let levels = [0.9, 0.97, 0.98, 0.99, 0.995]
         serviceLevel = rng.bernoulli(0.05) ? levels[rng.integer(in: 0...(levels.count - 1))] : nil
 
-        // The policy in force: lead-time demand plus z standard deviations over the supplier's
-        // first-day mean lead time; 15 % of SKUs get far too low a point.
-        let lead = suppliers[supplier].baseMeanDays
-        let unitsPerDay = linesPerDay * lineSize.mean
-        let sdPerDay = (linesPerDay * lineSize.meanSquare).squareRoot()
-        policyTooLow = rng.bernoulli(0.15)
-        if policyTooLow {
-            reorderPoint = Int((rng.uniform(in: 0.1...0.5) * unitsPerDay * lead).rounded())
-        } else {
-            let z = rng.uniform(in: 0.8...2.0)
-            reorderPoint = Int((unitsPerDay * lead + z * sdPerDay * lead.squareRoot()).rounded())
-        }
-        let coverDays = rng.uniform(in: 10...45)
-        let packsPerOrder = max(1, Int((unitsPerDay * coverDays / Double(casePack)).rounded(.up)))
-        orderQuantity = packsPerOrder * casePack
+        let policy = Self.drawPolicy(linesPerDay: linesPerDay, lineSize: lineSize, lead: suppliers[supplier].baseMeanDays,
+                                     casePack: casePack, using: &rng)
+        policyTooLow = policy.tooLow
+        reorderPoint = policy.reorderPoint
+        orderQuantity = policy.orderQuantity
         listsReorderPoint = !rng.bernoulli(0.04)
         listsOrderQuantity = !rng.bernoulli(0.03)
         let quoted = suppliers[supplier].quotedDays
@@ -188,6 +141,81 @@ struct SKUProfile: Sendable {
         cancelProbability = rng.uniform(in: 0.1...0.5)
         patienceDays = rng.uniform(in: 5...20)
         initialOnHand = reorderPoint + rng.integer(in: 0...orderQuantity)
+    }
+
+    /// The demand class and its order-line rate and size (README, "The generator").
+    private static func drawDemand(using rng: inout SplitMix64) -> (demandClass: DemandClass, linesPerDay: Double, lineSize: LineSize) {
+        let classDraw = rng.uniform()
+        if classDraw < 0.18 {
+            let rate = min(25, max(0.45, rng.logNormal(median: 0.5, sigma: 0.7)))
+            return (.smooth, rate, .geometric(mean: rng.uniform(in: 1.0...2.0)))
+        } else if classDraw < 0.32 {
+            let rate = min(15, max(0.35, rng.logNormal(median: 0.5, sigma: 0.6)))
+            return (.erratic, rate, .logNormal(median: rng.uniform(in: 2...8), sigma: rng.uniform(in: 1.0...1.4)))
+        } else if classDraw < 0.69 {
+            let rate = rng.uniform(in: 0.015...0.12)
+            return (.intermittent, rate, .geometric(mean: rng.uniform(in: 1.0...1.4)))
+        } else {
+            let rate = rng.uniform(in: 0.015...0.10)
+            return (.lumpy, rate, .logNormal(median: rng.uniform(in: 3...20), sigma: rng.uniform(in: 0.9...1.4)))
+        }
+    }
+
+    /// The first day the SKU sells: every 25th SKU is new (launched within the last 1...7
+    /// weeks, so that even a small sample has some, selling at least a line every three days
+    /// or so), 8% more launch during the horizon, the rest sell from its start.
+    private static func drawFirstDay(number: Int, linesPerDay: inout Double, startDay: Day, endDay: Day,
+                                     using rng: inout SplitMix64) -> Day {
+        let days = endDay - startDay + 1
+        let launch = rng.uniform()
+        if number % 25 == 13 {
+            linesPerDay = max(linesPerDay, 0.3)
+            return max(startDay, endDay - rng.integer(in: 6...48))
+        } else if launch < 0.08 {
+            return startDay + rng.integer(in: 0...max(0, days * 3 / 4))
+        }
+        return startDay
+    }
+
+    /// Cost, price, an earlier price for 30% of SKUs and the case pack, from the category's
+    /// median cost.
+    private static func drawPrices(category: Int, startDay: Day, days: Int, using rng: inout SplitMix64)
+        -> (unitCostCents: Int, unitPriceCents: Int, oldPriceCents: Int, priceChangeDay: Day, casePack: Int) {
+        let medianCost = ProductCatalog.categories[category].medianCost
+        let cost = max(0.2, rng.logNormal(median: medianCost, sigma: 0.8))
+        let unitCostCents = Int((cost * 100).rounded())
+        let price = cost * rng.uniform(in: 1.4...2.6)
+        let unitPriceCents = price >= 2 ? Int(price) * 100 + 99 : max(unitCostCents + 5, Int((price * 20).rounded()) * 5)
+        var oldPriceCents = unitPriceCents
+        var priceChangeDay = startDay
+        if rng.bernoulli(0.3) {
+            let rise = rng.uniform(in: 0.03...0.10)
+            oldPriceCents = max(1, Int((Double(unitPriceCents) / (1 + rise)).rounded()))
+            priceChangeDay = startDay + rng.integer(in: 0...max(0, days - 1))
+        }
+        let packs: [Int] = cost < 2 ? [6, 12, 24, 50, 100] : cost < 10 ? [1, 1, 6, 12] : [1, 1, 1, 2, 4]
+        let casePack = packs[rng.integer(in: 0...(packs.count - 1))]
+        return (unitCostCents, unitPriceCents, oldPriceCents, priceChangeDay, casePack)
+    }
+
+    /// The policy in force: lead-time demand plus z standard deviations over the supplier's
+    /// first-day mean lead time `lead`; 15% of SKUs get far too low a point. The order
+    /// quantity covers 10-45 days in whole case packs.
+    private static func drawPolicy(linesPerDay: Double, lineSize: LineSize, lead: Double, casePack: Int,
+                                   using rng: inout SplitMix64) -> (tooLow: Bool, reorderPoint: Int, orderQuantity: Int) {
+        let unitsPerDay = linesPerDay * lineSize.mean
+        let sdPerDay = (linesPerDay * lineSize.meanSquare).squareRoot()
+        let tooLow = rng.bernoulli(0.15)
+        let reorderPoint: Int
+        if tooLow {
+            reorderPoint = Int((rng.uniform(in: 0.1...0.5) * unitsPerDay * lead).rounded())
+        } else {
+            let z = rng.uniform(in: 0.8...2.0)
+            reorderPoint = Int((unitsPerDay * lead + z * sdPerDay * lead.squareRoot()).rounded())
+        }
+        let coverDays = rng.uniform(in: 10...45)
+        let packsPerOrder = max(1, Int((unitsPerDay * coverDays / Double(casePack)).rounded(.up)))
+        return (tooLow, reorderPoint, packsPerOrder * casePack)
     }
 
     /// `SKU-000123`.

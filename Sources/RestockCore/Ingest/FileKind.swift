@@ -28,10 +28,13 @@ public enum FileKind: String, Sendable, Codable, CaseIterable, Comparable {
     /// Every column README, "Input files" defines for this kind; others are ignored.
     public var knownColumns: [String] {
         switch self {
-        case .orders: ["order_id", "line_id", "ordered_at", "sku", "quantity", "unit_price", "status"]
+        case .orders: ["order_id", "line_id", "ordered_at", "sku", "quantity", "unit_price", "status", "stocked",
+                       // What the shop recorded of shipping the line (README, "Backorders inferred from orders").
+                       "fulfilled_at", "cancelled_at", "fulfillment_status", "line_fulfillment_status",
+                       "shipped_quantity", "backordered_quantity"]
         case .backorders: ["backorder_id", "order_id", "sku", "quantity", "backordered_at", "fulfilled_at", "cancelled_at"]
         case .products: ["sku", "name", "category", "supplier", "unit_cost", "unit_price", "on_hand", "on_order",
-                         "reorder_point", "order_quantity", "lead_time_days", "service_level", "case_pack"]
+                         "reorder_point", "order_quantity", "lead_time_days", "service_level", "case_pack", "stocked"]
         case .receipts: ["po_id", "sku", "supplier", "ordered_at", "received_at", "quantity"]
         }
     }

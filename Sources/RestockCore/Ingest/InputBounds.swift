@@ -45,7 +45,8 @@ public enum InputBounds {
     /// none. case_pack counts units.
     public static func measure(ofColumn column: String) -> Measure? {
         switch column {
-        case "quantity", "on_hand", "on_order", "reorder_point", "order_quantity", "case_pack": .units
+        case "quantity", "on_hand", "on_order", "reorder_point", "order_quantity", "case_pack", "shipped_quantity",
+             "backordered_quantity": .units
         case "unit_price", "unit_cost": .money
         case "lead_time_days": .days
         default: nil

@@ -30,9 +30,38 @@ public struct OrderRow: Sendable, Hashable {
     public var quantity: Double
     public var unitPrice: Double?
     public var cancelled: Bool
+    /// The line's `stocked` column: false when the export marks it not stock (README,
+    /// "Non-stock lines"), nil when it says nothing.
+    public var stocked: Bool? = nil
+    /// What the shop recorded of shipping the line (README, "Backorders inferred from orders").
+    public var fulfilment = LineFulfilmentRecord()
 
     /// Appended to the sku to key a credit line that has no line_id.
     public static let creditKeySuffix = "\u{1F}credit"
+}
+
+/// What an order row records of the line's shipping, each nil where the file says nothing
+/// (README, "Backorders inferred from orders").
+public struct LineFulfilmentRecord: Sendable, Hashable {
+    /// fulfilled_at: when the line (or its order) shipped.
+    public var fulfilledAt: Stamp?
+    /// cancelled_at: when the order was cancelled.
+    public var cancelledAt: Stamp?
+    /// The statuses read by `ShippingStatus`: shipped (true), not yet (false), or unknown.
+    public var shipped: Bool?
+    /// shipped_quantity: units of the line shipped so far.
+    public var shippedUnits: Double?
+    /// backordered_quantity: units the shop system put on backorder.
+    public var backorderedUnits: Double?
+
+    public init(fulfilledAt: Stamp? = nil, cancelledAt: Stamp? = nil, shipped: Bool? = nil,
+                shippedUnits: Double? = nil, backorderedUnits: Double? = nil) {
+        self.fulfilledAt = fulfilledAt
+        self.cancelledAt = cancelledAt
+        self.shipped = shipped
+        self.shippedUnits = shippedUnits
+        self.backorderedUnits = backorderedUnits
+    }
 }
 
 /// One valid backorder row (README, "backorders").

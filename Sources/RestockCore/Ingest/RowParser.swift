@@ -63,6 +63,7 @@ public struct RowParser: Sendable {
         let orderedAt = try c.requiredDate("ordered_at")
         let quantity = try c.requiredNumber("quantity", rule: .nonZero)
         let unitPrice = try c.number("unit_price", rule: .nonNegative)
+        let fulfilment = try parseFulfilment(&c)
         let status = c.text("status")
         let lineId = c.text("line_id")
         let cancelled = status.map { s in
@@ -72,8 +73,21 @@ public struct RowParser: Sendable {
         // A credit without a line_id is keyed apart from the sale of its sku in the same order
         // (README, "Returns and cancellations").
         let key = lineId ?? (quantity < 0 ? sku + OrderRow.creditKeySuffix : sku)
-        return OrderRow(orderId: orderId, lineKey: key, lineKeyIsLineId: lineId != nil, sku: sku,
-                        orderedAt: orderedAt, quantity: quantity, unitPrice: unitPrice, cancelled: cancelled)
+        var row = OrderRow(orderId: orderId, lineKey: key, lineKeyIsLineId: lineId != nil, sku: sku,
+                           orderedAt: orderedAt, quantity: quantity, unitPrice: unitPrice, cancelled: cancelled,
+                           stocked: c.yesNo("stocked"))
+        row.fulfilment = fulfilment
+        return row
+    }
+
+    /// An order line's fulfilment columns (README, "Backorders inferred from orders"); the
+    /// statuses are never rejected, the dates and quantities as any other.
+    private func parseFulfilment(_ c: inout Cells) throws(Rejection) -> LineFulfilmentRecord {
+        LineFulfilmentRecord(
+            fulfilledAt: try c.date("fulfilled_at"), cancelledAt: try c.date("cancelled_at"),
+            shipped: ShippingStatus.shipped(lineStatus: c.text("line_fulfillment_status"), orderStatus: c.text("fulfillment_status")),
+            shippedUnits: try c.number("shipped_quantity", rule: .nonNegative),
+            backorderedUnits: try c.number("backordered_quantity", rule: .nonNegative))
     }
 
     private func parseBackorder(_ c: inout Cells) throws(Rejection) -> BackorderRow {
@@ -117,6 +131,7 @@ public struct RowParser: Sendable {
         p.leadTimeDays = try c.number("lead_time_days", rule: .nonNegative)
         p.serviceLevel = try c.number("service_level", rule: .serviceLevel)
         p.casePack = try c.number("case_pack", rule: .casePack).map { Int($0) }
+        p.stocked = c.yesNo("stocked")
         return ProductRow(product: p)
     }
 
@@ -162,6 +177,13 @@ struct Cells {
     func reject(_ column: String, _ problem: String) -> Rejection {
         Rejection(file: fileName, line: line, column: column, value: Rejection.clip(text(column) ?? ""), code: .outOfBounds,
                   reason: problem)
+    }
+
+    /// A yes/no column (`stocked`): false for `no`, `n`, `false` or `0` (any case), true for
+    /// any other value, nil for an empty cell (README, "Non-stock lines"). Never rejected.
+    func yesNo(_ column: String) -> Bool? {
+        guard let value = text(column) else { return nil }
+        return !["no", "n", "false", "0"].contains(value.lowercased())
     }
 
     func requiredText(_ column: String) throws(Rejection) -> String {

@@ -46,78 +46,92 @@ public enum LeadTimeEstimator {
                                 quotedDays: Double?, fillDays: [Int], defaultDays: Double,
                                 asOf: Day, windowDays: Int) -> LeadTimeForecast {
         let windowStart = asOf - windowDays + 1
-        func inWindow(_ receipts: [ReceiptFact]) -> [ReceiptFact] {
-            let kept = receipts.filter { $0.receivedDay >= windowStart && $0.receivedDay <= asOf
-                && $0.leadTimeDays >= 0 && Double($0.leadTimeDays) <= InputBounds.maxLeadTimeDays }
-            func before(_ a: ReceiptFact, _ b: ReceiptFact) -> Bool {
-                (a.receivedDay, a.orderedDay) < (b.receivedDay, b.orderedDay)
-            }
-            // Receipts usually arrive in order; the sort is stable, so it would keep them as is.
-            if kept.indices.dropFirst().allSatisfy({ !before(kept[$0], kept[$0 - 1]) }) { return kept }
-            return kept.sorted(by: before)
-        }
-        let ownStats = WeightedLeadTimes(inWindow(own), asOf: asOf)
+        let ownStats = WeightedLeadTimes(inWindow(own, from: windowStart, to: asOf), asOf: asOf)
         // Not read with enough receipts of its own (see `readsSupplierReceipts`).
         let supplierStats = ownStats.count >= supplierReceiptsUnused
             ? WeightedLeadTimes([], asOf: asOf)
-            : WeightedLeadTimes(inWindow(supplierOthers), asOf: asOf)
+            : WeightedLeadTimes(inWindow(supplierOthers, from: windowStart, to: asOf), asOf: asOf)
 
-        if ownStats.count > 0 {
-            var mean = ownStats.mean
-            var pooledNote = ""
-            if ownStats.count < fullCredibilityReceipts, supplierStats.count > 0 {
-                let z = Double(ownStats.count) / Double(fullCredibilityReceipts)
-                mean = z * ownStats.mean + (1 - z) * supplierStats.mean
-                pooledNote = ", pooled with \(supplierStats.count) of the supplier's"
-            }
-            var sd = ownStats.sd
-            if ownStats.count < fewObservations {
-                sd = max(sd, supplierStats.count >= 2 ? supplierStats.sd : 0, sdFloorShare * mean)
-            }
-            let noun = ownStats.count == 1 ? "receipt" : "receipts"
-            return LeadTimeForecast(
-                days: mean, sdDays: sd, source: .receipts, observations: ownStats.count,
-                explanation: "\(format(mean)) days from \(ownStats.count) \(noun)\(pooledNote)"
-                    + (ownStats.count > 1 ? " (recent ones weigh more)" : ""),
-                sample: ownStats.values)
-        }
-        if supplierStats.count > 0 {
-            let mean = supplierStats.mean
-            let sd = supplierStats.count < fewObservations
-                ? max(supplierStats.sd, sdFloorShare * mean) : supplierStats.sd
-            let noun = supplierStats.count == 1 ? "receipt" : "receipts"
-            return LeadTimeForecast(
-                days: mean, sdDays: sd, source: .supplier, observations: supplierStats.count,
-                explanation: "\(format(mean)) days from \(supplierStats.count) \(noun) of the "
-                    + "supplier's other SKUs",
-                sample: supplierStats.values)
-        }
+        if ownStats.count > 0 { return fromOwnReceipts(ownStats, supplier: supplierStats) }
+        if supplierStats.count > 0 { return fromSupplierReceipts(supplierStats) }
         if let quoted = quotedDays, quoted >= 0, quoted <= InputBounds.maxLeadTimeDays {
             return LeadTimeForecast(
                 days: quoted, sdDays: sdFloorShare * quoted, source: .quoted, observations: 0,
                 explanation: "\(format(quoted)) days as quoted", sample: [])
         }
-        // Lead times beyond the input bounds (a store written before them) are left out, as
-        // negative ones are, so that a simulation never walks millions of days.
-        let fills = fillDays.filter { $0 >= 0 && Double($0) <= InputBounds.maxLeadTimeDays }.map(Double.init)
-        if !fills.isEmpty {
-            let n = Double(fills.count)
-            let mean = fills.reduce(0, +) / n
-            let variance = fills.count > 1
-                ? fills.reduce(0) { $0 + ($1 - mean) * ($1 - mean) } / (n - 1) : 0
-            var sd = variance.squareRoot()
-            if fills.count < fewObservations { sd = max(sd, sdFloorShare * mean) }
-            let noun = fills.count == 1 ? "backorder" : "backorders"
-            return LeadTimeForecast(
-                days: mean, sdDays: sd, source: .fillTimes, observations: fills.count,
-                explanation: "\(format(mean)) days from the fill times of \(fills.count) \(noun)",
-                sample: fills)
-        }
+        if let fills = fromFillTimes(fillDays) { return fills }
         let days = max(0, defaultDays)
         return LeadTimeForecast(
             days: days, sdDays: sdFloorShare * days, source: .default, observations: 0,
             explanation: "\(format(days)) days by default (no receipts, quote or fill times)",
             sample: [])
+    }
+
+    /// The receipts received in `first...last` with a lead time within the input bounds, in
+    /// order of receipt (then of order).
+    private static func inWindow(_ receipts: [ReceiptFact], from first: Day, to last: Day) -> [ReceiptFact] {
+        let kept = receipts.filter { $0.receivedDay >= first && $0.receivedDay <= last
+            && $0.leadTimeDays >= 0 && Double($0.leadTimeDays) <= InputBounds.maxLeadTimeDays }
+        func before(_ a: ReceiptFact, _ b: ReceiptFact) -> Bool {
+            (a.receivedDay, a.orderedDay) < (b.receivedDay, b.orderedDay)
+        }
+        // Receipts usually arrive in order; the sort is stable, so it would keep them as is.
+        if kept.indices.dropFirst().allSatisfy({ !before(kept[$0], kept[$0 - 1]) }) { return kept }
+        return kept.sorted(by: before)
+    }
+
+    /// The forecast from the SKU's own receipts, pooled with the supplier's below
+    /// `fullCredibilityReceipts`.
+    private static func fromOwnReceipts(_ own: WeightedLeadTimes, supplier: WeightedLeadTimes) -> LeadTimeForecast {
+        var mean = own.mean
+        var pooledNote = ""
+        if own.count < fullCredibilityReceipts, supplier.count > 0 {
+            let z = Double(own.count) / Double(fullCredibilityReceipts)
+            mean = z * own.mean + (1 - z) * supplier.mean
+            pooledNote = ", pooled with \(supplier.count) of the supplier's"
+        }
+        var sd = own.sd
+        if own.count < fewObservations {
+            sd = max(sd, supplier.count >= 2 ? supplier.sd : 0, sdFloorShare * mean)
+        }
+        let noun = own.count == 1 ? "receipt" : "receipts"
+        return LeadTimeForecast(
+            days: mean, sdDays: sd, source: .receipts, observations: own.count,
+            explanation: "\(format(mean)) days from \(own.count) \(noun)\(pooledNote)"
+                + (own.count > 1 ? " (recent ones weigh more)" : ""),
+            sample: own.values)
+    }
+
+    /// The forecast from the receipts of the supplier's other SKUs.
+    private static func fromSupplierReceipts(_ supplier: WeightedLeadTimes) -> LeadTimeForecast {
+        let mean = supplier.mean
+        let sd = supplier.count < fewObservations
+            ? max(supplier.sd, sdFloorShare * mean) : supplier.sd
+        let noun = supplier.count == 1 ? "receipt" : "receipts"
+        return LeadTimeForecast(
+            days: mean, sdDays: sd, source: .supplier, observations: supplier.count,
+            explanation: "\(format(mean)) days from \(supplier.count) \(noun) of the "
+                + "supplier's other SKUs",
+            sample: supplier.values)
+    }
+
+    /// The forecast from the fill times of the SKU's backorders, nil without any. Fill times
+    /// beyond the input bounds (a store written before them) are left out, as negative ones
+    /// are, so that a simulation never walks millions of days.
+    private static func fromFillTimes(_ fillDays: [Int]) -> LeadTimeForecast? {
+        let fills = fillDays.filter { $0 >= 0 && Double($0) <= InputBounds.maxLeadTimeDays }.map(Double.init)
+        if fills.isEmpty { return nil }
+        let n = Double(fills.count)
+        let mean = fills.reduce(0, +) / n
+        let variance = fills.count > 1
+            ? fills.reduce(0) { $0 + ($1 - mean) * ($1 - mean) } / (n - 1) : 0
+        var sd = variance.squareRoot()
+        if fills.count < fewObservations { sd = max(sd, sdFloorShare * mean) }
+        let noun = fills.count == 1 ? "backorder" : "backorders"
+        return LeadTimeForecast(
+            days: mean, sdDays: sd, source: .fillTimes, observations: fills.count,
+            explanation: "\(format(mean)) days from the fill times of \(fills.count) \(noun)",
+            sample: fills)
     }
 
     /// Own receipts in the window from which the supplier's receipts are not read: they

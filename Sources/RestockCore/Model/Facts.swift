@@ -93,6 +93,9 @@ public struct ProductFact: Sendable, Hashable {
     public var serviceLevel: Double?
     /// Integer >= 1.
     public var casePack: Int?
+    /// The `stocked` column: false for no, true for any other value, nil when empty
+    /// (README, "Non-stock lines").
+    public var stocked: Bool?
 
     public init(sku: String, name: String? = nil, category: String? = nil, supplier: String? = nil,
                 unitCost: Double? = nil, unitPrice: Double? = nil, onHand: Double? = nil,

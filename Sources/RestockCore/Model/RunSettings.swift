@@ -12,6 +12,9 @@ public struct RunSettings: Sendable, Hashable, Codable {
     public var orderCoverDays: Double
     /// IANA time zone name that decides which day a date-time falls on (default "UTC").
     public var timeZone: String
+    /// Days an order line may take to ship before it counts as backordered, where
+    /// backorders are inferred from orders (default 3; README, "Backorders inferred from orders").
+    public var handlingDays: Int = BackorderInference.defaultHandlingDays
 
     public init(asOf: Day, windowDays: Int = 365, serviceLevel: Double = 0.95,
                 leadTimeDays: Double = 14, orderCoverDays: Double = 30, timeZone: String = "UTC") {

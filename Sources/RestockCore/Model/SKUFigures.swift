@@ -17,6 +17,8 @@ public struct SKUFigures: Sendable, Hashable {
     public var lostUnits: Double = 0
     /// Units returned in the window (README, "Returns and cancellations").
     public var returnedUnits: Double = 0
+    /// Where the backorder figures came from (README, "Backorders inferred from orders").
+    public var backorderSource: BackorderSource = .none
     public var fillDaysP50: Double?
     public var fillDaysP90: Double?
     // Demand and forecast.
@@ -50,6 +52,18 @@ public struct SKUFigures: Sendable, Hashable {
     public var revenueAtRisk: Double = 0
     /// Day by which open backorders are expected to ship; nil without open backorders.
     public var backorderETA: Day?
+    /// Units of the window's one-off bulk lines that the forecast and the reorder point do
+    /// not see (`OneOffBulkRule`; README, "One-off bulk orders").
+    public var oneOffUnits: Double = 0
+    /// Why the SKU is left out of the advice as not stock; nil for a stock SKU (README,
+    /// "Non-stock lines").
+    public var leftOut: NonStock?
+    /// Whether restock knows the SKU's stock settings: on_hand or a reorder point in force
+    /// (README, "Advice without stock levels").
+    public var stockKnown: Bool = true
+    /// Whether the SKU's stock settings are not known and it needs a reorder point set up
+    /// (`reorder_points_to_set_up.csv`).
+    public var isToSetUp: Bool = false
     /// Whether the SKU is a recommendation (reorder point should rise or order now).
     public var isRecommended: Bool = false
     /// Why, in words, with the figures behind it (recommendations.csv `reason`).

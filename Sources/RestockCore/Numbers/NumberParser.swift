@@ -85,23 +85,7 @@ public enum NumberParser {
                 throw NumberParseError(reason: "a decimal point must be followed by digits")
             }
         }
-        // Exponent.
-        var exponent = 0
-        if i < n && (b[i] == UInt8(ascii: "e") || b[i] == UInt8(ascii: "E")) {
-            i += 1
-            var expNegative = false
-            if i < n && (b[i] == UInt8(ascii: "+") || b[i] == UInt8(ascii: "-")) {
-                expNegative = b[i] == UInt8(ascii: "-")
-                i += 1
-            }
-            let expStart = i
-            while i < n, b[i] &- 0x30 < 10 {
-                if exponent < 100_000 { exponent = exponent * 10 + Int(b[i] &- 0x30) }
-                i += 1
-            }
-            if i == expStart { throw NumberParseError(reason: "an exponent must have digits") }
-            if expNegative { exponent = -exponent }
-        }
+        let exponent = try exponentPart(b, at: &i)
         if i < n { throw refusal(b, at: i, text: text) }
 
         // Fast path: mantissa exact (< 2^53) and a power of ten within 10^22.
@@ -115,6 +99,28 @@ public enum NumberParser {
             throw NumberParseError(reason: "the value is too large to be a finite number")
         }
         return value
+    }
+
+    /// The exponent at `i` (`e`/`E`, a sign, digits; capped near 100,000), 0 when there is
+    /// none; `i` moves past it.
+    @inline(__always)
+    private static func exponentPart(_ b: UnsafeBufferPointer<UInt8>, at i: inout Int) throws(NumberParseError) -> Int {
+        let n = b.count
+        guard i < n && (b[i] == UInt8(ascii: "e") || b[i] == UInt8(ascii: "E")) else { return 0 }
+        i += 1
+        var negative = false
+        if i < n && (b[i] == UInt8(ascii: "+") || b[i] == UInt8(ascii: "-")) {
+            negative = b[i] == UInt8(ascii: "-")
+            i += 1
+        }
+        let start = i
+        var exponent = 0
+        while i < n, b[i] &- 0x30 < 10 {
+            if exponent < 100_000 { exponent = exponent * 10 + Int(b[i] &- 0x30) }
+            i += 1
+        }
+        if i == start { throw NumberParseError(reason: "an exponent must have digits") }
+        return negative ? -exponent : exponent
     }
 
     @inline(__always)

@@ -53,10 +53,13 @@ extension SKUColumn {
         SKUColumn("inventory_position", "On hand plus on order minus units owed to customers on open backorders: what the reorder point is compared with.") { .number($0.inventoryPosition) },
         SKUColumn("order_now_units", "Units to order today (whole order quantities) to lift the position above the recommended reorder point; 0 when no order is needed; empty without stock figures.") { .number($0.orderNowUnits) },
         SKUColumn("unit_price", "From the products file, else the average price on the SKU's order lines.") { .number($0.unitPrice) },
-        SKUColumn("revenue_at_risk", "Sales a year expected to be missed with the reorder point in force (see the headline figure).") { .number($0.revenueAtRisk) },
+        SKUColumn("revenue_at_risk", "Sales a year expected to be missed with the reorder point in force (see the headline figure); empty when restock knows neither the SKU's stock on hand nor its reorder point.") { .number($0.stockKnown ? $0.revenueAtRisk : nil) },
         SKUColumn("backorder_eta", "For a SKU with open backorders, the day by which they are expected to ship.") { .text($0.backorderETA.map(CivilDate.string)) },
         SKUColumn("forecast_bias", "How much that method forecast too high (positive) or too low (negative), on average, in units a week, over the same 8 weeks as forecast_mae.") { .number($0.forecastBias) },
         SKUColumn("returned_units", "Units customers returned in the window (order lines with a negative quantity that cancel no sale of their order). Already taken out of ordered_units, like cancelled units.") { .number($0.returnedUnits) },
+        SKUColumn("backorder_source", "Where the backorder figures come from: file (your backorders file lists this SKU), inferred (order lines not shipped within the handling days, see the note under the headline figures), or none (no backorder known).") { .text($0.backorderSource.rawValue) },
+        SKUColumn("one_off_units", "Units of the window's one-off bulk lines (more than 10 times the SKU's usual line) that the forecast and the reorder point count at the usual size; they stay in ordered_units. 0 when none.") { .number($0.oneOffUnits) },
+        SKUColumn("left_out", "Why the SKU is left out of the advice as not stock (postage, a fee, a discount, a gift card, a service), and who said so; empty for stock.") { .text($0.leftOut?.why) },
     ]
 
     /// The column named `name`; nil when skus.csv has none.

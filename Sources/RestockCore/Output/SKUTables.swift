@@ -24,6 +24,34 @@ public enum SKUTables {
         return Array(a.sku.utf8).lexicographicallyPrecedes(Array(b.sku.utf8))
     }
 
+    /// `reorder_points_to_set_up.csv` columns (README, "Advice without stock levels"): what a
+    /// buyer enters in the shop system (reorder point, order quantity), then the evidence.
+    public static let setUpColumns = [
+        "rank", "sku", "name", "supplier", "reorder_point", "order_quantity", "backorder_lines", "order_lines",
+        "ordered_units", "forecast_daily", "lead_time_days", "service_level", "demand_class", "unit_price", "reason",
+    ]
+
+    /// The SKUs whose stock settings are not known and that need a reorder point, in the order
+    /// of `setsUpBefore`.
+    public static func rankedToSetUp(_ figures: [SKUFigures]) -> [SKUFigures] {
+        figures.filter(\.isToSetUp).sorted(by: setsUpBefore)
+    }
+
+    /// The ranking of reorder_points_to_set_up.csv: backorder_lines (most first), then the
+    /// window's sales (ordered_units x unit_price, highest first), then sku (byte order).
+    public static func setsUpBefore(_ a: SKUFigures, _ b: SKUFigures) -> Bool {
+        if a.backorderLines != b.backorderLines { return a.backorderLines > b.backorderLines }
+        let (va, vb) = (a.orderedUnits * (a.unitPrice ?? 0), b.orderedUnits * (b.unitPrice ?? 0))
+        if va != vb { return va > vb }
+        return Array(a.sku.utf8).lexicographicallyPrecedes(Array(b.sku.utf8))
+    }
+
+    /// `reorder_points_to_set_up.csv`: the ranked SKUs to set up; between rank and reason each
+    /// cell is the skus.csv cell of its column.
+    public static func setUpCSV(_ ranked: [SKUFigures]) -> [UInt8] {
+        table(setUpColumns, ranked)
+    }
+
     /// `skus.csv`: every SKU, in the order given.
     public static func skusCSV(_ figures: [SKUFigures]) -> [UInt8] {
         var w = CSVWriter(header: skuColumns)
@@ -55,20 +83,31 @@ public enum SKUTables {
     /// `recommendations.csv`: the ranked recommendations. Between rank and reason, each cell
     /// is the skus.csv cell of its column.
     public static func recommendationsCSV(_ ranked: [SKUFigures]) -> [UInt8] {
-        var bytes: [UInt8] = []
-        recommendationsCSV(ranked, rowsPerPiece: ranked.count) { bytes = $0 }
-        return bytes
+        table(recommendationColumns, ranked)
     }
 
     /// `recommendations.csv` in pieces of `rowsPerPiece` rows, the header with the first,
     /// each handed to `piece` in order: together they are `recommendationsCSV(ranked)`.
     public static func recommendationsCSV(_ ranked: [SKUFigures], rowsPerPiece: Int, _ piece: ([UInt8]) throws -> Void) rethrows {
-        let shared = recommendationColumns.dropFirst().dropLast().map { name in
-            guard let column = SKUColumn.named(name) else { preconditionFailure("recommendations.csv column \(name) is not in skus.csv") }
+        try table(recommendationColumns, ranked, rowsPerPiece: rowsPerPiece, piece)
+    }
+
+    /// A ranked table: rank, skus.csv cells of the columns between, reason.
+    static func table(_ columns: [String], _ ranked: [SKUFigures]) -> [UInt8] {
+        var bytes: [UInt8] = []
+        table(columns, ranked, rowsPerPiece: ranked.count) { bytes = $0 }
+        return bytes
+    }
+
+    /// `table(columns, ranked)` in pieces of `rowsPerPiece` rows, the header with the first,
+    /// each handed to `piece` in order.
+    static func table(_ columns: [String], _ ranked: [SKUFigures], rowsPerPiece: Int, _ piece: ([UInt8]) throws -> Void) rethrows {
+        let shared = columns.dropFirst().dropLast().map { name in
+            guard let column = SKUColumn.named(name) else { preconditionFailure("column \(name) is not in skus.csv") }
             return column
         }
         var start = 0
-        var w = CSVWriter(header: recommendationColumns)
+        var w = CSVWriter(header: columns)
         repeat {
             let end = min(ranked.count, start + max(rowsPerPiece, 1))
             for i in start..<end {
@@ -76,7 +115,7 @@ public enum SKUTables {
                 w.append([.integer(i + 1)] + shared.map { $0.cell(f) } + [.text(f.reason)])
             }
             try piece(w.bytes)
-            w = CSVWriter(columnCount: recommendationColumns.count)
+            w = CSVWriter(columnCount: columns.count)
             start = end
         } while start < ranked.count
     }

@@ -1,6 +1,6 @@
 /// The small policy figures of README, "The figures" around the reorder point: order quantity,
-/// reorder-point increase, inventory position, units to order now, revenue at risk and the
-/// expected shipping day of open backorders.
+/// reorder-point increase, inventory position, units to order now and revenue at risk (the
+/// expected shipping days of open backorders are `BackorderQueue`'s).
 public enum PolicyFigures {
     /// Slack for floating-point noise when a quotient is rounded up or down to a whole
     /// number (30 x 0.1 is 3.0000000000000004, which must stay 3).
@@ -73,30 +73,6 @@ public enum PolicyFigures {
         // An infinite shortage times no cycles (values of a store from before the input bounds).
         guard !shortYearly.isNaN else { return 0 }
         return shortYearly * price
-    }
-
-    /// `backorder_eta`: the day by which a SKU's open backorders are expected to ship; nil
-    /// without open backorders.
-    ///
-    /// - When the units on order cover the open backorders, those goods were ordered at the
-    ///   latest when the oldest open backorder arose (the position was then at or below the
-    ///   reorder point), so they are expected one lead time after it:
-    ///   oldest open backorder's day + ceil(lead time); but never before as-of + 1 (goods
-    ///   that are late can arrive tomorrow at the earliest).
-    /// - Otherwise the missing units still have to be ordered: an order placed on the run's
-    ///   day (as-of + 1) arrives one lead time later, as-of + 1 + ceil(lead time).
-    ///
-    /// Example: as-of 100, oldest open backorder on day 95, lead time 13.2 days: covered ->
-    /// 95 + 14 = 109; not covered -> 101 + 14 = 115.
-    public static func backorderETA(oldestOpenBackorderDay: Day?, openBackorderUnits: Double,
-                                    onOrder: Double?, leadTimeDays: Double,
-                                    asOf: Day) -> Day? {
-        guard openBackorderUnits > 0, let oldest = oldestOpenBackorderDay else { return nil }
-        let lead = Int(saturating: roundUp(max(0, leadTimeDays.isFinite ? leadTimeDays : 0)))
-        if let onOrder, onOrder + tolerance >= openBackorderUnits {
-            return max(asOf + 1, oldest + lead)
-        }
-        return asOf + 1 + lead
     }
 
     /// x rounded up to a whole number, ignoring floating-point noise below `tolerance`.

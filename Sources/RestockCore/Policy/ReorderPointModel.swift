@@ -102,13 +102,7 @@ public struct ReorderPointModel: Sendable {
         }
 
         let n = asOf - historyStart + 1
-        var daily = [Double](repeating: 0, count: max(n, 0))
-        var lineCount = 0
-        for day in history where day.day >= historyStart && day.day <= asOf
-            && day.units.isFinite && day.units > 0 {
-            daily[day.day - historyStart] += day.units
-            lineCount += max(1, day.lines)
-        }
+        let (daily, lineCount) = Self.dailyDemand(history, from: historyStart, to: asOf)
         let total = daily.reduce(0, +)
 
         if f <= 0 {
@@ -140,11 +134,35 @@ public struct ReorderPointModel: Sendable {
         let sample = Self.simulate(daily: daily, total: total, lines: lineCount, forecastDaily: f,
                                    leadTimes: leadTimes, orderQuantity: q, cycles: count,
                                    random: &random)
-        let k = min(count, max(1, Int((alpha * Double(count)).rounded(.up))))
-        let (s, covered, counts) = sample.values.withUnsafeBufferPointer {
-            values -> (Int, Int, WholeUnitCounts?) in
-            // Whole-unit cycle demands (the usual case) are counted once; the quantile and the
-            // cycles covered are then read from the counts.
+        let (s, covered, counts) = Self.wholeUnitQuantile(sample, level: alpha, cycles: count)
+        kind = .simulated(sample.values, counts)
+        cycles = count
+        result = make(s, undershoot: sample.meanUndershoot,
+                      how: "\(Self.percent(Double(covered) / Double(count))) of \(count) "
+                          + "simulated cycles pass without a backorder (mean undershoot "
+                          + "\(Self.format(sample.meanUndershoot)))")
+    }
+
+    /// The history's demand per day from `first` to `last` (units; days outside, and
+    /// non-finite or non-positive totals, left out) and its number of order lines.
+    static func dailyDemand(_ history: [OrderDay], from first: Day, to last: Day) -> (daily: [Double], lines: Int) {
+        var daily = [Double](repeating: 0, count: max(last - first + 1, 0))
+        var lineCount = 0
+        for day in history where day.day >= first && day.day <= last
+            && day.units.isFinite && day.units > 0 {
+            daily[day.day - first] += day.units
+            lineCount += max(1, day.lines)
+        }
+        return (daily, lineCount)
+    }
+
+    /// The reorder point of a simulated sample: the smallest whole number of units at or above
+    /// the `level` quantile of the cycles' demands, the cycles it covers, and the whole-unit
+    /// counts when every demand is a whole number (the usual case: counted once, the quantile
+    /// and the cycles covered are then read from the counts).
+    static func wholeUnitQuantile(_ sample: (values: [Double], meanUndershoot: Double, least: Double, largest: Double), level: Double, cycles count: Int) -> (Int, Int, WholeUnitCounts?) {
+        let k = min(count, max(1, Int((level * Double(count)).rounded(.up))))
+        return sample.values.withUnsafeBufferPointer { values -> (Int, Int, WholeUnitCounts?) in
             let counts = WholeUnitCounts(values, least: sample.least, largest: sample.largest)
             let kth = counts?.kthSmallest(k - 1)
                 ?? Self.kthSmallest(values, k - 1, least: sample.least, largest: sample.largest)
@@ -155,12 +173,6 @@ public struct ReorderPointModel: Sendable {
             for value in values { covered += value <= limit ? 1 : 0 }
             return (s, covered, counts)
         }
-        kind = .simulated(sample.values, counts)
-        cycles = count
-        result = make(s, undershoot: sample.meanUndershoot,
-                      how: "\(Self.percent(Double(covered) / Double(count))) of \(count) "
-                          + "simulated cycles pass without a backorder (mean undershoot "
-                          + "\(Self.format(sample.meanUndershoot)))")
     }
 
     /// The expected units by which the demand of a cycle exceeds `reorderPoint`: E[(U + D_L

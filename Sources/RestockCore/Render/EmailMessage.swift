@@ -57,22 +57,7 @@ public enum EmailMessage {
     ///   invalid address, no recipient, or a malformed attachment content type.
     public static func build(from: String, to: [String], subject: String, date: Date, utcOffsetMinutes: Int = 0,
                              html: String, text: String, attachments: [Attachment] = []) throws(EmailError) -> [UInt8] {
-        try refuseBreaks(from, field: "From")
-        try refuseBreaks(subject, field: "Subject")
-        for address in to { try refuseBreaks(address, field: "To") }
-        guard isAddress(from) else { throw EmailError("from: '\(from)' is not an e-mail address (expected name@domain)") }
-        guard !to.isEmpty else { throw EmailError("to: no recipient") }
-        for address in to where !isAddress(address) {
-            throw EmailError("to: '\(address)' is not an e-mail address (expected name@domain)")
-        }
-        guard (-1439...1439).contains(utcOffsetMinutes) else { throw EmailError("date: utc offset \(utcOffsetMinutes) minutes is out of range") }
-        for a in attachments {
-            try refuseBreaks(a.name, field: "attachment name")
-            try refuseBreaks(a.contentType, field: "attachment content type")
-            guard isContentType(a.contentType) else {
-                throw EmailError("attachment '\(a.name)': '\(a.contentType)' is not a MIME type (expected type/subtype)")
-            }
-        }
+        try check(from: from, to: to, subject: subject, utcOffsetMinutes: utcOffsetMinutes, attachments: attachments)
 
         // Everything that makes the message, hashed for the Message-ID and the boundaries.
         var hasher = Fingerprint()
@@ -116,6 +101,28 @@ public enum EmailMessage {
         }
         out += "\r\n--\(mixed)--\r\n"
         return Array(out.utf8)
+    }
+
+    /// The checks of `build`: no line break or control character in a header value, plain
+    /// addresses, at least one recipient, an offset within a day, attachment types `type/subtype`.
+    private static func check(from: String, to: [String], subject: String, utcOffsetMinutes: Int,
+                              attachments: [Attachment]) throws(EmailError) {
+        try refuseBreaks(from, field: "From")
+        try refuseBreaks(subject, field: "Subject")
+        for address in to { try refuseBreaks(address, field: "To") }
+        guard isAddress(from) else { throw EmailError("from: '\(from)' is not an e-mail address (expected name@domain)") }
+        guard !to.isEmpty else { throw EmailError("to: no recipient") }
+        for address in to where !isAddress(address) {
+            throw EmailError("to: '\(address)' is not an e-mail address (expected name@domain)")
+        }
+        guard (-1439...1439).contains(utcOffsetMinutes) else { throw EmailError("date: utc offset \(utcOffsetMinutes) minutes is out of range") }
+        for a in attachments {
+            try refuseBreaks(a.name, field: "attachment name")
+            try refuseBreaks(a.contentType, field: "attachment content type")
+            guard isContentType(a.contentType) else {
+                throw EmailError("attachment '\(a.name)': '\(a.contentType)' is not a MIME type (expected type/subtype)")
+            }
+        }
     }
 
     // MARK: Headers

@@ -16,61 +16,7 @@ public enum EmailSummary {
 
     /// The HTML alternative, a complete small document.
     public static func html(_ model: ReportModel) -> String {
-        let h = model.headline
         let font = "font-family:Arial,Helvetica,sans-serif;color:#1d2430;"
-        let cell = "padding:4px 8px;border-bottom:1px solid #d9dee6;text-align:left;vertical-align:top;"
-        let head = "background:#f5f7fa;font-weight:bold;"
-        let numHead = "padding:4px 8px;border-bottom:1px solid #d9dee6;text-align:right;vertical-align:bottom;"
-
-        func figure(_ value: String, _ key: String) -> HTML {
-            """
-            <td style="padding:8px 10px;background:#f5f7fa;border:1px solid #d9dee6;"><div style="font-size:20px;font-weight:bold;">\(value)</div>\
-            <div style="font-size:12px;color:#5b6472;">\(key)</div></td>
-            """
-        }
-        let figures: HTML = """
-            <table role="presentation" cellspacing="6" cellpadding="0" style="border-collapse:separate;margin:8px 0;"><tr>\
-            \(figure(ReportFormat.count(h.skusToActOn), "SKUs to act on"))\
-            \(figure(ReportFormat.count(h.orderNowSKUs), "to order now"))\
-            \(figure(ReportFormat.money(h.revenueAtRisk), "revenue at risk a year"))\
-            </tr><tr>\
-            \(figure(ReportFormat.percent(h.backorderRate), "backorder rate"))\
-            \(figure(ReportFormat.units(h.openBackorderUnits), "open backorder units"))\
-            \(figure(ReportFormat.count(h.skuCount), "SKUs"))\
-            </tr></table>
-            """
-
-        let top = model.recommendations.prefix(listed)
-        var list: HTML
-        if top.isEmpty {
-            list = "<p style=\"margin:8px 0;\">No SKU needs a higher reorder point or an order today.</p>"
-        } else {
-            // Two rows per SKU, the reason under the figures, so a phone need not fit six columns.
-            let rows = top.enumerated().map { (i, r) -> HTML in
-                let f = r.figures
-                let inForce = f.reorderPointInForce.map { ReportFormat.units($0) } ?? "none"
-                let line = "padding:4px 8px 0;text-align:left;vertical-align:top;"
-                let lineNum = "padding:4px 8px 0;text-align:right;vertical-align:top;white-space:nowrap;"
-                return """
-                    <tr><td style="\(lineNum)">\(i + 1)</td><td style="\(line)"><b>\(f.sku)</b>\
-                    \(f.name.map { "<br/><span style=\"color:#5b6472;\">\($0)</span>" as HTML } ?? HTML())</td>\
-                    <td style="\(lineNum)">\(inForce) → \(ReportFormat.units(f.reorderPoint))</td>\
-                    <td style="\(lineNum)">\(f.orderNowUnits.map { ReportFormat.units($0) } ?? ReportFormat.missing)</td>\
-                    <td style="\(lineNum)">\(ReportFormat.money(f.revenueAtRisk))</td></tr>\
-                    <tr><td style="\(cell)"></td><td colspan="4" style="\(cell)font-size:12px;color:#3d4654;">\(f.reason)</td></tr>
-                    """
-            }
-            list = """
-                <table cellspacing="0" cellpadding="0" style="border-collapse:collapse;font-size:14px;margin:8px 0;width:100%;max-width:760px;">\
-                <tr><th style="\(numHead)\(head)">#</th><th style="\(cell)\(head)vertical-align:bottom;">SKU</th>\
-                <th style="\(numHead)\(head)">Reorder point</th><th style="\(numHead)\(head)">Order now</th>\
-                <th style="\(numHead)\(head)">At risk a year</th></tr>\
-                \(rows)</table>
-                """
-            if h.skusToActOn > top.count {
-                list += "<p style=\"margin:4px 0;color:#5b6472;\">\(ReportFormat.count(h.skusToActOn - top.count)) more in recommendations.csv.</p>"
-            }
-        }
         let notes = notesLines(model).map { "<li>\($0)</li>" as HTML }
         let page: HTML = """
             <!DOCTYPE html>
@@ -79,9 +25,9 @@ public enum EmailSummary {
             <body style="margin:0;padding:12px;\(font)font-size:14px;line-height:1.45;">
             <h1 style="font-size:20px;margin:0 0 4px;">Restock, as of \(CivilDate.string(model.asOf))</h1>
             <p style="margin:0;color:#5b6472;font-size:13px;">\(windowLine(model))</p>
-            \(figures)
+            \(headlineFigures(model))
             <h2 style="font-size:16px;margin:16px 0 4px;">Top recommendations</h2>
-            \(list)
+            \(recommendationList(model))
             <ul style="margin:12px 0;padding-left:20px;">\(notes)</ul>
             <p style="margin:12px 0 0;color:#5b6472;font-size:12px;">The full report with charts is attached as report.html; \
             every SKU's figures are in skus.csv.</p>
@@ -89,6 +35,72 @@ public enum EmailSummary {
 
             """
         return page.rendered
+    }
+
+    /// Inline styles of the e-mail's tables.
+    private enum Style {
+        static let cell = "padding:4px 8px;border-bottom:1px solid #d9dee6;text-align:left;vertical-align:top;"
+        static let head = "background:#f5f7fa;font-weight:bold;"
+        static let numHead = "padding:4px 8px;border-bottom:1px solid #d9dee6;text-align:right;vertical-align:bottom;"
+        static let line = "padding:4px 8px 0;text-align:left;vertical-align:top;"
+        static let lineNum = "padding:4px 8px 0;text-align:right;vertical-align:top;white-space:nowrap;"
+    }
+
+    /// The six headline figures, two rows of three boxes, and the reorder points to set up
+    /// where some SKU's stock settings are not known (README, "Advice without stock levels").
+    private static func headlineFigures(_ model: ReportModel) -> HTML {
+        let h = model.headline
+        func figure(_ value: String, _ key: String) -> HTML {
+            """
+            <td style="padding:8px 10px;background:#f5f7fa;border:1px solid #d9dee6;"><div style="font-size:20px;font-weight:bold;">\(value)</div>\
+            <div style="font-size:12px;color:#5b6472;">\(key)</div></td>
+            """
+        }
+        return """
+            <table role="presentation" cellspacing="6" cellpadding="0" style="border-collapse:separate;margin:8px 0;"><tr>\
+            \(figure(ReportFormat.count(h.skusToActOn), "SKUs to act on"))\
+            \(figure(ReportFormat.count(h.orderNowSKUs), "to order now"))\
+            \(figure(ReportFormat.money(h.revenueAtRisk), "revenue at risk a year"))\
+            </tr><tr>\
+            \(figure(ReportFormat.percent(h.backorderRate), "backorder rate"))\
+            \(figure(ReportFormat.units(h.openBackorderUnits), "open backorder units"))\
+            \(figure(ReportFormat.count(h.skuCount), "SKUs"))\
+            \(model.stockAdvice.unknownSKUs > 0 ? figure(ReportFormat.count(model.stockAdvice.toSetUpCount), "reorder points to set up") : HTML())\
+            </tr></table>
+            """
+    }
+
+    /// The first `listed` recommendations, two rows per SKU (the reason under the figures, so
+    /// a phone need not fit six columns), and how many more are in recommendations.csv.
+    private static func recommendationList(_ model: ReportModel) -> HTML {
+        let h = model.headline
+        let top = model.recommendations.prefix(listed)
+        if top.isEmpty {
+            return "<p style=\"margin:8px 0;\">No SKU needs a higher reorder point or an order today.</p>"
+        }
+        let rows = top.enumerated().map { (i, r) -> HTML in
+            let f = r.figures
+            let inForce = f.reorderPointInForce.map { ReportFormat.units($0) } ?? "none"
+            return """
+                <tr><td style="\(Style.lineNum)">\(i + 1)</td><td style="\(Style.line)"><b>\(f.sku)</b>\
+                \(f.name.map { "<br/><span style=\"color:#5b6472;\">\($0)</span>" as HTML } ?? HTML())</td>\
+                <td style="\(Style.lineNum)">\(inForce) → \(ReportFormat.units(f.reorderPoint))</td>\
+                <td style="\(Style.lineNum)">\(f.orderNowUnits.map { ReportFormat.units($0) } ?? ReportFormat.missing)</td>\
+                <td style="\(Style.lineNum)">\(ReportFormat.money(f.revenueAtRisk))</td></tr>\
+                <tr><td style="\(Style.cell)"></td><td colspan="4" style="\(Style.cell)font-size:12px;color:#3d4654;">\(f.reason)</td></tr>
+                """
+        }
+        var list: HTML = """
+            <table cellspacing="0" cellpadding="0" style="border-collapse:collapse;font-size:14px;margin:8px 0;width:100%;max-width:760px;">\
+            <tr><th style="\(Style.numHead)\(Style.head)">#</th><th style="\(Style.cell)\(Style.head)vertical-align:bottom;">SKU</th>\
+            <th style="\(Style.numHead)\(Style.head)">Reorder point</th><th style="\(Style.numHead)\(Style.head)">Order now</th>\
+            <th style="\(Style.numHead)\(Style.head)">At risk a year</th></tr>\
+            \(rows)</table>
+            """
+        if h.skusToActOn > top.count {
+            list += "<p style=\"margin:4px 0;color:#5b6472;\">\(ReportFormat.count(h.skusToActOn - top.count)) more in recommendations.csv.</p>"
+        }
+        return list
     }
 
     /// The plain-text alternative, lines under 78 characters where the data allows.
@@ -101,7 +113,12 @@ public enum EmailSummary {
         out += "Revenue at risk/year:  \(ReportFormat.money(h.revenueAtRisk))\n"
         out += "Backorder rate:        \(ReportFormat.percent(h.backorderRate))\n"
         out += "Open backorder units:  \(ReportFormat.units(h.openBackorderUnits))\n"
-        out += "SKUs:                  \(ReportFormat.count(h.skuCount))\n\n"
+        out += "SKUs:                  \(ReportFormat.count(h.skuCount))\n"
+        if model.stockAdvice.unknownSKUs > 0 {
+            // README, "Advice without stock levels".
+            out += "Reorder points to set up: \(ReportFormat.count(model.stockAdvice.toSetUpCount)) (no stock level known; see reorder_points_to_set_up.csv)\n"
+        }
+        out += "\n"
         let top = model.recommendations.prefix(listed)
         if top.isEmpty {
             out += "No SKU needs a higher reorder point or an order today.\n"

@@ -13,6 +13,8 @@
 /// Escaping replaces all five of `& < > " '`, so a value is safe both in element text and in
 /// a quoted attribute. Characters that XML 1.0 forbids (C0 controls other than tab, line feed
 /// and carriage return; U+FFFE, U+FFFF) become U+FFFD, so the page also parses as XML.
+/// Characters a reader cannot see but that change what is shown (`VisibleCodePoints`) are
+/// written as a visible code, so two SKUs that differ only by one never look the same.
 public struct HTML: Sendable, Hashable, CustomStringConvertible, ExpressibleByStringInterpolation {
     /// The markup, ready to write out.
     public private(set) var rendered: String
@@ -51,7 +53,8 @@ public struct HTML: Sendable, Hashable, CustomStringConvertible, ExpressibleBySt
     public static func += (lhs: inout HTML, rhs: HTML) { lhs.rendered += rhs.rendered }
 
     /// `&` -> `&amp;`, `<` -> `&lt;`, `>` -> `&gt;`, `"` -> `&quot;`, `'` -> `&#39;`; characters
-    /// not allowed in XML 1.0 -> U+FFFD; everything else unchanged.
+    /// not allowed in XML 1.0 -> U+FFFD; invisible and direction characters -> their visible
+    /// code, `⟨U+202E⟩` (`VisibleCodePoints`); everything else unchanged.
     public static func escape(_ text: some StringProtocol) -> String {
         var out = ""
         out.reserveCapacity(text.utf8.count)
@@ -66,6 +69,8 @@ public struct HTML: Sendable, Hashable, CustomStringConvertible, ExpressibleBySt
             default:
                 if scalar.value < 0x20 || scalar.value == 0xFFFE || scalar.value == 0xFFFF {
                     out += "\u{FFFD}"
+                } else if VisibleCodePoints.isHidden(scalar) {
+                    out += VisibleCodePoints.code(scalar)
                 } else {
                     out.unicodeScalars.append(scalar)
                 }

@@ -39,6 +39,7 @@ public enum HTMLReport {
             \(header(model))
             <main>
             \(headline(model))
+            \(stockAdvice(model))
             \(charts(model))
             \(recommendations(model))
             \(replay(model))
@@ -68,8 +69,9 @@ public enum HTMLReport {
             <span>Default lead time: \(ReportFormat.units(s.leadTimeDays)) days</span> \
             <span>Order cover: \(ReportFormat.units(s.orderCoverDays)) days</span> \
             <span>Time zone: \(s.timeZone)</span> \
+            <span>Handling days: \(ReportFormat.count(s.handlingDays))</span> \
             <span>Detailed: top \(ReportFormat.count(model.topN))</span></p>
-            <nav class="toc"><a href="#figures">Figures</a><a href="#recommendations">Recommendations</a>\
+            <nav class="toc"><a href="#figures">Figures</a>\(model.stockAdvice.unknownSKUs > 0 ? HTML("<a href=\"#set-up\">Set up</a>") : HTML())<a href="#recommendations">Recommendations</a>\
             <a href="#data-quality">Data quality</a><a href="#changes">Changes</a><a href="#guide">Guide</a></nav>
             </div></header>
             """
@@ -81,10 +83,14 @@ public enum HTMLReport {
             alert ? "<div class=\"tile alert\"><span class=\"v\">\(value)</span><span class=\"k\">\(key)</span></div>"
                 : "<div class=\"tile\"><span class=\"v\">\(value)</span><span class=\"k\">\(key)</span></div>"
         }
-        let tiles: [HTML] = [
-            tile(ReportFormat.count(h.skusToActOn), "SKUs to act on", alert: h.skusToActOn > 0),
-            tile(ReportFormat.count(h.orderNowSKUs), "of them to order now", alert: h.orderNowSKUs > 0),
-            tile(ReportFormat.money(h.revenueAtRisk), "revenue at risk a year"),
+        let a = model.stockAdvice
+        let setUp = a.unknownSKUs > 0 ? tile(ReportFormat.count(a.toSetUpCount), "reorder points to set up", alert: a.toSetUpCount > 0) : HTML()
+        let act = [tile(ReportFormat.count(h.skusToActOn), "SKUs to act on", alert: h.skusToActOn > 0),
+                   tile(ReportFormat.count(h.orderNowSKUs), "of them to order now", alert: h.orderNowSKUs > 0)]
+        // Without any stock level, what restock can say leads (README, "Advice without stock levels").
+        let noStock = a.unknownSKUs > 0 && a.knownSKUs == 0
+        let tiles: [HTML] = (noStock ? [setUp] + act : act + [setUp]) + [
+            noStock ? tile("not known", "revenue at risk (no stock levels)") : tile(ReportFormat.money(h.revenueAtRisk), "revenue at risk a year"),
             tile(ReportFormat.percent(h.backorderRate), "backorder rate"),
             tile(ReportFormat.units(h.openBackorderUnits), "open backorder units"),
             tile(ReportFormat.count(h.backorderLines), "backorder lines"),
@@ -94,6 +100,8 @@ public enum HTMLReport {
         return """
             <section id="figures"><h2>Figures for the window</h2>
             <div class="tiles">\(tiles)</div>
+            <p class="note">\(BackorderNote.source(h, handlingDays: model.settings.handlingDays))</p>
+            <p class="note">\(BackorderNote.openList(h))</p>
             </section>
             """
     }
@@ -217,7 +225,7 @@ public enum HTMLReport {
         } else {
             var rows = q.files.prefix(maxListed).map { f -> HTML in
                 """
-                <tr><td class="file">\(clip(f.file))\(f.unchanged ? " (unchanged, not read again)" : "")</td><td>\(clip(f.kind))</td>\
+                <tr><td class="file">\(clip(f.file))\(f.unchanged ? " (unchanged, not read again)" : "")</td><td>\(clip(f.kind + (f.format.map { " (\($0))" } ?? "")))</td>\
                 <td class="n">\(ReportFormat.count(f.rowsRead))</td><td class="n">\(ReportFormat.count(f.rowsNew))</td>\
                 <td class="n">\(ReportFormat.count(f.rowsReplaced))</td><td class="n">\(ReportFormat.count(f.duplicates))</td>\
                 <td class="n">\(ReportFormat.count(f.rowsRejected))</td></tr>
@@ -255,7 +263,7 @@ public enum HTMLReport {
             <section id="data-quality"><h2>Data quality</h2>\(notices(q.notices))
             <h3>Files read</h3>\(files)
             <h3>Rejected rows</h3>\(rejects)
-            <h3>Unmatched backorders</h3>\(unmatched)
+            <h3>Unmatched backorders</h3>\(unmatched)\(leftOut(q))\(oneOffs(q))
             </section>
             """
     }

@@ -14,7 +14,8 @@ enum ReportGuide {
         Entry(term: "Backorder rate", meaning: "Of those order lines, the share that could not ship in full from stock and went on backorder."),
         Entry(term: "Open backorder units", meaning: "Units customers are still waiting for at the end of the as-of day."),
         Entry(term: "Revenue at risk", meaning: "Sales a year that the reorder points in force are expected to miss (expected shortfall per order cycle, times order cycles a year, times the unit price). Summed over all SKUs; in the currency of your prices."),
-        Entry(term: "SKUs to act on", meaning: "SKUs whose reorder point should rise, or that should be ordered now. They are listed in recommendations.csv, most revenue at risk first."),
+        Entry(term: "SKUs to act on", meaning: "SKUs whose reorder point should rise, or that should be ordered now. They are listed in recommendations.csv, most revenue at risk first. Only SKUs whose stock on hand or reorder point restock knows can be SKUs to act on."),
+        Entry(term: "Reorder points to set up", meaning: "SKUs whose stock on hand and reorder point restock does not know (no products file, or no such columns in it), that need a reorder point: the one to enter in your shop system is in reorder_points_to_set_up.csv, most backordered first, then best-selling. They have no revenue at risk: it cannot be known without stock levels."),
     ]
 
     /// Every column of skus.csv, in file order, as `SKUColumn.all` explains them: a column

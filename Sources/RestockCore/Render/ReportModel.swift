@@ -31,6 +31,8 @@ public struct ReportModel: Sendable {
     public var run: RunInfo?
     /// The replay's table by demand class (`restock run --replay`); nil without a replay.
     public var replay: ReplaySection?
+    /// SKUs whose stock settings are not known, and the reorder points to set up.
+    public var stockAdvice = StockAdvice()
 
     /// What a replay found, for its section of the report (README, "Replay").
     public struct ReplaySection: Sendable {
@@ -82,6 +84,10 @@ public struct ReportModel: Sendable {
         public var skusToActOn: Int
         /// Of those, SKUs with order_now_units > 0.
         public var orderNowSKUs: Int
+        /// SKUs by where their backorders came from (skus.csv backorder_source).
+        public var backorderSources: [BackorderSource: Int] = [:]
+        /// Open backorders at the end of as-of, all SKUs: the rows of open_backorders.csv.
+        public var openBackorders: Int = 0
 
         public init(skuCount: Int = 0, orderLines: Int = 0, backorderLines: Int = 0, backorderRate: Double? = nil,
                     openBackorderUnits: Double = 0, revenueAtRisk: Double = 0, skusToActOn: Int = 0,
@@ -106,7 +112,10 @@ public struct ReportModel: Sendable {
                 h.orderLines += f.orderLines
                 h.backorderLines += f.backorderLines
                 backorderedLines += (f.backorderRate ?? 0) * Double(f.orderLines)
-                h.openBackorderUnits += f.openBackorderUnits
+                // A SKU left out as not stock gets no dated open backorders (open_backorders.csv),
+                // so its units do not count here either: the headline and the file agree.
+                if f.leftOut == nil { h.openBackorderUnits += f.openBackorderUnits }
+                h.backorderSources[f.backorderSource, default: 0] += 1
                 h.revenueAtRisk += f.revenueAtRisk
                 if f.isRecommended {
                     h.skusToActOn += 1
@@ -149,6 +158,10 @@ public struct ReportModel: Sendable {
         /// Sentences the reader must see before trusting the figures (stale data, input
         /// entries not read); empty for an ordinary run.
         public var notices: [String]
+        /// SKUs left out of the advice as not stock, most units first.
+        public var leftOut: [LeftOutSKU] = []
+        /// Days holding a one-off bulk line, most units set aside first.
+        public var oneOffs: [OneOffLine] = []
 
         public init(files: [FileSummary] = [], rejectReasons: [RejectReason] = [], unmatchedBackorders: Int = 0,
                     notices: [String] = []) {
@@ -175,9 +188,13 @@ public struct ReportModel: Sendable {
         public var rowsRejected: Int
         /// True when the file was identical to one loaded before and not read again.
         public var unchanged: Bool
+        /// The shop export format the file was read as (`Shopify orders export`, `mapped
+        /// columns`); nil for restock's own columns.
+        public var format: String?
 
         public init(file: String, kind: String, rowsRead: Int = 0, rowsNew: Int = 0, rowsReplaced: Int = 0,
-                    duplicates: Int = 0, rowsRejected: Int = 0, unchanged: Bool = false) {
+                    duplicates: Int = 0, rowsRejected: Int = 0, unchanged: Bool = false, format: String? = nil) {
+            self.format = format
             self.file = file
             self.kind = kind
             self.rowsRead = rowsRead

@@ -33,7 +33,8 @@ import Testing
         #expect(ExportFormat.recognise(header: ["Beleg", "Datum", "Artikel"]) == nil)
         #expect(ExportFormat.recognise(header: ["order_id", "sku"], kind: .orders) == nil)
         #expect(ExportFormat.unknownFormatHint().contains("shopify-orders"))
-        #expect(ExportFormat.unknownFormatHint().contains("mapping"))
+        #expect(ExportFormat.unknownFormatHint().contains("mapping file, restock-map.txt in the data folder"))
+        #expect(ExportFormat.unknownFormatHint().contains("`sku = Item`"))
     }
 
     @Test func formatsAreNamedForTheCommandLine() {

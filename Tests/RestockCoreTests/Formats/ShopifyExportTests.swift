@@ -45,11 +45,25 @@ import Testing
         #expect(f.row(line: 2)?["requires_shipping"] == "true")
     }
 
-    @Test func ordersExportLineWithoutSKUIsRejectedOnItsOwnLine() throws {
+    @Test func ordersExportGiftCardLineWithoutSKUIsSkippedAsNotStock() throws {
+        // Line 5: a gift card, no SKU, requires shipping false (README, "Non-stock lines").
         let f = try ExportFixture("shopify-orders.csv")
+        #expect(f.rejected.isEmpty)
+        #expect(f.skipped.map(\.line) == [5])
+        #expect(f.orders.count == 5)
+        #expect(f.everyRecordAccountedFor)
+    }
+
+    @Test func ordersExportLineThatNeedsNoShippingIsNotStockAndOneWithoutSKUThatShipsIsRejected() throws {
+        let f = try ExportFixture("shopify-orders-not-stock.csv")
+        // Line 2 ships (stocked not said), line 3 is a gift card without SKU (skipped), line 4
+        // a service with a SKU and requires shipping FALSE (stocked no), line 5 ships without
+        // a SKU (rejected: restock counts SKUs).
+        #expect(f.orders.map(\.sku) == ["MUG-1", "ENGRAVE"])
+        #expect(f.orders.map(\.stocked) == [nil, false])
+        #expect(f.skipped.map(\.line) == [3])
         #expect(f.rejected.map(\.line) == [5])
         #expect(f.rejected.first?.column == "Lineitem sku")
-        #expect(f.orders.count == 5)
         #expect(f.everyRecordAccountedFor)
     }
 

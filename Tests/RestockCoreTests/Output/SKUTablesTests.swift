@@ -46,7 +46,8 @@ import Testing
             stockout_days,open_backorder_units,lost_units,fill_days_p50,fill_days_p90,adi,cv2,demand_class,\
             forecast_method,forecast_daily,forecast_mae,lead_time_days,lead_time_sd_days,lead_time_source,\
             service_level,safety_stock,reorder_point,reorder_point_in_force,reorder_point_increase,order_quantity,\
-            on_hand,on_order,inventory_position,order_now_units,unit_price,revenue_at_risk,backorder_eta,forecast_bias,returned_units
+            on_hand,on_order,inventory_position,order_now_units,unit_price,revenue_at_risk,backorder_eta,forecast_bias,returned_units,\
+            backorder_source,one_off_units,left_out
 
             """)
     }
@@ -59,7 +60,7 @@ import Testing
         let line = String(decoding: SKUTables.skusCSV([f]), as: UTF8.self).split(separator: "\n")[1]
         #expect(line.hasPrefix("\"'=HYPERLINK(\"\"x\"\")\",\"'-minus, \"\"quoted\"\"\",,,0,0,0,0,,0,0,0,,,,,new,"))
         #expect(line.contains(",-3.25,"))
-        #expect(line.hasSuffix(",2026-12-01,,0"))  // then forecast_bias (empty) and returned_units
+        #expect(line.hasSuffix(",2026-12-01,,0,none,0,"))  // then forecast_bias (empty), returned_units, backorder_source, one_off_units, left_out (empty)
     }
 
     @Test func aRecommendationsCellIsTheSKUsCellOfItsColumnBetweenRankAndReason() {

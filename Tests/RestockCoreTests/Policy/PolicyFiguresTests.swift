@@ -62,23 +62,6 @@ import Testing
         #expect(PolicyFigures.revenueAtRisk(expectedShortagePerCycle: 100, forecastDaily: 1,
                                             orderQuantity: 10, unitPrice: 2) == 730)
     }
-
-    @Test func backorderETAIsOneLeadTimeAfterTheOldestOpenBackorderWhenOnOrderCoversIt() {
-        // Covered: 95 + ceil(13.2) = 109.
-        #expect(PolicyFigures.backorderETA(oldestOpenBackorderDay: 95, openBackorderUnits: 8,
-                                           onOrder: 10, leadTimeDays: 13.2, asOf: 100) == 109)
-        // Covered but late (60 + 14 = 74 has passed): tomorrow, 101.
-        #expect(PolicyFigures.backorderETA(oldestOpenBackorderDay: 60, openBackorderUnits: 8,
-                                           onOrder: 10, leadTimeDays: 13.2, asOf: 100) == 101)
-        // Not covered: ordered on the run day 101, arrives 101 + 14 = 115.
-        #expect(PolicyFigures.backorderETA(oldestOpenBackorderDay: 95, openBackorderUnits: 8,
-                                           onOrder: 5, leadTimeDays: 13.2, asOf: 100) == 115)
-        #expect(PolicyFigures.backorderETA(oldestOpenBackorderDay: 95, openBackorderUnits: 8,
-                                           onOrder: nil, leadTimeDays: 14, asOf: 100) == 115)
-        // No open backorders: empty.
-        #expect(PolicyFigures.backorderETA(oldestOpenBackorderDay: nil, openBackorderUnits: 0,
-                                           onOrder: 10, leadTimeDays: 14, asOf: 100) == nil)
-    }
 }
 
 @Suite struct CasePackRoundingTests {

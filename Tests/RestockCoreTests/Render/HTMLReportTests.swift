@@ -72,7 +72,7 @@ import Testing
                        "forecast_mae", "lead_time_days", "lead_time_sd_days", "lead_time_source", "service_level",
                        "safety_stock", "reorder_point", "reorder_point_in_force", "reorder_point_increase",
                        "order_quantity", "on_hand", "on_order", "inventory_position", "order_now_units", "unit_price",
-                       "revenue_at_risk", "backorder_eta", "forecast_bias", "returned_units"]
+                       "revenue_at_risk", "backorder_eta", "forecast_bias", "returned_units", "backorder_source", "one_off_units", "left_out"]
         let terms = ReportGuide.skuColumns.flatMap { $0.term.components(separatedBy: ", ") }
         #expect(terms == columns)
         for term in terms { #expect(Self.page.contains("<dt>\(term)</dt>") || Self.page.contains(term)) }

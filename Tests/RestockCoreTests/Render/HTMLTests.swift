@@ -45,4 +45,22 @@ import Testing
     @Test func leavesOtherUnicodeAlone() {
         #expect(HTML(text: "Ünïcödé ✓ — 日本").rendered == "Ünïcödé ✓ — 日本")
     }
+
+    @Test func showsInvisibleAndDirectionCharactersAsTheirCodes() {
+        // "AB" with a right-to-left override, a zero-width space and a line separator in it:
+        // three SKUs that look like "AB" (or "BA") on screen, each shown for what it is.
+        #expect(HTML.escape("A\u{202E}B") == "A⟨U+202E⟩B")
+        #expect(HTML.escape("A\u{200B}B") == "A⟨U+200B⟩B")
+        #expect(HTML.escape("A\u{2028}B") == "A⟨U+2028⟩B")
+        #expect(HTML.escape("\u{FEFF}A\u{AD}") == "⟨U+FEFF⟩A⟨U+00AD⟩")
+        let cell: HTML = "<td title=\"\("A\u{2066}B")\">x</td>"
+        #expect(cell.rendered == "<td title=\"A⟨U+2066⟩B\">x</td>")
+    }
+
+    @Test func keepsTheJoinersAndMarksThatShapeWriting() {
+        // A family emoji (joined by U+200D), Persian with a zero-width non-joiner, and a
+        // left-to-right mark: written as they are.
+        let text = "👨\u{200D}👩 می\u{200C}خواهم \u{200E}x"
+        #expect(HTML.escape(text) == text)
+    }
 }

@@ -22,6 +22,16 @@ import RestockCore
         #expect(h.orderNowSKUs == 1)
     }
 
+    @Test func openBackorderUnitsOfASKULeftOutAsNotStockAreNotInTheHeadline() {
+        var stock = SKUFigures(sku: "MUG")
+        stock.openBackorderUnits = 4
+        var voucher = SKUFigures(sku: "GIFT-25")
+        voucher.openBackorderUnits = 2
+        voucher.leftOut = NonStock(source: .excludeList, why: "restock-exclude.txt line 1")
+        // 4 + 0: the voucher's 2 waiting units are not stock, and get no open_backorders.csv row.
+        #expect(ReportModel.Headline.summing([stock, voucher]).openBackorderUnits == 4)
+    }
+
     @Test func headlineHasNoBackorderRateWithoutOrderLines() {
         #expect(ReportModel.Headline.summing([SKUFigures(sku: "A")]).backorderRate == nil)
     }

@@ -8,7 +8,9 @@ enum IngestCommand: Command {
     usage: restock ingest FILE_OR_DIR... [--db FILE] [--time-zone TZ] [--reload] [--quiet]
 
     Loads order, backorder, product and receipt CSV files into the store. A folder loads its
-    orders*.csv, backorders*.csv, products*.csv and receipts*.csv (top level only). Every row
+    orders*.csv, backorders*.csv, products*.csv and receipts*.csv, any other .csv whose header
+    is a shop export's, and the files its restock-map.txt names (top level only; a .csv it
+    cannot tell is skipped and named with the reason). Every row
     is stored, counted as a duplicate, or rejected with its file, line and reason; the counts
     are printed per file and in total. A file that cannot be read (missing required column,
     not UTF-8, broken quoting) stops the ingest and changes nothing in the store.
@@ -23,7 +25,8 @@ enum IngestCommand: Command {
         let paths = a.positionals()
         try a.finish()
         guard !paths.isEmpty else { throw UsageError("name at least one CSV file or data folder to load") }
-        let files = try InputFile.collect(paths)
+        let folder = try DataFolder(paths: paths, formats: options.formats)
+        let files = folder.files
         if files.isEmpty { throw RunError("no input files found in \(paths.joined(separator: ", ")): expected orders*.csv, backorders*.csv, products*.csv or receipts*.csv") }
 
         let lock = try RunLock(storePath: options.db, command: "ingest", waitSeconds: options.wait)
@@ -33,13 +36,14 @@ enum IngestCommand: Command {
         let settings = "{\"time_zone\":\"\(options.timeZoneName)\",\"reload\":\(reload)}"
         let recorder = try RunRecorder(db: store.db, command: "ingest", asOf: nil, settingsJSON: settings)
         let progress = Progress(quiet: options.quiet)
+        for entry in folder.skipped { progress.note("warning: \(entry.sentence)") }
         progress.begin("ingest")
         do {
             try recorder.begin("ingest")
-            let result = try IngestStage(files: files, timeZone: options.timeZone, reload: reload, runId: recorder.runId, formats: options.formats)
+            let result = try IngestStage(files: files, timeZone: options.timeZone, reload: reload, runId: recorder.runId, formats: folder.formats)
                 .run(store: store, progress: progress)
             let seconds = try recorder.end("ingest", rows: result.totals.rowsRead)
-            progress.end("\(Progress.count(Int64(result.totals.rowsRead))) rows read from \(files.count) files", seconds: seconds)
+            progress.end("\(Progress.count(Int64(result.totals.rowsRead))) rows read from \(files.count) files\(result.formatsRead)", seconds: seconds)
             recorder.finish(outcome: "success")
             print(IngestReport.table(result))
             return 0

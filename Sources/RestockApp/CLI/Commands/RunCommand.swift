@@ -9,8 +9,10 @@ enum RunCommand: Command {
 
     The nightly job: loads new rows from the data folder into the store, computes every
     SKU's figures as of a day, and writes <out>/<as-of>/ with report.html, skus.csv,
-    recommendations.csv, rejects.csv and summary.json (and email.eml with --email). The
-    folder is replaced only when the run succeeds.
+    recommendations.csv, reorder_points_to_set_up.csv, open_backorders.csv, rejects.csv and
+    summary.json (and email.eml with --email). The folder is replaced only when the run succeeds. The data
+    folder may also hold restock-exclude.txt (SKUs that are not stock) and
+    restock-recurring.txt (SKUs whose bulk orders recur): one SKU or * pattern a line.
 
     \(RunOptions.help)
 

@@ -11,7 +11,8 @@ enum SKUCommand: Command {
     text chart, each forecasting method's out-of-sample error and why one was chosen, the
     lead-time evidence, and how the reorder point was reached. Takes the settings options of
     'restock run' (--service-level, --window-days, --lead-time-days, --order-cover-days,
-    --time-zone) to ask "what if".
+    --time-zone, --handling-days) to ask "what if". Shows where the backorders came from and,
+    for each open one, the days it is expected to ship.
 
       --replay                also replay the SKU's past year under restock's points, the
                               points in force and the normal formula (see 'restock replay')
@@ -36,8 +37,15 @@ enum SKUCommand: Command {
         }
         let settings = options.settings
         let reader = try FactsReader(store.db, settings: settings, sku: sku)
+        let loading = RunLock.holder(storePath: options.common.db)
         guard let facts = try reader.next(1)?.first else {
+            if let loading {
+                throw RunError("SKU '\(sku)' is not in the store as last committed, and another restock command is loading the store now (\(loading)): ask again when it has finished")
+            }
             throw RunError("SKU '\(sku)' has no product row and no order line, backorder or receipt in the window \(CivilDate.string(settings.windowStart)) .. \(CivilDate.string(settings.asOf)) (SKUs are case-sensitive)")
+        }
+        if let loading {
+            FileHandle.standardError.write(Data("note: another restock command is loading the store now (\(loading)); these figures are from the data committed before it\n".utf8))
         }
         let analysis = SKUAnalyzer.analyze(facts, pools: reader.pools, settings: settings)
         print(SKUExplanation.text(analysis, settings: settings))
@@ -71,11 +79,16 @@ enum SKUExplanation {
         out.append("  order lines \(f.orderLines) (\(n(f.orderedUnits)) units); backorder lines \(f.backorderLines) (\(n(f.backorderedUnits)) units); backorder rate \(f.backorderRate.map { n($0 * 100) + "%" } ?? "-")")
         out.append("  stockout days \(f.stockoutDays); open backorder units \(n(f.openBackorderUnits)); lost units \(n(f.lostUnits)); returned units \(n(f.returnedUnits)); fill days p50 \(opt(f.fillDaysP50)), p90 \(opt(f.fillDaysP90))")
         out.append("  backordered on \(a.backorderedWeeks) of \(settings.weekCount) weeks; \(a.unmatchedBackorders) backorders without their order line")
+        out.append("  backorder source \(f.backorderSource.rawValue): \(sourceWords(f, settings: settings))")
+        for b in a.openBackorders {
+            out.append("  waiting: order \(b.orderId), \(n(b.units)) units since \(CivilDate.string(b.waitingSince)); from \(b.supply.rawValue), expected \(CivilDate.string(b.expected)), 50% by \(CivilDate.string(b.shipsByP50)), 90% by \(CivilDate.string(b.shipsByP90))")
+        }
         out.append("")
         out.append("Weekly demand over the window (oldest left, one character a week; history \(a.weeklyHistory.count) weeks)")
         out.append("  " + sparkline(a.windowWeeks) + "  max \(n(a.windowWeeks.max() ?? 0))/week")
         out.append("  backorders: " + sparkline(a.weeklyBackorderLines.map(Double.init)))
         out.append("  demand class \(f.demandClass.rawValue): adi \(opt(f.adi)), cv2 \(opt(f.cv2)) (smooth: adi < 1.32 and cv2 < 0.49)")
+        out += oneOffLines(a)
         out.append("")
         out.append("Forecast (units per week; one-week-ahead errors out of sample: the selection score is the root mean square error plus the absolute mean error; then mean absolute and mean signed (forecast - actual) errors over the last 8 weeks)")
         out.append("  " + "method".padding(toLength: 16, withPad: " ", startingAt: 0) + " selection-score  last-8-mae  last-8-bias  forecast")
@@ -96,8 +109,41 @@ enum SKUExplanation {
         out.append("  order quantity \(n(f.orderQuantity)); on hand \(opt(f.onHand)), on order \(opt(f.onOrder)); inventory position \(opt(f.inventoryPosition)); order now \(opt(f.orderNowUnits))")
         out.append("  unit price \(opt(f.unitPrice)); revenue at risk \(n(f.revenueAtRisk)) a year; backorder ETA \(f.backorderETA.map(CivilDate.string) ?? "-")")
         out.append("")
-        out.append(f.isRecommended ? "Recommendation: \(f.reason)" : "No action recommended: the reorder point in force is high enough and the stock position is above it.")
+        out.append(verdict(f))
         return out.joined(separator: "\n")
+    }
+
+    /// The last line: a recommendation, a reorder point to set up, left out, or no action.
+    static func verdict(_ f: SKUFigures) -> String {
+        if let leftOut = f.leftOut {
+            return "Left out: not stock (\(leftOut.why)); never recommended. To bring it back, add the line !\(f.sku) to restock-exclude.txt in the data folder."
+        }
+        if f.isRecommended { return "Recommendation: \(f.reason)" }
+        if !f.stockKnown {
+            return f.isToSetUp
+                ? "Reorder point to set up (no on_hand and no reorder point known, so nothing to order today can be said): \(f.reason). A products export with on_hand and reorder_point sharpens this."
+                : "No reorder point needed yet; no on_hand and no reorder point known."
+        }
+        return "No action recommended: the reorder point in force is high enough and the stock position is above it."
+    }
+
+    /// The one-off bulk lines of the window (`OneOffBulkRule`), one line a day; none when
+    /// there are none.
+    static func oneOffLines(_ a: SKUAnalysis) -> [String] {
+        let n = CSVWriter.format
+        return a.oneOffDays.map { d in
+            "  one-off bulk line on \(CivilDate.string(d.day)): \(n(d.units)) units on \(d.lines) line\(d.lines == 1 ? "" : "s"), usual line \(n(d.usualLineUnits)) units; the forecast and the reorder point count \(n(d.countedUnits)) (list the SKU in restock-recurring.txt if such orders recur)"
+        }
+    }
+
+    /// What a backorder source means, in words (README, "Backorders inferred from orders").
+    static func sourceWords(_ f: SKUFigures, settings: RunSettings) -> String {
+        if f.backorderSource == .none && f.leftOut != nil { return "not stock, so nothing is inferred from its order lines" }
+        return switch f.backorderSource {
+        case .file: "from the backorders file (nothing is inferred for a SKU it lists)"
+        case .inferred: "inferred from the orders: lines not shipped within \(settings.handlingDays) days of ordering (--handling-days)"
+        case .none: "no backorders file rows, and no order line shows one"
+        }
     }
 
     /// One block character per value, scaled to the maximum.

@@ -1,0 +1,86 @@
+/// A day of a SKU's order lines that holds a bulk line (README, "One-off bulk orders").
+public struct OneOffDay: Sendable, Hashable {
+    public var day: Day
+    /// The day's order lines and units, as ordered.
+    public var lines: Int
+    public var units: Double
+    /// The SKU's usual line size, units (`OneOffBulkRule.usualLineUnits`).
+    public var usualLineUnits: Double
+    /// The units the forecast and the reorder point count for the day: its lines at the
+    /// usual size for a one-off, all its units when bulk lines recur.
+    public var countedUnits: Double
+
+    public init(day: Day, lines: Int, units: Double, usualLineUnits: Double, countedUnits: Double) {
+        self.day = day
+        self.lines = lines
+        self.units = units
+        self.usualLineUnits = usualLineUnits
+        self.countedUnits = countedUnits
+    }
+
+    /// Units the forecast and the reorder point do not see.
+    public var setAsideUnits: Double { units - countedUnits }
+    /// Whether the day is the SKU's only bulk day in the window: a one-off, set aside.
+    public var isOneOff: Bool { countedUnits < units }
+}
+
+/// One-off bulk orders are flagged, not silently believed (README, "One-off bulk orders").
+///
+/// restock keeps a SKU's order lines as daily totals (lines and units per day), so it judges
+/// a day's lines by their mean size: a day whose units exceed `factor` times the SKU's usual
+/// line size times its lines holds at least one line more than `factor` times the usual size
+/// (were every line at most that, the day could not hold more): a bulk day. When it is the
+/// SKU's only bulk day in the window, it is a one-off: it counts for the forecast and the
+/// reorder point at its lines times the usual size. Two or more bulk days in the window
+/// recur, and count as ordered. ordered_units and the backorder figures always keep what was
+/// ordered. A SKU the user marks as recurring bulk demand (`restock-recurring.txt`) is not
+/// judged.
+public enum OneOffBulkRule {
+    /// How many times the usual line size a line must exceed to be a one-off: 10. Shops sell
+    /// in packs and to trade customers, so lines of 2 to 5 times the usual size are ordinary
+    /// demand; 10 times is rare enough to be worth a look.
+    public static let factor = 10.0
+    /// The fewest order lines in the window that make a usual size: 10. With fewer, one line
+    /// is a tenth or more of everything known and the median says little.
+    public static let minimumLines = 10
+
+    /// The usual size of one of the SKU's order lines, units: the median over its lines in
+    /// `days`, each day's lines counted at the day's mean size (the lower middle line for an
+    /// even count); nil with fewer than `minimumLines` lines.
+    public static func usualLineUnits(_ days: [OrderDay]) -> Double? {
+        let total = days.reduce(0) { $0 + $1.lines }
+        guard total >= minimumLines else { return nil }
+        let sizes = days.filter { $0.lines > 0 }.map { (size: $0.units / Double($0.lines), lines: $0.lines) }.sorted { $0.size < $1.size }
+        let middle = (total + 1) / 2
+        var seen = 0
+        for s in sizes {
+            seen += s.lines
+            if seen >= middle { return s.size }
+        }
+        return sizes.last?.size
+    }
+
+    /// The most bulk days in the window that are one-offs: 1. A single bulk order in a year
+    /// tells nothing of when the next comes; two or more are a pattern the reorder point
+    /// must see (the shop's trade customers, a yearly event).
+    public static let maxOneOffDays = 1
+
+    /// The days the forecast and the reorder point see, and the bulk days (set aside or not).
+    ///
+    /// - Parameter recurring: the user marks the SKU's bulk lines as recurring demand: every
+    ///   day is seen as ordered and none is flagged.
+    public static func apply(_ days: [OrderDay], recurring: Bool) -> (seen: [OrderDay], flagged: [OneOffDay]) {
+        guard !recurring, let usual = usualLineUnits(days), usual > 0 else { return (days, []) }
+        let bulk = days.indices.filter { days[$0].units > factor * usual * Double(days[$0].lines) }
+        let oneOff = bulk.count <= maxOneOffDays
+        var seen = days
+        var flagged: [OneOffDay] = []
+        for i in bulk {
+            let d = days[i]
+            let counted = oneOff ? usual * Double(d.lines) : d.units
+            flagged.append(OneOffDay(day: d.day, lines: d.lines, units: d.units, usualLineUnits: usual, countedUnits: counted))
+            seen[i].units = counted
+        }
+        return (seen, flagged)
+    }
+}

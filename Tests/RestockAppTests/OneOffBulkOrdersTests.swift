@@ -1,0 +1,37 @@
+import Foundation
+import Testing
+@testable import RestockApp
+import RestockCore
+
+/// One-off bulk orders are flagged, and one alone does not set a reorder point (README,
+/// "One-off bulk orders").
+@Suite struct OneOffBulkOrdersTests {
+    @Test func aSingleBulkLineIsShownAndCountedAtTheUsualSizeUntilMarkedRecurring() throws {
+        // BIG: 20 weekly lines of 2 units, and one line of 400 on 2026-11-20 (order X1). Usual
+        // line 2 (21 lines, the 11th smallest); 400 > 10 x 2: a one-off, counted as 2, so 398
+        // units are set aside. products: on_hand 0, reorder point 0.
+        let orders = "order_id,ordered_at,sku,quantity,unit_price\n" + DemandFixture.weekly("BIG", count: 20, units: 2, price: 5)
+            + "X1,2026-11-20,BIG,400,5\n"
+        let data = dataFolder(["orders.csv": orders, "products.csv": "sku,on_hand,reorder_point\nBIG,0,0\n"])
+        let work = temporaryFolder()
+        let run = try runRestock(["run", "--data", data, "--db", work + "/s.sqlite", "--out", work + "/a", "--as-of", "2026-11-26", "--quiet"])
+        #expect(run.status == 0, "\(run.stderr)")
+        let once = try DemandFixture.table(work + "/a/2026-11-26/skus.csv")["BIG"]
+        #expect(once?["ordered_units"] == "440" && once?["order_lines"] == "21")
+        #expect(once?["one_off_units"] == "398")
+        #expect(try DemandFixture.summary(work + "/a/2026-11-26")["one_off_days"] as? Int == 1)
+        let html = try String(contentsOfFile: work + "/a/2026-11-26/report.html", encoding: .utf8)
+        #expect(html.contains("<tr><td>BIG</td><td class=\"nw\">2026-11-20</td><td class=\"n\">1</td><td class=\"n\">400</td><td class=\"n\">2</td><td class=\"n\">2</td></tr>"))
+        let sku = try runRestock(["sku", "BIG", "--db", work + "/s.sqlite", "--as-of", "2026-11-26"])
+        #expect(sku.stdout.contains("one-off bulk line on 2026-11-20: 400 units on 1 line, usual line 2 units; the forecast and the reorder point count 2"))
+
+        // Marked recurring: the 400 count, and the reorder point rises well above.
+        try Data("BIG   # trade customer, orders every spring\n".utf8).write(to: URL(fileURLWithPath: data + "/restock-recurring.txt"))
+        let again = try runRestock(["run", "--data", data, "--db", work + "/s.sqlite", "--out", work + "/b", "--as-of", "2026-11-26", "--quiet"])
+        #expect(again.status == 0)
+        let recurring = try DemandFixture.table(work + "/b/2026-11-26/skus.csv")["BIG"]
+        #expect(recurring?["one_off_units"] == "0")
+        let before = Double(once?["reorder_point"] ?? "") ?? 0, after = Double(recurring?["reorder_point"] ?? "") ?? 0
+        #expect(after > before + 100, "reorder point \(before) -> \(after)")
+    }
+}

@@ -1,0 +1,70 @@
+import Foundation
+import Testing
+@testable import RestockApp
+import SQLite
+
+/// A store made by restock 0.3.0 (schema 4, `Stores/restock-0.3.0.sql`) opened by this
+/// restock's `run` (README, "The store"): the migrations after it (5, 6 and 7) are applied in order, its
+/// rows and figures stay, and its unchanged files are not read again.
+@Suite struct StoreUpgradeTests {
+    static let stores = packageRoot().appendingPathComponent("Tests/RestockAppTests/Stores")
+    /// 2026-11-26 00:00:00 UTC, the modification time the data files had when 0.3.0 loaded them.
+    static let modified = Date(timeIntervalSince1970: 1_795_651_200)
+
+    /// The 0.3.0 store and a copy of the data folder that made it, in a new folder.
+    private func oldStore() throws -> (work: String, data: String, db: String) {
+        let work = temporaryFolder()
+        let data = work + "/data", db = work + "/restock.sqlite"
+        let fm = FileManager.default
+        try fm.copyItem(atPath: Self.stores.appendingPathComponent("restock-0.3.0-data").path, toPath: data)
+        for name in try fm.contentsOfDirectory(atPath: data) {
+            try fm.setAttributes([.modificationDate: Self.modified], ofItemAtPath: data + "/" + name)
+        }
+        let sql = try String(contentsOf: Self.stores.appendingPathComponent("restock-0.3.0.sql"), encoding: .utf8)
+        try Connection(path: db).execute(sql)
+        return (work, data, db)
+    }
+
+    @Test func aStoreOfRestock030IsMigratedInOrderAndKeepsItsRowsAndFigures() throws {
+        let (work, data, db) = try oldStore()
+        #expect(try dump(db, "PRAGMA user_version") == [["4"]])
+        let rows = try storeContents(db)
+        // Order lines: 4 of orders.csv (its quantity-0 line rejected), 3 of the Shopify export; 2 products.
+        #expect(rows.count == 9)
+        let r = try runRestock(["run", "--data", data, "--db", db, "--out", work + "/R", "--as-of", "2026-11-14", "--quiet"])
+        #expect(r.status == 0, "\(r.stderr)")
+        #expect(try dump(db, "PRAGMA user_version") == [["7"]])
+        // Migration 4 (0.3.0's credits index) is kept, migration 5 added the format column,
+        // migration 6 the order lines' shipping columns and the index of late lines, migration
+        // 7 the `stocked` columns (NULL for rows loaded before: they say nothing), the index of
+        // lines marked not stock and the SKU lists (none: the folder holds no list).
+        #expect(try dump(db, "SELECT name FROM sqlite_master WHERE type = 'index' AND name = 'order_lines_not_stocked'")
+                == [["order_lines_not_stocked"]])
+        #expect(try dump(db, "SELECT count(*) FROM sku_lists") == [["0"]])
+        #expect(try dump(db, "SELECT count(*) FROM order_lines WHERE stocked IS NOT NULL") == [["0"]])
+        #expect(try dump(db, "SELECT count(*) FROM products WHERE stocked IS NOT NULL") == [["0"]])
+        #expect(try dump(db, "SELECT name FROM sqlite_master WHERE type = 'index' AND name = 'order_lines_late'")
+                == [["order_lines_late"]])
+        #expect(try dump(db, "SELECT name FROM sqlite_master WHERE type = 'index' AND name = 'order_lines_credits'")
+                == [["order_lines_credits"]])
+        #expect(try storeContents(db) == rows)
+        // The three files are those 0.3.0 loaded: not read again. The Shopify export's format,
+        // which 0.3.0 did not keep, is taken from its header line and kept from now on.
+        #expect(try dump(db, "SELECT id, file, unchanged_of, format FROM ingests ORDER BY id") == [
+            ["1", "orders-shopify.csv", "NULL", "NULL"], ["2", "orders.csv", "NULL", "NULL"], ["3", "products.csv", "NULL", "NULL"],
+            ["4", "orders-shopify.csv", "1", "shopify-orders"], ["5", "orders.csv", "2", "NULL"], ["6", "products.csv", "3", "NULL"],
+        ])
+        let folder = work + "/R/2026-11-14"
+        let summary = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: folder + "/summary.json"))) as? [String: Any]
+        let files = try #require(summary?["files"] as? [[String: Any]])
+        #expect(files.map { $0["format"] as? String } == ["shopify-orders", nil, nil])
+        // The reject 0.3.0 kept for orders.csv line 6 (quantity 0) is carried to rejects.csv.
+        let rejects = try String(contentsOfFile: folder + "/rejects.csv", encoding: .utf8)
+        #expect(rejects.split(separator: "\n").dropFirst().map { $0.prefix(22) } == ["orders.csv,6,quantity,"])
+        // TASSE: 3 + 4 (orders.csv) + 2 (Shopify #1001; #1002 is cancelled) - 1 (credit C2) = 8
+        // units, the credit a return; TELLER: 2 + 1 = 3.
+        let skus = try ReturnsAndCancellationsTests.skus(folder)
+        #expect(skus["TASSE"]?["ordered_units"] == "8" && skus["TASSE"]?["returned_units"] == "1")
+        #expect(skus["TELLER"]?["ordered_units"] == "3" && skus["TELLER"]?["returned_units"] == "0")
+    }
+}

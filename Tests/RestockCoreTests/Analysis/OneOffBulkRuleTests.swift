@@ -1,0 +1,64 @@
+import Testing
+@testable import RestockCore
+
+/// One-off bulk lines (README, "One-off bulk orders").
+@Suite struct OneOffBulkRuleTests {
+    /// Days 1...n with one line of `units` each.
+    static func days(_ units: [Double]) -> [OrderDay] {
+        units.enumerated().map { OrderDay(day: $0.offset + 1, lines: 1, units: $0.element) }
+    }
+
+    @Test func theUsualLineIsTheMedianLineCountingADaysLinesAtItsMeanSize() {
+        // Lines: 2, 2, 4, then 4, 4, 4 (day 20: 3 lines of 12 units, 4 each), 6, 6, 8, 8, 100:
+        // 11 lines, the 6th smallest is 4.
+        let days = Self.days([2, 2, 4, 6, 6, 8, 8, 100]) + [OrderDay(day: 20, lines: 3, units: 12)]
+        #expect(OneOffBulkRule.usualLineUnits(days) == 4)
+    }
+
+    @Test func fewerThanTenLinesHaveNoUsualSizeAndNothingIsFlagged() {
+        let days = Self.days([2, 2, 2, 2, 2, 2, 2, 2, 500])  // 9 lines
+        #expect(OneOffBulkRule.usualLineUnits(days) == nil)
+        let result = OneOffBulkRule.apply(days, recurring: false)
+        #expect(result.flagged.isEmpty && result.seen == days)
+    }
+
+    @Test func aSingleBulkLineIsCountedAtTheUsualSize() {
+        // Ten lines of 3 and one of 500: usual 3; 500 > 10 x 3 x 1, a one-off counted as 3.
+        let days = Self.days(Array(repeating: 3, count: 10) + [500])
+        let result = OneOffBulkRule.apply(days, recurring: false)
+        #expect(result.flagged == [OneOffDay(day: 11, lines: 1, units: 500, usualLineUnits: 3, countedUnits: 3)])
+        #expect(result.flagged[0].setAsideUnits == 497 && result.flagged[0].isOneOff)
+        #expect(result.seen.last?.units == 3)
+        #expect(result.seen.dropLast() == days.dropLast())
+    }
+
+    @Test func aLineOfExactlyTenTimesTheUsualIsNotBulk() {
+        let days = Self.days(Array(repeating: 3, count: 10) + [30])
+        #expect(OneOffBulkRule.apply(days, recurring: false).flagged.isEmpty)
+    }
+
+    @Test func aBusyDayIsJudgedByItsMeanLine() {
+        // Usual 2 (ten lines of 2). Day 30: 4 lines, 90 units: 90 > 10 x 2 x 4 = 80, so one of
+        // its lines is over 20; counted as 4 x 2 = 8. Day 31: 5 lines, 90 units: not over 100.
+        let days = Self.days(Array(repeating: 2, count: 10))
+            + [OrderDay(day: 30, lines: 4, units: 90), OrderDay(day: 31, lines: 5, units: 90)]
+        // 19 lines: 10 of 2, 4 of 22.5, 5 of 18; the 10th smallest is 2.
+        let result = OneOffBulkRule.apply(days, recurring: false)
+        #expect(result.flagged.map(\.day) == [30])
+        #expect(result.flagged.first?.countedUnits == 8)
+    }
+
+    @Test func twoBulkDaysRecurAndCountAsOrdered() {
+        let days = Self.days(Array(repeating: 3, count: 10) + [500, 400])
+        let result = OneOffBulkRule.apply(days, recurring: false)
+        #expect(result.flagged.count == 2)
+        #expect(result.flagged.allSatisfy { !$0.isOneOff && $0.setAsideUnits == 0 })
+        #expect(result.seen == days)
+    }
+
+    @Test func aSKUMarkedRecurringIsNotJudged() {
+        let days = Self.days(Array(repeating: 3, count: 10) + [500])
+        let result = OneOffBulkRule.apply(days, recurring: true)
+        #expect(result.flagged.isEmpty && result.seen == days)
+    }
+}
