@@ -58,6 +58,26 @@ import RestockCore
         #expect(html.contains("<td>products</td>"))
     }
 
+    @Test func aRefundedShopifyOrderThatShippedIsAReturnAndOneThatDidNotIsNoDemand() throws {
+        let dir = dataFolder(["orders_export.csv": try fixture("shopify-orders-refunds.csv")])
+        let work = temporaryFolder()
+        let r = try runRestock(["run", "--data", dir, "--db", work + "/s.sqlite", "--out", work + "/R", "--as-of", "2021-06-30"])
+        #expect(r.status == 0, "\(r.stderr)")
+        let folder = work + "/R/2021-06-30"
+        // 6 records give 8 rows: the sales, and a refund note after each shipped refunded line.
+        let counts = try summaryFiles(folder).map { f in ["rows_read", "rows_new", "rows_rejected"].map { f[$0] as? Int ?? -1 } }
+        #expect(counts == [[8, 8, 0]])
+        let skus = try String(contentsOfFile: folder + "/skus.csv", encoding: .utf8).split(separator: "\n")
+        let header = skus[0].split(separator: ",", omittingEmptySubsequences: false).map(String.init)
+        let rows = skus.dropFirst().map { Dictionary(uniqueKeysWithValues: zip(header, $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init))) }
+        // CUP-1: 3 (#2004, partly refunded: kept) + 1 (#2005, refunded after shipping) sold,
+        // 1 returned: 3 units on 2 days. MUG-BL: 2 sold, 2 returned: no demand left, no row.
+        // TEA-01, SPN-1, SAU-1: refunded before shipping or voided: cancelled, no row.
+        #expect(rows.map { $0["sku"] } == ["CUP-1"])
+        #expect(rows.first?["ordered_units"] == "3")
+        #expect(rows.first?["returned_units"] == "1")
+    }
+
     @Test func formatForcesOneFormatAndAnUnknownNameIsAUsageErrorListingTheFormats() throws {
         let dir = dataFolder(["orders_export.csv": Self.shopify])
         let file = dir + "/orders_export.csv"

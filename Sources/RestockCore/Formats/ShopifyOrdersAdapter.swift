@@ -4,8 +4,10 @@
 /// `Fulfilled at`, `Cancelled at`, `Refunded Amount`) are filled on the first row of an order
 /// only; they are carried to the order's next rows, which follow it and share its `Name`.
 /// The order id is `Name` (`#1001`); the line id is the SKU (`SKU#2` for its second line in
-/// the order). An order with `Cancelled at` is cancelled; refunded and voided orders keep
-/// their financial status for the rules on returns. A line without `Lineitem sku` is
+/// the order). An order with `Cancelled at`, or `Financial Status` voided, is cancelled. A
+/// refunded order (`Financial Status` refunded) is cancelled where the line never shipped;
+/// a line that shipped stays a sale and is followed by a refund note of its units,
+/// `#1001 refund` (a return, README "Returns and cancellations"). A line without `Lineitem sku` is
 /// rejected: restock counts SKUs. A line with `Lineitem requires shipping` false is not
 /// stock: `stocked` = no, and skipped when it has no SKU (README, "Non-stock lines").
 struct ShopifyOrdersAdapter: ExportAdapter {
@@ -63,13 +65,16 @@ struct ShopifyOrdersAdapter: ExportAdapter {
             for level in orderLevel {
                 row[level.column] = level.isDate ? try reading.date(values[level.column], column: level.source, line: line) : values[level.column]
             }
-            row["status"] = row["cancelled_at"] != nil ? "cancelled" : values["financial_status"]
+            let refund = ShopifyRefund(financialStatus: values["financial_status"], lineStatus: record.cell(lineStatus),
+                                       fulfilledAt: values["fulfilled_at"], cancelledAt: values["cancelled_at"])
+            row["status"] = refund.cancelsTheLine ? "cancelled" : values["financial_status"]
             row["refunded_amount"] = try reading.number(values["refunded_amount"], column: "Refunded Amount", line: line)
             row["line_fulfillment_status"] = record.cell(lineStatus)
             row["requires_shipping"] = record.cell(requiresShipping)
             row["stocked"] = notShipped ? "no" : nil
             row["vendor"] = record.cell(vendor)
             out.append(.row(line: line, fields: row.fields))
+            if refund.returnsTheLine { out.append(.row(line: line, fields: refund.note(of: row).fields)) }
         }
     }
 }

@@ -45,6 +45,27 @@ import Testing
         #expect(f.row(line: 2)?["requires_shipping"] == "true")
     }
 
+    @Test func refundedAndVoidedOrdersAreReturnsWhereTheyShippedAndCancellationsWhereNot() throws {
+        let f = try ExportFixture("shopify-orders-refunds.csv")
+        #expect(f.rejected.isEmpty)
+        let rows = f.orders.map { "\($0.orderId) \($0.sku) \($0.quantity) \($0.cancelled ? "cancelled" : "kept")" }
+        #expect(rows == [
+            // Line 2: refunded after it shipped: the sale stays, a refund note of its 2 units follows.
+            "#2001 MUG-BL 2.0 kept", "#2001 refund MUG-BL -2.0 kept",
+            // Line 3: refunded before it shipped; line 4: voided: no demand.
+            "#2002 TEA-01 1.0 cancelled", "#2003 SPN-1 1.0 cancelled",
+            // Line 5: partly refunded, which units is not said: a sale.
+            "#2004 CUP-1 3.0 kept",
+            // Lines 6-7: a refunded order shipped in part: the shipped cup returns, the saucer never left.
+            "#2005 CUP-1 1.0 kept", "#2005 refund CUP-1 -1.0 kept", "#2005 SAU-1 1.0 cancelled",
+        ])
+        // The refund note is dated when the order shipped (2 June), keyed as a credit (no line id).
+        let note = try #require(f.orders.first { $0.orderId == "#2001 refund" })
+        #expect(note.orderedAt.instant == 1_622_624_400_000_000)
+        #expect(!note.lineKeyIsLineId)
+        #expect(f.everyRecordAccountedFor)
+    }
+
     @Test func ordersExportGiftCardLineWithoutSKUIsSkippedAsNotStock() throws {
         // Line 5: a gift card, no SKU, requires shipping false (README, "Non-stock lines").
         let f = try ExportFixture("shopify-orders.csv")
