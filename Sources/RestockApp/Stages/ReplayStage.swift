@@ -35,6 +35,7 @@ struct ReplayStage {
 
     func run(store: Store, progress: Progress) throws -> Output {
         let decisions = try decide(store: store, progress: progress)
+        Trace.mark("replay: decisions made")
         return try play(store: store, decisions: decisions, progress: progress)
     }
 
@@ -87,10 +88,18 @@ struct ReplayStage {
             for facts in chunk {
                 guard let own = decisions[facts.sku], !own.isEmpty else { continue }
                 let replay = skuReplay(facts, decisions: own)
-                rows += Self.rows(replay, facts: facts, plan: plan, withActual: storeHasBackorders)
-                if sku != nil { replays.append(replay) }
+                var skuRows = Self.rows(replay, facts: facts, plan: plan, withActual: storeHasBackorders)
+                if sku != nil {
+                    replays.append(replay)
+                } else {
+                    // Only one SKU's replay draws the weekly series: every SKU's would hold
+                    // about 1 KB per row.
+                    for i in skuRows.indices { skuRows[i].outcome?.weeklyOnHand = []; skuRows[i].outcome?.weeklyBackorderLines = [] }
+                }
+                rows += skuRows
             }
         }
+        Trace.mark("replay: played")
         return Output(rows: rows, replays: replays, decisionDays: plan.decisionDays.count, plan: plan)
     }
 

@@ -41,6 +41,7 @@ enum ReplayCommand: Command {
         try folder.prepare()
         defer { folder.discard() }
         try folder.write("replay.csv", ReplayTable.csv(output.rows))
+        Trace.mark("replay: replay.csv written")
         try folder.write("replay-summary.csv", ReplaySummaryText.csv(totals))
         try folder.commit()
         progress.end("\(Progress.count(Int64(output.rows.count))) rows, \(output.decisionDays) decision days -> \(options.out)/replay-\(CivilDate.string(replayPlan.to))", seconds: Date().timeIntervalSince(started))
