@@ -30,9 +30,12 @@ public struct OneOffDay: Sendable, Hashable {
 /// a day's lines by their mean size: a day whose units exceed `factor` times the SKU's usual
 /// line size times its lines holds at least one line more than `factor` times the usual size
 /// (were every line at most that, the day could not hold more): a bulk day. When it is the
-/// SKU's only bulk day in the window, it is a one-off: it counts for the forecast and the
-/// reorder point at its lines times the usual size. Two or more bulk days in the window
-/// recur, and count as ordered. ordered_units and the backorder figures always keep what was
+/// SKU's only bulk day in the window and it stands apart from everything else the SKU sold
+/// (its mean line more than `apart` times the largest mean line of any other day), it is a
+/// one-off: it counts for the forecast and the reorder point at its lines times the largest
+/// of the usual size and that largest other line. A bulk day that does not stand apart is the
+/// tail of demand that often runs large (erratic and lumpy SKUs), and two or more bulk days
+/// recur: both count as ordered. ordered_units and the backorder figures always keep what was
 /// ordered. A SKU the user marks as recurring bulk demand (`restock-recurring.txt`) is not
 /// judged.
 public enum OneOffBulkRule {
@@ -40,6 +43,10 @@ public enum OneOffBulkRule {
     /// in packs and to trade customers, so lines of 2 to 5 times the usual size are ordinary
     /// demand; 10 times is rare enough to be worth a look.
     public static let factor = 10.0
+    /// How many times the largest line of any other day a one-off's line must exceed: 5. On
+    /// SKUs whose lines run large now and then (lognormal sizes), the largest line of a year
+    /// is seldom 5 times the next largest; an order that is a shop's whole year over again is.
+    public static let apart = 5.0
     /// The fewest order lines in the window that make a usual size: 10. With fewer, one line
     /// is a tenth or more of everything known and the median says little.
     public static let minimumLines = 10
@@ -72,15 +79,25 @@ public enum OneOffBulkRule {
     public static func apply(_ days: [OrderDay], recurring: Bool) -> (seen: [OrderDay], flagged: [OneOffDay]) {
         guard !recurring, let usual = usualLineUnits(days), usual > 0 else { return (days, []) }
         let bulk = days.indices.filter { days[$0].units > factor * usual * Double(days[$0].lines) }
-        let oneOff = bulk.count <= maxOneOffDays
         var seen = days
         var flagged: [OneOffDay] = []
         for i in bulk {
             let d = days[i]
-            let counted = oneOff ? usual * Double(d.lines) : d.units
+            let others = largestOtherLine(days, except: i)
+            let oneOff = bulk.count <= maxOneOffDays && d.units > apart * others * Double(d.lines)
+            let counted = oneOff ? max(usual, others) * Double(d.lines) : d.units
             flagged.append(OneOffDay(day: d.day, lines: d.lines, units: d.units, usualLineUnits: usual, countedUnits: counted))
             seen[i].units = counted
         }
         return (seen, flagged)
+    }
+
+    /// The largest mean line size of the days other than `index`, units (0 without any).
+    static func largestOtherLine(_ days: [OrderDay], except index: Int) -> Double {
+        var largest = 0.0
+        for (i, d) in days.enumerated() where i != index && d.lines > 0 {
+            largest = max(largest, d.units / Double(d.lines))
+        }
+        return largest
     }
 }

@@ -38,14 +38,36 @@ import Testing
     }
 
     @Test func aBusyDayIsJudgedByItsMeanLine() {
-        // Usual 2 (ten lines of 2). Day 30: 4 lines, 90 units: 90 > 10 x 2 x 4 = 80, so one of
-        // its lines is over 20; counted as 4 x 2 = 8. Day 31: 5 lines, 90 units: not over 100.
-        let days = Self.days(Array(repeating: 2, count: 10))
-            + [OrderDay(day: 30, lines: 4, units: 90), OrderDay(day: 31, lines: 5, units: 90)]
-        // 19 lines: 10 of 2, 4 of 22.5, 5 of 18; the 10th smallest is 2.
+        // Usual 2 (ten lines of 2), one day with a line of 4, day 31 with 5 lines of 3 on
+        // average. Day 30: 4 lines, 90 units: 90 > 10 x 2 x 4 = 80, so one of its lines is
+        // over 20, and 90 > 5 x 4 x 4 = 80 (4: the largest other day's mean line): it stands
+        // apart, counted as 4 lines x max(2, 4) = 16.
+        let days = Self.days(Array(repeating: 2, count: 10) + [4])
+            + [OrderDay(day: 30, lines: 4, units: 90), OrderDay(day: 31, lines: 5, units: 15)]
+        // 20 lines: 10 of 2, 5 of 3, 1 of 4, 4 of 22.5; the 10th smallest is 2.
         let result = OneOffBulkRule.apply(days, recurring: false)
         #expect(result.flagged.map(\.day) == [30])
-        #expect(result.flagged.first?.countedUnits == 8)
+        #expect(result.flagged.first?.countedUnits == 16)
+    }
+
+    @Test func aBulkLineNearTheSKUsOtherLargeLinesIsBelieved() {
+        // Lines 2, 2, 2, 3, 3, 4, 5, 8, 12, 20 and 70: usual 4 (the 6th of 11); 70 > 10 x 4,
+        // a bulk day, but not 5 times the next largest line (20): the tail of a SKU whose
+        // lines run large, counted as ordered and shown.
+        let days = Self.days([2, 2, 2, 3, 3, 4, 5, 8, 12, 20, 70])
+        let result = OneOffBulkRule.apply(days, recurring: false)
+        #expect(result.flagged == [OneOffDay(day: 11, lines: 1, units: 70, usualLineUnits: 4, countedUnits: 70)])
+        #expect(!result.flagged[0].isOneOff)
+        #expect(result.seen == days)
+    }
+
+    @Test func aOneOffCountsAtTheLargestOtherLineWhenThatIsAboveTheUsual() {
+        // Lines of 1 (ten), one of 6 and one of 400: usual 1; 400 > 10 x 1 and > 5 x 6: a
+        // one-off, counted as the largest other line, 6.
+        let days = Self.days(Array(repeating: 1, count: 10) + [6, 400])
+        let result = OneOffBulkRule.apply(days, recurring: false)
+        #expect(result.flagged.map(\.countedUnits) == [6])
+        #expect(result.seen.last?.units == 6)
     }
 
     @Test func twoBulkDaysRecurAndCountAsOrdered() {
