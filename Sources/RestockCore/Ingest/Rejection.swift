@@ -19,8 +19,10 @@ public struct Rejection: Sendable, Hashable, Codable {
 
     /// A value cut to at most `limit` characters (with "…" and the full length), so that a
     /// 10 MB cell or a 100,000-cell row stays readable in rejects.csv.
+    /// Every valid cell passes through here, so the byte count (free) is asked first: a value
+    /// of at most `limit` bytes has at most `limit` characters.
     public static func clip(_ value: String, to limit: Int = 200) -> String {
-        guard value.count > limit else { return value }
+        guard value.utf8.count > limit, value.count > limit else { return value }
         return String(value.prefix(limit)) + "… (\(value.utf8.count) bytes)"
     }
 
