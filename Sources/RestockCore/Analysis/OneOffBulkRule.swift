@@ -79,12 +79,14 @@ public enum OneOffBulkRule {
     public static func apply(_ days: [OrderDay], recurring: Bool) -> (seen: [OrderDay], flagged: [OneOffDay]) {
         guard !recurring, let usual = usualLineUnits(days), usual > 0 else { return (days, []) }
         let bulk = days.indices.filter { days[$0].units > factor * usual * Double(days[$0].lines) }
+        // Only a lone bulk day can be a one-off; it is measured against the other days' lines.
+        let lone = bulk.count <= maxOneOffDays ? bulk.first : nil
+        let others = lone.map { largestOtherLine(days, except: $0) } ?? 0
         var seen = days
         var flagged: [OneOffDay] = []
         for i in bulk {
             let d = days[i]
-            let others = largestOtherLine(days, except: i)
-            let oneOff = bulk.count <= maxOneOffDays && d.units > apart * others * Double(d.lines)
+            let oneOff = i == lone && d.units > apart * others * Double(d.lines)
             let counted = oneOff ? max(usual, others) * Double(d.lines) : d.units
             flagged.append(OneOffDay(day: d.day, lines: d.lines, units: d.units, usualLineUnits: usual, countedUnits: counted))
             seen[i].units = counted
