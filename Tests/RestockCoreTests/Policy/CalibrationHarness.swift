@@ -19,7 +19,11 @@ enum CalibrationHarness {
         var onHandMinimal: Double
         /// What the textbook normal formula's point achieves.
         var textbook: Double
+        /// Filled when `CALIBRATION_DETAIL` is set.
+        var diagnosis: CalibrationDiagnosis?
     }
+
+    static let diagnoses = ProcessInfo.processInfo.environment["CALIBRATION_DETAIL"] != nil
 
     /// The SKU's history as restock sees it: the whole weeks ending on as-of from the one
     /// holding the first demand (README, The figures: history), their start day, and the
@@ -29,18 +33,41 @@ enum CalibrationHarness {
         var start: Int
         var days: [OrderDay]
         var daily: [Double]
+        /// Days holding a line more than 10 times the usual one, and those set aside as one-offs.
+        var bulkDays = 0
+        var oneOffDays = 0
     }
 
+    /// The history as the pipeline reads it: one-off bulk lines set aside as `SKUAnalyzer`
+    /// does (`OneOffBulkRule`), so the class, the forecast and the reorder point see what
+    /// they would see in a run.
     static func history(_ drawn: [(lines: Int, units: Double)]) -> History? {
         let asOf = drawn.count - 1
         guard let first = drawn.firstIndex(where: { $0.units > 0 }) else { return nil }
         let weeks = min(drawn.count / 7, (asOf - first) / 7 + 1)
         let start = asOf - 7 * weeks + 1
-        let weekly = (0..<weeks).map { w in drawn[(start + 7 * w)..<(start + 7 * w + 7)].reduce(0) { $0 + $1.units } }
-        let days = (start...asOf).compactMap { t in
+        let ordered = (start...asOf).compactMap { t in
             drawn[t].units > 0 ? OrderDay(day: t, lines: drawn[t].lines, units: drawn[t].units) : nil
         }
-        return History(weekly: weekly, start: start, days: days, daily: drawn[start...].map(\.units))
+        let (days, flagged) = OneOffBulkRule.apply(ordered, recurring: false)
+        var daily = [Double](repeating: 0, count: asOf - start + 1)
+        for d in days { daily[d.day - start] = d.units }
+        let weekly = (0..<weeks).map { w in daily[(7 * w)..<(7 * w + 7)].reduce(0, +) }
+        return History(weekly: weekly, start: start, days: days, daily: daily,
+                       bulkDays: flagged.count, oneOffDays: flagged.filter(\.isOneOff).count)
+    }
+
+    /// 6-10 receipts of orders placed from day 0 to 40 days before as-of, as the store holds
+    /// them: an order not yet received at as-of is not a receipt (another order is drawn).
+    static func receipts(_ sku: CalibrationSKU, asOf: Int, random r: inout CalibrationRandom) -> [ReceiptFact] {
+        let count = r.integer(6, 10)
+        var receipts: [ReceiptFact] = []
+        while receipts.count < count {
+            let ordered = r.integer(0, asOf - 40)
+            let l = sku.leadTime(ordered, &r)
+            if ordered + l <= asOf { receipts.append(ReceiptFact(supplier: "S", orderedDay: ordered, receivedDay: ordered + l)) }
+        }
+        return receipts
     }
 
     /// The SKU's outcome at every target, or nil when its history is not of `demandClass`.
@@ -51,11 +78,7 @@ enum CalibrationHarness {
               DemandClassifier.classify(weekly: history.weekly).demandClass == demandClass else { return nil }
         let asOf = sku.historyDays - 1
         let forecast = ForecastSelector.select(weekly: history.weekly, demandClass: demandClass)
-        let receipts: [ReceiptFact] = (0..<r.integer(6, 10)).map { _ in
-            let ordered = r.integer(0, asOf - 40)
-            let l = min(sku.leadTime(ordered, &r), asOf - ordered)
-            return ReceiptFact(supplier: "S", orderedDay: ordered, receivedDay: ordered + l)
-        }
+        let receipts = receipts(sku, asOf: asOf, random: &r)
         let leadTime = LeadTimeEstimator.estimate(
             own: receipts, supplierOthers: [], quotedDays: nil, fillDays: [],
             defaultDays: 14, asOf: asOf, windowDays: sku.historyDays)
@@ -74,9 +97,12 @@ enum CalibrationHarness {
             let l = leadTime.days
             let textbook = Int((mean * l + zScores[target]! * (l * sd * sd + mean * mean
                 * leadTime.sdDays * leadTime.sdDays).squareRoot()).rounded(.up))
+            let diagnosis = diagnoses ? CalibrationDiagnosis.make(
+                .init(history: history, asOf: asOf, forecast: forecast.daily, leadTime: leadTime, orderQuantity: q),
+                truth: truth, target: target, point: s, minimal: minimal) : nil
             return Outcome(achieved: truth.serviceLevel(s), minimalLevel: truth.serviceLevel(minimal),
                            onHand: truth.onHand(s), onHandMinimal: truth.onHand(minimal),
-                           textbook: truth.serviceLevel(textbook))
+                           textbook: truth.serviceLevel(textbook), diagnosis: diagnosis)
         }
     }
 }

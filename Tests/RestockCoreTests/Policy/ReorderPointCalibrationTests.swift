@@ -139,6 +139,14 @@ import RestockCore
         }
         let short = Self.pooled(cells, name: Self.shortWorlds) { Self.knownShort.contains($0) }
         print(Self.table(cells + stationary + short + all))
+        if CalibrationHarness.diagnoses {
+            print("world | class | " + CalibrationDiagnosis.header)
+            for cell in cells {
+                for d in cell.outcomes.compactMap(\.diagnosis) {
+                    print("DIAG \(cell.world.prefix(12)) | \(cell.demandClass.rawValue) | \(d.line)")
+                }
+            }
+        }
         // Asserted: the stationary worlds together hit every class x target on average with
         // no more stock than 1.15 x the smallest sufficient points (a debug run's 12 SKUs a
         // pool get 3 more points and 0.03 more on the stock ratio: their own sampling error).

@@ -20,11 +20,16 @@ struct TrueCycles {
     var thresholds: [Double] = []
     /// Net stock minus s at the end of each day from a replication's first receipt on.
     var netStockMinusS: [Double] = []
+    /// Units demanded per day over every simulated day (the true rate, for diagnosis).
+    var demandPerDay: Double = 0
+    /// The lead times of the orders placed, days (the true lead times, for diagnosis).
+    var leadTimes: [Double] = []
 
     init(sku: CalibrationSKU, orderQuantity q: Double, cycles: Int, receiptsPerRun: Int = 4,
          random r: inout CalibrationRandom) {
         let start = sku.historyDays
         var replications = 0
+        var demanded = 0.0, days = 0
         while thresholds.count < cycles && replications < 50 * cycles {
             replications += 1
             var x = q == q.rounded() ? Double(r.integer(1, Int(q))) : q * (1 - r.uniform())
@@ -35,6 +40,8 @@ struct TrueCycles {
             var day = start
             while receipts < receiptsPerRun && day < start + 5000 {
                 let d = sku.demand(day, &r).units
+                demanded += d
+                days += 1
                 if d > 0 {
                     x -= d
                     y -= d
@@ -50,13 +57,16 @@ struct TrueCycles {
                 if x <= 0 {
                     let lots = (-x / q).rounded(.down) + 1
                     x += lots * q
-                    pipeline.append((day + sku.leadTime(day, &r), lots * q))
+                    let l = sku.leadTime(day, &r)
+                    leadTimes.append(Double(l))
+                    pipeline.append((day + l, lots * q))
                 }
                 if receipts >= 1 && receipts < receiptsPerRun { netStockMinusS.append(y) }
                 day += 1
             }
         }
         thresholds.sort()
+        demandPerDay = demanded / Double(max(days, 1))
     }
 
     /// Share of cycles with no unit backordered under reorder point s.
