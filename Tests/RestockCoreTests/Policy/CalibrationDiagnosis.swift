@@ -35,19 +35,28 @@ struct CalibrationDiagnosis {
         var orderQuantity: Double
     }
 
-    static func make(_ inputs: Inputs, truth: TrueCycles, target: Double, point: Int, minimal: Int) -> Self {
+    /// The true lead times as a forecast: the first 500 of the orders placed on the true
+    /// processes, their mean and standard deviation.
+    static func trueLeadTime(_ truth: TrueCycles) -> LeadTimeForecast {
         let lt = truth.leadTimes.prefix(500)
         let m = lt.reduce(0, +) / Double(max(lt.count, 1))
         let sd = (lt.reduce(0) { $0 + ($1 - m) * ($1 - m) } / Double(max(lt.count - 1, 1))).squareRoot()
-        let trueLead = LeadTimeForecast(days: m, sdDays: sd, source: .receipts, observations: lt.count,
-                                        explanation: "true", sample: Array(lt))
+        return LeadTimeForecast(days: m, sdDays: sd, source: .receipts, observations: lt.count,
+                                explanation: "true", sample: Array(lt))
+    }
+
+    /// - Parameter points: restock's point, the smallest sufficient one, the model's with
+    ///   the true rate and lead times.
+    static func make(_ inputs: Inputs, truth: TrueCycles, target: Double,
+                     points: (restock: Int, minimal: Int, trueInputs: Int)) -> Self {
+        let trueLead = trueLeadTime(truth)
+        let (point, minimal, both) = points
         func modelPoint(_ rate: Double, _ lead: LeadTimeForecast) -> Int {
             ReorderPointModel.reorderPoint(
                 history: inputs.history.days, historyStart: inputs.history.start, asOf: inputs.asOf,
                 forecastDaily: rate, leadTime: lead, orderQuantity: inputs.orderQuantity,
                 serviceLevel: target).reorderPoint
         }
-        let both = modelPoint(truth.demandPerDay, trueLead)
         let daily = inputs.history.daily
         return CalibrationDiagnosis(
             target: target, point: point, minimal: minimal, achieved: truth.serviceLevel(point),
@@ -55,7 +64,8 @@ struct CalibrationDiagnosis {
             withTrueRate: modelPoint(truth.demandPerDay, inputs.leadTime), withBoth: both,
             achievedWithBoth: truth.serviceLevel(both), forecast: inputs.forecast,
             historyMean: daily.reduce(0, +) / Double(max(daily.count, 1)), trueRate: truth.demandPerDay,
-            leadTime: inputs.leadTime, trueLeadMean: m, trueLeadSD: sd, orderQuantity: inputs.orderQuantity,
+            leadTime: inputs.leadTime, trueLeadMean: trueLead.days, trueLeadSD: trueLead.sdDays,
+            orderQuantity: inputs.orderQuantity,
             bulkDays: inputs.history.bulkDays, oneOffDays: inputs.history.oneOffDays)
     }
 

@@ -19,6 +19,11 @@ enum CalibrationHarness {
         var onHandMinimal: Double
         /// What the textbook normal formula's point achieves.
         var textbook: Double
+        /// What the model's point reaches, and the stock it holds, when it is handed the true
+        /// rate and the true lead times instead of their estimates (the model judged apart
+        /// from what one history and a few receipts can tell).
+        var achievedTrueInputs: Double
+        var onHandTrueInputs: Double
         /// Filled when `CALIBRATION_DETAIL` is set.
         var diagnosis: CalibrationDiagnosis?
     }
@@ -88,21 +93,26 @@ enum CalibrationHarness {
         let n = Double(history.daily.count)
         let mean = history.daily.reduce(0, +) / n
         let sd = (history.daily.reduce(0) { $0 + ($1 - mean) * ($1 - mean) } / n).squareRoot()
+        let trueLead = CalibrationDiagnosis.trueLeadTime(truth)
         return targets.map { target in
-            let s = ReorderPointModel.reorderPoint(
-                history: history.days, historyStart: history.start, asOf: asOf,
-                forecastDaily: forecast.daily, leadTime: leadTime, orderQuantity: q,
-                serviceLevel: target).reorderPoint
+            func point(_ rate: Double, _ lead: LeadTimeForecast) -> Int {
+                ReorderPointModel.reorderPoint(
+                    history: history.days, historyStart: history.start, asOf: asOf, forecastDaily: rate,
+                    leadTime: lead, orderQuantity: q, serviceLevel: target).reorderPoint
+            }
+            let s = point(forecast.daily, leadTime)
+            let sTrue = point(truth.demandPerDay, trueLead)
             let minimal = truth.smallestSufficient(target)
             let l = leadTime.days
             let textbook = Int((mean * l + zScores[target]! * (l * sd * sd + mean * mean
                 * leadTime.sdDays * leadTime.sdDays).squareRoot()).rounded(.up))
             let diagnosis = diagnoses ? CalibrationDiagnosis.make(
                 .init(history: history, asOf: asOf, forecast: forecast.daily, leadTime: leadTime, orderQuantity: q),
-                truth: truth, target: target, point: s, minimal: minimal) : nil
+                truth: truth, target: target, points: (s, minimal, sTrue)) : nil
             return Outcome(achieved: truth.serviceLevel(s), minimalLevel: truth.serviceLevel(minimal),
                            onHand: truth.onHand(s), onHandMinimal: truth.onHand(minimal),
-                           textbook: truth.serviceLevel(textbook), diagnosis: diagnosis)
+                           textbook: truth.serviceLevel(textbook), achievedTrueInputs: truth.serviceLevel(sTrue),
+                           onHandTrueInputs: truth.onHand(sTrue), diagnosis: diagnosis)
         }
     }
 }

@@ -15,16 +15,20 @@ import RestockCore
 /// the smallest sufficient points hold.
 ///
 /// Asserted: over the two stationary worlds (1-2) together, every class x target meets the
-/// mean and stock parts. Not met yet, and recorded as known issues per cell (the README's
-/// calibration table gives every one): the share of SKUs more than 10 points below in some
-/// stationary cells (one or two years of history leave single SKUs' estimates that far
-/// off), and the worlds whose demand is not stationary (a season, a trend, a launch or
-/// decline: restock's forecast is flat, so it lags them over a lead time) or holds rare
-/// bulk orders (an intermittent SKU's history mostly has none of them).
+/// mean and stock parts; and the model itself, handed each SKU's true rate and true lead
+/// times instead of their estimates, meets the whole criterion there (the share far below
+/// included). Not met yet, and recorded as known issues per cell (the README's calibration
+/// table gives every one): the share of SKUs more than 10 points below in some stationary
+/// cells (with true inputs none is: the misses come from estimating the rate from one or
+/// two years and the lead time from 6-10 receipts, see `CalibrationDiagnosis`), and the
+/// worlds whose demand is not stationary (a season, a trend, a launch or decline:
+/// restock's forecast is flat, so it lags them over a lead time) or holds rare bulk orders
+/// (an intermittent SKU's history mostly has none of them).
 ///
 /// Size: `CALIBRATION_SKUS` SKUs per class and world (default 6, a debug run of about a
 /// minute) and `CALIBRATION_CYCLES` true cycles per SKU (default 1200);
-/// `CALIBRATION_WORLDS=0,3` runs only those worlds (by position in `worlds`). Six SKUs
+/// `CALIBRATION_WORLDS=0,3` runs only those worlds (by position in `worlds`);
+/// `CALIBRATION_DETAIL=1` prints one line per SKU and target (`CalibrationDiagnosis`). Six SKUs
 /// cannot judge a cell, so below 25 the known issues are recorded per class x target over
 /// the stationary and the other worlds, and from 25 on (the release run in the README) per
 /// cell; every cell is printed.
@@ -51,29 +55,40 @@ import RestockCore
         var achieved: Double { Self.mean(outcomes.map(\.achieved)) }
         var minimalLevel: Double { Self.mean(outcomes.map(\.minimalLevel)) }
         var textbook: Double { Self.mean(outcomes.map(\.textbook)) }
-        var shareFarBelow: Double {
-            Double(outcomes.filter { $0.achieved < target - 0.10 }.count) / Double(max(outcomes.count, 1))
-        }
+        var shareFarBelow: Double { share(outcomes.map(\.achieved)) }
         /// Total on-hand with restock's points over the total with the smallest sufficient.
         var stockRatio: Double {
             outcomes.reduce(0) { $0 + $1.onHand } / outcomes.reduce(0) { $0 + $1.onHandMinimal }
         }
-        /// What the criterion finds wrong, in words (empty: met).
-        var failures: [String] {
-            var out = meanAndStockFailures()
-            if shareFarBelow > 0.10 { out.append("\(Self.pct(shareFarBelow))% of SKUs > 10 points below") }
-            return out
+        /// The same three figures for the model's points given the true rate and lead times.
+        var achievedTrueInputs: Double { Self.mean(outcomes.map(\.achievedTrueInputs)) }
+        var shareFarBelowTrueInputs: Double { share(outcomes.map(\.achievedTrueInputs)) }
+        var stockRatioTrueInputs: Double {
+            outcomes.reduce(0) { $0 + $1.onHandTrueInputs } / outcomes.reduce(0) { $0 + $1.onHandMinimal }
         }
-        /// The criterion's mean and stock parts, widened by `slack` (points as a share, and
-        /// on the stock ratio) for samples too small to hold them to the criterion.
-        func meanAndStockFailures(slack: Double = 0) -> [String] {
+        /// Share of `levels` more than 10 points below the target.
+        func share(_ levels: [Double]) -> Double {
+            Double(levels.filter { $0 < target - 0.10 }.count) / Double(max(levels.count, 1))
+        }
+        /// What the criterion finds wrong, in words (empty: met).
+        var failures: [String] { judge(achieved, shareFarBelow, stockRatio) }
+        /// The criterion on (mean achieved, share > 10 points below, stock ratio); the mean
+        /// and stock parts widened by `slack` (points as a share, and on the stock ratio) and
+        /// the share by `shareSlack`, for samples too small to hold them to the criterion.
+        func judge(_ achieved: Double, _ farBelow: Double, _ stock: Double,
+                   slack: Double = 0, shareSlack: Double = 0) -> [String] {
             var out: [String] = []
             let floor = target - 0.02 - slack, ceiling = max(target, minimalLevel) + 0.02 + slack
             if achieved < floor || achieved > ceiling {
                 out.append("mean achieved \(Self.pct(achieved)) outside \(Self.pct(floor))...\(Self.pct(ceiling))")
             }
-            if stockRatio > 1.15 + slack { out.append("stock \(String(format: "%.3f", stockRatio)) x the smallest sufficient") }
+            if stock > 1.15 + slack { out.append("stock \(String(format: "%.3f", stock)) x the smallest sufficient") }
+            if farBelow > 0.10 + shareSlack { out.append("\(Self.pct(farBelow))% of SKUs > 10 points below") }
             return out
+        }
+        /// The criterion's mean and stock parts only.
+        func meanAndStockFailures(slack: Double = 0) -> [String] {
+            judge(achieved, 0, stockRatio, slack: slack)
         }
         static func pct(_ x: Double) -> String { String(format: "%.1f", 100 * x) }
     }
@@ -115,13 +130,16 @@ import RestockCore
 
     static func table(_ cells: [Cell]) -> String {
         var lines = ["| world | class | target | SKUs | achieved | smallest sufficient reaches | SKUs > 10 pts below"
-                     + " | stock vs smallest sufficient | normal formula achieves | criterion |",
-                     "| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |"]
+                     + " | stock vs smallest sufficient | normal formula achieves"
+                     + " | given true rate and lead times: achieved, > 10 pts below, stock | criterion |",
+                     "| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |"]
         for cell in cells {
             let failures = cell.failures
             lines.append("| \(cell.world) | \(cell.demandClass.rawValue) | \(Cell.pct(cell.target)) | \(cell.outcomes.count)"
                 + " | \(Cell.pct(cell.achieved)) | \(Cell.pct(cell.minimalLevel)) | \(Cell.pct(cell.shareFarBelow))%"
                 + " | \(String(format: "%.3f", cell.stockRatio)) | \(Cell.pct(cell.textbook))"
+                + " | \(Cell.pct(cell.achievedTrueInputs)), \(Cell.pct(cell.shareFarBelowTrueInputs))%,"
+                + " \(String(format: "%.3f", cell.stockRatioTrueInputs))"
                 + " | \(failures.isEmpty ? "met" : failures.joined(separator: "; ")) |")
         }
         return lines.joined(separator: "\n")
@@ -154,6 +172,14 @@ import RestockCore
         for cell in stationary {
             let label = "\(cell.world), \(cell.demandClass.rawValue) at \(cell.target)"
             let failures = cell.meanAndStockFailures(slack: slack)
+            #expect(failures.isEmpty, "\(label): \(failures.joined(separator: "; "))")
+        }
+        // The model itself, handed the true rate and lead times: the full criterion over the
+        // stationary worlds, per class x target (a debug run: 2 of 12 SKUs may fall far below).
+        for cell in stationary {
+            let label = "\(cell.world), \(cell.demandClass.rawValue) at \(cell.target), given the truth"
+            let failures = cell.judge(cell.achievedTrueInputs, cell.shareFarBelowTrueInputs, cell.stockRatioTrueInputs,
+                                      slack: slack, shareSlack: skus >= 25 ? 0 : 0.07)
             #expect(failures.isEmpty, "\(label): \(failures.joined(separator: "; "))")
         }
         // Not met yet: the full criterion in every cell (see the type's documentation).
