@@ -25,8 +25,8 @@ import RestockCore
 /// restock's forecast is flat, so it lags them over a lead time) or holds rare bulk orders
 /// (an intermittent SKU's history mostly has none of them).
 ///
-/// Size: `CALIBRATION_SKUS` SKUs per class and world (default 6, a debug run of about a
-/// minute) and `CALIBRATION_CYCLES` true cycles per SKU (default 1200);
+/// Size: `CALIBRATION_SKUS` SKUs per class and world (default 6, a debug run of a few
+/// minutes) and `CALIBRATION_CYCLES` true cycles per SKU (default 1200);
 /// `CALIBRATION_WORLDS=0,3` runs only those worlds (by position in `worlds`);
 /// `CALIBRATION_DETAIL=1` prints one line per SKU and target (`CalibrationDiagnosis`). Six SKUs
 /// cannot judge a cell, so below 25 the known issues are recorded per class x target over
