@@ -20,9 +20,9 @@ final class KeyOrderAppend<Row> {
     private let many: Statement
     private let one: Statement
     private var held: [Row] = []
-    /// The greatest key the table holds or will hold once flushed; nil for an empty table.
+    /// The greatest key the table holds or will hold once flushed; empty for an empty table.
     /// Read from the table on the first row (inside the ingest's transaction).
-    private var greatest: [String]?
+    private var greatest: [String] = []
     private var greatestKnown = false
 
     init(_ db: Connection, table: String, key: [String], columns: [StoredColumn<Row>]) throws {
@@ -38,15 +38,18 @@ final class KeyOrderAppend<Row> {
     /// Holds `row` and returns true when its key lies above every key stored or held (it is
     /// then the greatest); false otherwise, or when a key column is not text.
     func hold(_ row: Row) throws -> Bool {
-        var rowKey: [String] = []
-        rowKey.reserveCapacity(key.count)
+        if !greatestKnown { try readGreatest() }
+        // Part by part until one differs: the row's key must be the greater there.
+        var order = greatest.isEmpty ? 1 : 0
         for i in key.indices {
             guard case .text(let part) = columns[i].value(row) else { return false }
-            rowKey.append(part)
+            if order == 0 { order = Self.compare(part, greatest[i]) }
         }
-        if !greatestKnown { try readGreatest() }
-        if let greatest, !Self.precedes(greatest, rowKey) { return false }
-        greatest = rowKey
+        guard order > 0 else { return false }
+        if greatest.isEmpty { greatest = Array(repeating: "", count: key.count) }
+        for i in key.indices {
+            if case .text(let part) = columns[i].value(row) { greatest[i] = part }
+        }
         held.append(row)
         if held.count == Self.rowsPerStatement { try flush() }
         return true
@@ -76,21 +79,13 @@ final class KeyOrderAppend<Row> {
     private func readGreatest() throws {
         let last = try db.prepare("SELECT \(key.joined(separator: ", ")) FROM \(table) ORDER BY "
                                   + key.map { "\($0) DESC" }.joined(separator: ", ") + " LIMIT 1")
-        greatest = try last.step() ? key.indices.map { last.text(Int32($0)) ?? "" } : nil
+        greatest = try last.step() ? key.indices.map { last.text(Int32($0)) ?? "" } : []
         greatestKnown = true
     }
 
-    /// Whether key `a` sorts before key `b`: part by part, bytes compared as `memcmp`, a
-    /// shorter text before a longer one it begins.
-    static func precedes(_ a: [String], _ b: [String]) -> Bool {
-        for i in a.indices {
-            let order = compare(a[i], b[i])
-            if order != 0 { return order < 0 }
-        }
-        return false
-    }
-
-    private static func compare(_ a: String, _ b: String) -> Int {
+    /// The order of two key parts as the table sorts them (SQLite's BINARY collation: bytes
+    /// as `memcmp`, a shorter text before a longer one it begins): negative, 0 or positive.
+    static func compare(_ a: String, _ b: String) -> Int {
         var a = a, b = b
         return a.withUTF8 { x in
             b.withUTF8 { y in
