@@ -4,8 +4,8 @@ import SQLite
 /// The rows of a `KeyedTable` whose key lies above every key the table holds (README,
 /// "Performance"): such a row is new without asking the table, so it is held and inserted
 /// with others, `rowsPerStatement` to one multi-row `INSERT`, whose one B-tree cursor stays
-/// on the table's last page. An export sorted by its key (the orders of a first load, or a
-/// night's new orders numbered above the old) takes this path row after row.
+/// on the table's last page. An export sorted by its key (an orders file sorted by order on
+/// a first load, or a night's new orders numbered above the old) takes this path row after row.
 ///
 /// The held rows are part of the table only once `flush()` ran: `KeyedTable` flushes before
 /// any other write to the table, and `RowWriter.finish()` before anything reads it.
@@ -79,6 +79,7 @@ final class KeyOrderAppend<Row> {
     private func readGreatest() throws {
         let last = try db.prepare("SELECT \(key.joined(separator: ", ")) FROM \(table) ORDER BY "
                                   + key.map { "\($0) DESC" }.joined(separator: ", ") + " LIMIT 1")
+        // The query selects the key columns in `key`'s order: column i is key[i].
         greatest = try last.step() ? key.indices.map { last.text(Int32($0)) ?? "" } : []
         greatestKnown = true
     }
