@@ -118,7 +118,7 @@ import SQLite
                 _ = try writer.write(parser.parse(fields, line: line).get())
                 try writer.digests.flushIfLarge()
             }
-            try writer.digests.finish()
+            try writer.finish()
         }
         #expect(try digests(small) == digests(db))
     }

@@ -27,7 +27,10 @@ import SQLite
         try rows.map { try writer.write(row(kind, header, $0)) }
     }
 
-    func stored(_ sql: String) throws -> [[String]] { try dump(store.path, sql) }
+    func stored(_ sql: String) throws -> [[String]] {
+        try writer.flush()
+        return try dump(store.path, sql)
+    }
 
     @Test func anOrderLineLoadedAgainIsADuplicateAndAChangedOneReplacesIt() throws {
         let header = "order_id,line_id,ordered_at,sku,quantity,unit_price"

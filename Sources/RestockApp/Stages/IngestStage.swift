@@ -102,7 +102,7 @@ struct IngestStage {
             }
             // What the new rows change in the per-SKU digests, in the same transaction.
             progress.update(done: rowsDone, total: nil, note: "per-SKU totals updated", unit: "rows")
-            try writer.digests.finish()
+            try writer.finish()
             Trace.mark("ingest: per-SKU digests")
             return result
         }
@@ -192,6 +192,7 @@ struct IngestStage {
             }
         }
         if let failure { throw failure }
+        try writer.flush()
     }
 
     /// The parser thread's work: header, then records in batches.

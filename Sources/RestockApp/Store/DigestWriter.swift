@@ -36,6 +36,8 @@ final class DigestWriter {
     /// earlier flush of this ingest wrote (`written`, as block << 32 | SKU id) can be there.
     private var hadDays: Bool
     private var written = Set<Int64>()
+    /// `ranks()` as last sorted.
+    private var rankCache: [Int] = []
     /// Orders whose lines of a SKU must be read again at the end (when every line is in).
     private var marks: [(order: String, sku: Int32)] = []
 
@@ -155,13 +157,11 @@ final class DigestWriter {
         return text.withUTF8 { intern.id(for: $0) }
     }
 
-    /// Each SKU id's place in the SKUs' byte order (the store's key order).
+    /// Each SKU id's place in the SKUs' byte order (the store's key order), sorted again only
+    /// when SKUs were added since (a first load flushes many times with the same SKUs).
     private func ranks() -> [Int] {
-        let names = intern.names
-        let order = names.indices.sorted { names[$0].utf8.lexicographicallyPrecedes(names[$1].utf8) }
-        var rank = [Int](repeating: 0, count: names.count)
-        for (r, id) in order.enumerated() { rank[id] = r }
-        return rank
+        if rankCache.count != intern.names.count { rankCache = intern.ranks() }
+        return rankCache
     }
 
     // MARK: - Daily totals
@@ -259,7 +259,8 @@ final class DigestWriter {
     /// Applies the held edits to the SKUs' records, in SKU order: read, edit, write once each.
     private func writeEditedEvents() throws {
         let names = intern.names
-        let touched = edits.ids.sorted { names[$0].utf8.lexicographicallyPrecedes(names[$1].utf8) }
+        let rank = ranks()
+        let touched = edits.ids.sorted { rank[$0] < rank[$1] }
         for id in touched {
             var events = SKUEvents()
             var replacing = false

@@ -48,6 +48,8 @@ final class KeyedTable<Row> {
     private let parameters: [Int32]
     /// The position of each non-key column in `select`'s result.
     private let positions: [String: Int32]
+    /// Rows whose key lies above every stored key, inserted in bulk (`flush()`).
+    private let append: KeyOrderAppend<Row>
 
     init(_ db: Connection, name: String, key: [String], columns: [StoredColumn<Row>]) throws {
         let names = columns.map(\.name)
@@ -72,13 +74,17 @@ final class KeyedTable<Row> {
             return index
         }
         positions = Dictionary(uniqueKeysWithValues: others.enumerated().map { ($0.element, Int32($0.offset)) })
+        append = try KeyOrderAppend(db, table: name, key: key, columns: columns)
         (self.db, self.name, self.columns) = (db, name, columns)
         (self.insert, self.select, self.update) = (insert, select, update)
     }
 
     /// Stores `row`: new, a duplicate, or a replacement, with `old` reading what the replaced
-    /// row held (before it is overwritten).
+    /// row held (before it is overwritten). A row whose key lies above every stored key is new
+    /// and is held to be inserted with others (`KeyOrderAppend`): `flush()` before reading the table.
     func write<Old>(_ row: Row, old: (StoredRow) -> Old) throws -> Written<Old> {
+        if try append.hold(row) { return .new }
+        try append.flush()
         for i in columns.indices { try insert.bind(columns[i].value(row), at: parameters[i]) }
         defer { insert.resetKeepingBindings() }
         try insert.run()
@@ -92,6 +98,11 @@ final class KeyedTable<Row> {
         try update.run()
         return .replaced(old: previous)
     }
+}
+
+extension KeyedTable {
+    /// Inserts the rows held by the key-order path, so that the table holds every row written.
+    func flush() throws { try append.flush() }
 }
 
 /// A stored row that differs from the one being written, read by column name (key columns

@@ -19,7 +19,7 @@ final class RowWriter {
     private let products: KeyedTable<ProductFact>
     private let receipts: KeyedTable<ReceiptRow>
     private let reject: Statement
-    /// The digests this writer keeps in step; `finish()` them before the transaction commits.
+    /// The digests this writer keeps in step; `finish()` the writer before the transaction commits.
     let digests: DigestWriter
 
     /// `digestFlushThreshold`: pending daily deltas that make `DigestWriter` merge early (tests use a small one).
@@ -140,6 +140,21 @@ final class RowWriter {
         case .duplicate: break
         }
         return written.outcome
+    }
+
+    /// Inserts the rows the tables hold back (`KeyOrderAppend`): before anything reads them.
+    func flush() throws {
+        try orders.flush()
+        try backorders.flush()
+        try products.flush()
+        try receipts.flush()
+    }
+
+    /// Flushes the tables, then brings the digests up to date (`DigestWriter.finish`, which
+    /// reads order lines): before the transaction commits.
+    func finish() throws {
+        try flush()
+        try digests.finish()
     }
 
     /// Stores a rejected row with the ingest that saw it.

@@ -46,6 +46,24 @@ struct SKUIntern {
         return id
     }
 
+    /// Each SKU id's place in the SKUs' byte order (the store's key order): `ranks()[id]`.
+    /// Compares the stored bytes (`memcmp`), not `String`s.
+    func ranks() -> [Int] {
+        storage.withUnsafeBufferPointer { bytes in
+            let base = bytes.baseAddress
+            let order = names.indices.sorted { a, b in
+                let (sa, na) = (starts[a], starts[a + 1] - starts[a])
+                let (sb, nb) = (starts[b], starts[b + 1] - starts[b])
+                let common = min(na, nb)
+                let c = common == 0 ? 0 : memcmp(base! + sa, base! + sb, common)
+                return c != 0 ? c < 0 : na < nb
+            }
+            var rank = [Int](repeating: 0, count: names.count)
+            for (r, id) in order.enumerated() { rank[id] = r }
+            return rank
+        }
+    }
+
     private func equal(_ id: Int, _ text: UnsafeBufferPointer<UInt8>) -> Bool {
         let start = starts[id], count = starts[id + 1] - start
         guard count == text.count else { return false }

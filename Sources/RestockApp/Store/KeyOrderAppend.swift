@@ -1,0 +1,99 @@
+import Foundation
+import SQLite
+
+/// The rows of a `KeyedTable` whose key lies above every key the table holds (README,
+/// "Performance"): such a row is new without asking the table, so it is held and inserted
+/// with others, `rowsPerStatement` to one multi-row `INSERT`, whose one B-tree cursor stays
+/// on the table's last page. An export sorted by its key (an orders file sorted by order on
+/// a first load, or a night's new orders numbered above the old) takes this path row after row.
+///
+/// The held rows are part of the table only once `flush()` ran: `KeyedTable` flushes before
+/// any other write to the table, and `RowWriter.finish()` before anything reads it.
+final class KeyOrderAppend<Row> {
+    /// Rows inserted by one statement.
+    static var rowsPerStatement: Int { 256 }
+
+    private let db: Connection
+    private let table: String
+    private let key: [String]
+    private let columns: [StoredColumn<Row>]
+    private let many: Statement
+    private let one: Statement
+    private var held: [Row] = []
+    /// The greatest key the table holds or will hold once flushed; empty for an empty table.
+    /// Read from the table on the first row (inside the ingest's transaction).
+    private var greatest: [String] = []
+    private var greatestKnown = false
+
+    init(_ db: Connection, table: String, key: [String], columns: [StoredColumn<Row>]) throws {
+        let names = columns.map(\.name).joined(separator: ", ")
+        let values = "(" + Array(repeating: "?", count: columns.count).joined(separator: ", ") + ")"
+        many = try db.prepare("INSERT INTO \(table)(\(names)) VALUES "
+                              + Array(repeating: values, count: Self.rowsPerStatement).joined(separator: ", "))
+        one = try db.prepare("INSERT INTO \(table)(\(names)) VALUES \(values)")
+        (self.db, self.table, self.key, self.columns) = (db, table, key, columns)
+        held.reserveCapacity(Self.rowsPerStatement)
+    }
+
+    /// Holds `row` and returns true when its key lies above every key stored or held (it is
+    /// then the greatest); false otherwise, or when a key column is not text.
+    func hold(_ row: Row) throws -> Bool {
+        if !greatestKnown { try readGreatest() }
+        // Part by part until one differs: the row's key must be the greater there.
+        var order = greatest.isEmpty ? 1 : 0
+        for i in key.indices {
+            guard case .text(let part) = columns[i].value(row) else { return false }
+            if order == 0 { order = Self.compare(part, greatest[i]) }
+        }
+        guard order > 0 else { return false }
+        if greatest.isEmpty { greatest = Array(repeating: "", count: key.count) }
+        for i in key.indices {
+            if case .text(let part) = columns[i].value(row) { greatest[i] = part }
+        }
+        held.append(row)
+        if held.count == Self.rowsPerStatement { try flush() }
+        return true
+    }
+
+    /// Inserts the held rows.
+    func flush() throws {
+        guard !held.isEmpty else { return }
+        let statement = held.count == Self.rowsPerStatement ? many : one
+        for (r, row) in held.enumerated() {
+            let first = statement === many ? r * columns.count : 0
+            for c in columns.indices { try statement.bind(columns[c].value(row), at: Int32(first + c + 1)) }
+            if statement === one {
+                try one.run()
+                one.resetKeepingBindings()
+            }
+        }
+        if statement === many {
+            try many.run()
+            many.resetKeepingBindings()
+        }
+        held.removeAll(keepingCapacity: true)
+    }
+
+    /// The table's greatest key in its key order (SQLite's BINARY collation: bytes). The key
+    /// columns are `TEXT NOT NULL`, so every stored key is text.
+    private func readGreatest() throws {
+        let last = try db.prepare("SELECT \(key.joined(separator: ", ")) FROM \(table) ORDER BY "
+                                  + key.map { "\($0) DESC" }.joined(separator: ", ") + " LIMIT 1")
+        // The query selects the key columns in `key`'s order: column i is key[i].
+        greatest = try last.step() ? key.indices.map { last.text(Int32($0)) ?? "" } : []
+        greatestKnown = true
+    }
+
+    /// The order of two key parts as the table sorts them (SQLite's BINARY collation: bytes
+    /// as `memcmp`, a shorter text before a longer one it begins): negative, 0 or positive.
+    static func compare(_ a: String, _ b: String) -> Int {
+        var a = a, b = b
+        return a.withUTF8 { x in
+            b.withUTF8 { y in
+                let common = min(x.count, y.count)
+                let order = common == 0 ? 0 : Int(memcmp(x.baseAddress!, y.baseAddress!, common))
+                return order != 0 ? order : x.count - y.count
+            }
+        }
+    }
+}

@@ -1,0 +1,62 @@
+import Foundation
+import Testing
+@testable import RestockApp
+import RestockCore
+import SQLite
+
+/// Rows whose key lies above every stored key are inserted in bulk (`KeyOrderAppend`); rows
+/// in any other order, and keys seen before, are told new, duplicate or replaced exactly as
+/// one row at a time would (README, "Bad rows, keys and loading again").
+@Suite struct KeyOrderAppendTests {
+    let path = temporaryFolder() + "/restock.sqlite"
+    let header = "order_id,line_id,ordered_at,sku,quantity"
+
+    /// Writes `rows` of an orders file through a fresh `RowWriter` on the store at `path`, in
+    /// one transaction, and returns what each did.
+    func load(_ rows: [String]) throws -> [StoreOutcome] {
+        let store = try Store(path: path)
+        let parser = try RowParser(kind: .orders, fileName: "orders.csv", header: header.components(separatedBy: ","),
+                                   headerLine: 1, dates: DateTimeParser(timeZone: TimeZone(identifier: "UTC")!))
+        return try store.db.transaction {
+            let writer = try RowWriter(store.db)
+            let outcomes = try rows.enumerated().map { i, row in
+                try writer.write(parser.parse(row.components(separatedBy: ","), line: i + 2).get())
+            }
+            try writer.finish()
+            return outcomes
+        }
+    }
+
+    @Test func keysOutOfOrderAndKeysTwiceCountAsOneRowAtATimeWould() throws {
+        let outcomes = try load([
+            "O2,1,2026-11-20,A,1",      // new: the table is empty
+            "O1,1,2026-11-20,A,1",      // below O2: new, written at once
+            "O3,1,2026-11-20,A,1",      // above O2: held
+            "O2,1,2026-11-20,A,1",      // O2 again, the same: duplicate
+            "O3,1,2026-11-20,A,2",      // O3 again (held until now), quantity 1 -> 2: replaced
+            "O3,2,2026-11-20,A,1",      // above (O3, 1): held
+        ])
+        #expect(outcomes == [.new, .new, .new, .duplicate, .replaced, .new])
+        #expect(try dump(path, "SELECT order_id, line_key, quantity, version FROM order_lines ORDER BY order_id, line_key")
+                == [["O1", "1", "1.0", "0"], ["O2", "1", "1.0", "0"], ["O3", "1", "2.0", "1"], ["O3", "2", "1.0", "0"]])
+    }
+
+    @Test func aStoreLoadedBeforeSetsTheKeyThatNewRowsMustExceed() throws {
+        // 600 lines in key order: two statements of 256 rows, then 88 one by one.
+        let first = (0..<600).map { String(format: "O%04d,1,2026-11-20,A,1", $0) }
+        #expect(try load(first) == Array(repeating: .new, count: 600))
+        // The greatest stored key is (O0599, 1): O0599 again is a duplicate, (O0599, 2) is new.
+        #expect(try load(["O0599,1,2026-11-20,A,1", "O0599,2,2026-11-20,A,1", "O0600,1,2026-11-20,A,3"])
+                == [.duplicate, .new, .new])
+        #expect(try dump(path, "SELECT count(*), sum(quantity) FROM order_lines") == [["602", "604.0"]])
+    }
+
+    @Test func keysCompareAsTheStoreSortsThemByteForByte() {
+        #expect(KeyOrderAppend<OrderRow>.compare("A", "AB") < 0)
+        #expect(KeyOrderAppend<OrderRow>.compare("B", "AB") > 0)
+        #expect(KeyOrderAppend<OrderRow>.compare("", "A") < 0)
+        #expect(KeyOrderAppend<OrderRow>.compare("O1", "O1") == 0)
+        // "é" is the bytes C3 A9, after "z" (7A) byte for byte.
+        #expect(KeyOrderAppend<OrderRow>.compare("é", "z") > 0)
+    }
+}
