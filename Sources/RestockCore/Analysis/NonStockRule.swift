@@ -75,6 +75,28 @@ public enum NonStockRule {
 
     /// What a code or name is, when the built-in list knows it as not stock.
     public static func builtInMatch(code: String) -> String? {
+        code.utf8.allSatisfy { $0 < 0x80 } ? builtInMatchASCII(code: code) : builtInMatchUnicode(code: code)
+    }
+
+    /// `builtInMatchUnicode` for an ASCII code, on its bytes: trimming leaves only spaces and
+    /// tabs to take off and case mapping only A-Z and a-z to map, so the answer is the same,
+    /// without Foundation's Unicode trimming and case mapping for every SKU of a run.
+    private static func builtInMatchASCII(code: String) -> String? {
+        let bytes = code.utf8
+        let blank: (UInt8) -> Bool = { $0 == 0x20 || $0 == 0x09 }
+        guard let first = bytes.firstIndex(where: { !blank($0) }), let last = bytes.lastIndex(where: { !blank($0) }) else { return nil }
+        let key = bytes[first...last]
+        let upper: (UInt8) -> UInt8 = { $0 >= 0x61 && $0 <= 0x7A ? $0 - 0x20 : $0 }
+        let lower: (UInt8) -> UInt8 = { $0 >= 0x41 && $0 <= 0x5A ? $0 + 0x20 : $0 }
+        if let hit = builtIn.first(where: { $0.name.utf8.elementsEqual(key.lazy.map(upper)) }) { return hit.what }
+        return builtInPrefixes.first(where: { entry in
+            let prefix = entry.prefix.utf8
+            return key.count >= prefix.count && prefix.elementsEqual(key.prefix(prefix.count).lazy.map(lower))
+        })?.what
+    }
+
+    /// `builtInMatch` for any code: trimmed, then compared ignoring case.
+    private static func builtInMatchUnicode(code: String) -> String? {
         let key = code.trimmingCharacters(in: .whitespaces).uppercased()
         if let hit = builtIn.first(where: { $0.name == key }) { return hit.what }
         let lower = key.lowercased()
