@@ -37,67 +37,55 @@ struct ReportStage {
         let ranked = SKUTables.ranked(figures)
         let toSetUp = SKUTables.rankedToSetUp(figures)
         let rejects = ingestRan ? ingest.rejects : try latestRejects(store)
-        // skus.csv (the largest file) is written on a second thread and the other tables on a
-        // third, while this one keeps the figures in the store (SQLite's work) and makes
-        // report.html; both large files are written a piece at a time, so memory does not
-        // grow with them.
-        let folder = self.folder, stage = self
-        var skusWaited = false, tablesWaited = false
+        let unmatched = computed.unmatchedBackorders
+        // skus.csv (the largest file) is written on a second thread while this one writes the
+        // others and keeps the figures in the store; both large files are written a piece at
+        // a time, so memory does not grow with them.
+        let folder = self.folder
+        var skusWaited = false
         let skusCSV = BackgroundWork {
             try folder.write("skus.csv") { piece in try SKUTables.skusCSV(figures, rowsPerPiece: Self.rowsPerPiece, piece) }
         }
-        let tables = BackgroundWork { try stage.writeTables(ranked: ranked, toSetUp: toSetUp, rejects: rejects) }
 
         do {
+            var files = try writeTables(ranked: ranked, toSetUp: toSetUp, rejects: rejects)
+            Trace.mark("report: CSV files")
+
+            var model = reportModel(ranked: ranked, toSetUp: toSetUp, rejects: rejects)
+            if let replayed {
+                let totals = ReplayClassTotal.summarize(replayed.rows)
+                model.replay = ReportModel.ReplaySection(plan: replayed.plan, totals: totals)
+                try folder.write("replay.csv", ReplayTable.csv(replayed.rows)); files += 1
+                try folder.write("replay-summary.csv", ReplaySummaryText.csv(totals)); files += 1
+            }
+            let html = HTMLReport.render(model)
+            try folder.write("report.html", Array(html.utf8)); files += 1
+            Trace.mark("report: report.html")
+            if options.email {
+                let recommendationsCSV = SKUTables.recommendationsCSV(ranked)
+                let eml = try EmailBuilder.build(options: options, model: model, reportHTML: Array(html.utf8),
+                                                 recommendationsCSV: recommendationsCSV, recommendations: ranked.count)
+                try folder.write("email.eml", eml); files += 1
+            }
+
+            let summary = runSummary(model, skus: figures.count, recommendations: ranked.count, toSetUp: toSetUp.count,
+                                     rejects: rejects.count, unmatched: unmatched, reportRows: files + 2, started: started)
+            try folder.write("summary.json", summary.encoded()); files += 1
             // The figures are kept before the folder moves into place: a kill between the two
             // leaves a store that the next run simply overwrites for the same run id.
             try PreviousRun.save(store.db, runId: runId, figures: figures)
             Trace.mark("report: figures kept in the store")
-            let (model, reportFiles) = try writeReport(ranked: ranked, toSetUp: toSetUp, rejects: rejects)
-            Trace.mark("report: report.html")
-            tablesWaited = true
-            let files = try tables.wait() + reportFiles
-            Trace.mark("report: CSV files")
-
-            let summary = runSummary(model, skus: figures.count, recommendations: ranked.count, toSetUp: toSetUp.count,
-                                     rejects: rejects.count, unmatched: computed.unmatchedBackorders, reportRows: files + 2,
-                                     started: started)
-            try folder.write("summary.json", summary.encoded())
             skusWaited = true
-            try skusCSV.wait()
+            try skusCSV.wait(); files += 1
             try folder.commit()
             Trace.mark("report: folder in place")
-            return Outcome(summary: summary, files: files + 2, recommendations: ranked.count, folder: folder.target.path)
+            return Outcome(summary: summary, files: files, recommendations: ranked.count, folder: folder.target.path)
         } catch {
-            // The staging folder goes only once the other threads no longer write into it.
-            if !tablesWaited { _ = try? tables.wait() }
+            // The staging folder goes only once skus.csv's thread no longer writes into it.
             if !skusWaited { _ = try? skusCSV.wait() }
             folder.discard()
             throw error
         }
-    }
-
-    /// Writes report.html, and with `--replay` replay.csv and replay-summary.csv, with
-    /// `--email` email.eml, into the staging folder; returns the report's model and the
-    /// number of files written.
-    private func writeReport(ranked: [SKUFigures], toSetUp: [SKUFigures], rejects: [Rejection]) throws -> (ReportModel, Int) {
-        var files = 0
-        var model = reportModel(ranked: ranked, toSetUp: toSetUp, rejects: rejects)
-        if let replayed {
-            let totals = ReplayClassTotal.summarize(replayed.rows)
-            model.replay = ReportModel.ReplaySection(plan: replayed.plan, totals: totals)
-            try folder.write("replay.csv", ReplayTable.csv(replayed.rows)); files += 1
-            try folder.write("replay-summary.csv", ReplaySummaryText.csv(totals)); files += 1
-        }
-        let html = HTMLReport.render(model)
-        try folder.write("report.html", Array(html.utf8)); files += 1
-        if options.email {
-            let recommendationsCSV = SKUTables.recommendationsCSV(ranked)
-            let eml = try EmailBuilder.build(options: options, model: model, reportHTML: Array(html.utf8),
-                                             recommendationsCSV: recommendationsCSV, recommendations: ranked.count)
-            try folder.write("email.eml", eml); files += 1
-        }
-        return (model, files)
     }
 
     /// Rows of skus.csv and recommendations.csv made and written at a time.
