@@ -96,7 +96,8 @@ struct Pipeline {
         let read = try ReadStage(store: job.store, settings: settings)
         let openSeconds = Date().timeIntervalSince(opening)
         let compute = ComputeStage(settings: settings, pools: read.pools)
-        var computed = RunFigures(settings: settings, chartsKept: min(options.top, HTMLReport.maxDetailed))
+        var computed = RunFigures(settings: settings, chartsKept: min(options.top, HTMLReport.maxDetailed),
+                                  expectedSKUs: read.candidates)
         var seconds = try OverlappedChunks(read: read.next, compute: { compute.run($0) }).run { chunk in
             computed.add(chunk)
             let done = computed.figures.count

@@ -61,6 +61,7 @@ final class ReadStage {
         if let first = reader?.firstDay, let last = reader?.lastDay, first <= last { output.dataRange = first...last }
         output.staleData = StaleData.note(newestInWindow: reader?.lastOrderDay, newestLoaded: reader?.lastDay, settings: settings)
         reader = nil
+        Trace.mark("reader closed")
         FreedMemory.returnToSystem()
         Trace.mark("facts released")
         return output

@@ -17,11 +17,12 @@ enum ReportCharts {
     /// its cost stays small.
     static func keepTop(_ charts: inout [Int: Series], of figures: [SKUFigures], count: Int) {
         guard charts.count > max(4 * count, 64) else { return }
-        let ranked = charts.keys.sorted().sorted { a, b in
-            let x = figures[a], y = figures[b]
-            if x.isRecommended != y.isRecommended { return x.isRecommended }
-            return SKUTables.ranksAbove(x, y)
+        // Recommended first, then the ranking; the keys are read once, not the figures copied.
+        let keys = charts.keys.sorted().map { (recommended: figures[$0].isRecommended, key: SKUTables.RankKey(figures, position: $0)) }
+        let ranked = keys.sorted { a, b in
+            if a.recommended != b.recommended { return a.recommended }
+            return SKUTables.RankKey.ranksAbove(a.key, b.key)
         }
-        for i in ranked.dropFirst(count) { charts[i] = nil }
+        for entry in ranked.dropFirst(count) { charts[entry.key.position] = nil }
     }
 }

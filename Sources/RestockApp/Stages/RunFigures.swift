@@ -29,10 +29,13 @@ struct RunFigures {
     /// Recommendations whose weekly series are kept for the report's charts.
     let chartsKept: Int
 
-    init(settings: RunSettings, chartsKept: Int) {
+    /// - Parameter expectedSKUs: about how many SKUs will be added (room is made for them at
+    ///   once, so the figures are not copied as they grow).
+    init(settings: RunSettings, chartsKept: Int, expectedSKUs: Int = 0) {
         weeklyOrderLines = Array(repeating: 0, count: settings.weekCount)
         weeklyBackorderLines = Array(repeating: 0, count: settings.weekCount)
         self.chartsKept = chartsKept
+        figures.reserveCapacity(expectedSKUs)
     }
 
     /// Adds a computed chunk: its weekly lines to the totals, its figures, its open backorders

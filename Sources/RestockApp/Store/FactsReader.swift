@@ -43,6 +43,8 @@ final class FactsReader {
     /// The SKUs the export marks not stock (README, "Non-stock lines").
     private let exportNotStocked: SKUOrderedRows
     /// The exclude and recurring lists (README, "Non-stock lines", "One-off bulk orders").
+    /// The streams whose SKUs may get a row, merged SKU by SKU by `next`.
+    private let leading: [SKUOrderedRows]
     private let exclude: SKUList?
     private let recurring: SKUList?
     /// Supplier names repeat on every SKU: one shared String per name.
@@ -87,6 +89,7 @@ final class FactsReader {
         lateLines = try SKUOrderedRows(Self.lateLines(db, rules: rules, sku: only))
         credits = try SKUOrderedRows(Self.credits(db, rules: rules, sku: only))
         exportNotStocked = try SKUOrderedRows(SKUListFiles.exportNotStocked(db, sku: only))
+        leading = [products, events, lateLines] + totals.blocks
     }
 
     /// The next `count` SKUs that get a row in skus.csv (fewer at the end, possibly none),
@@ -95,7 +98,7 @@ final class FactsReader {
         var chunk: [SKUFacts] = []
         chunk.reserveCapacity(count)
         var met = false
-        while chunk.count < count, let sku = SKUOrderedRows.smallest([products, events, lateLines] + totals.blocks) {
+        while chunk.count < count, let sku = SKUOrderedRows.smallest(leading) {
             met = true
             let product = products.isAt(sku) ? Self.product(products.row) : nil
             if product != nil { try products.advance() }

@@ -75,6 +75,37 @@ public enum NonStockRule {
 
     /// What a code or name is, when the built-in list knows it as not stock.
     public static func builtInMatch(code: String) -> String? {
+        var contiguous = code
+        return contiguous.withUTF8 { bytes in
+            bytes.allSatisfy { $0 < 0x80 } ? builtInMatchASCII(bytes) : builtInMatchUnicode(code: code)
+        }
+    }
+
+    /// `builtIn` and `builtInPrefixes` as bytes, for `builtInMatchASCII`.
+    private static let namesASCII = builtIn.map { (bytes: Array($0.name.utf8), what: $0.what) }
+    private static let prefixesASCII = builtInPrefixes.map { (bytes: Array($0.prefix.utf8), what: $0.what) }
+
+    /// `builtInMatchUnicode` for an ASCII code, on its bytes: trimming leaves only spaces and
+    /// tabs to take off and case mapping only A-Z and a-z to map, so the answer is the same,
+    /// without Foundation's Unicode trimming and case mapping for every SKU of a run.
+    private static func builtInMatchASCII(_ code: UnsafeBufferPointer<UInt8>) -> String? {
+        let blank: (UInt8) -> Bool = { $0 == 0x20 || $0 == 0x09 }
+        var start = 0, end = code.count
+        while start < end && blank(code[start]) { start += 1 }
+        while end > start && blank(code[end - 1]) { end -= 1 }
+        let upper: (UInt8) -> UInt8 = { $0 >= 0x61 && $0 <= 0x7A ? $0 - 0x20 : $0 }
+        let lower: (UInt8) -> UInt8 = { $0 >= 0x41 && $0 <= 0x5A ? $0 + 0x20 : $0 }
+        for name in namesASCII where name.bytes.count == end - start {
+            if name.bytes.indices.allSatisfy({ upper(code[start + $0]) == name.bytes[$0] }) { return name.what }
+        }
+        for prefix in prefixesASCII where prefix.bytes.count <= end - start {
+            if prefix.bytes.indices.allSatisfy({ lower(code[start + $0]) == prefix.bytes[$0] }) { return prefix.what }
+        }
+        return nil
+    }
+
+    /// `builtInMatch` for any code: trimmed, then compared ignoring case.
+    private static func builtInMatchUnicode(code: String) -> String? {
         let key = code.trimmingCharacters(in: .whitespaces).uppercased()
         if let hit = builtIn.first(where: { $0.name == key }) { return hit.what }
         let lower = key.lowercased()

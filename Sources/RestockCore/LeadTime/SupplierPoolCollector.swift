@@ -14,10 +14,13 @@ public struct SupplierPoolCollector: Sendable {
 
     /// Adds one receipt to `supplier`'s pool.
     public mutating func add(_ receipt: PooledReceipt, supplier: String) {
-        pools[supplier, default: []].append(receipt)
-        if let pool = pools[supplier], pool.count >= 2 * kept {
-            pools[supplier] = SupplierPools.newest(kept, of: pool)
-        }
+        Self.add(receipt, to: &pools[supplier, default: []], kept: kept)
+    }
+
+    /// Adds to one pool in place (the supplier is looked up once, the pool not copied).
+    private static func add(_ receipt: PooledReceipt, to pool: inout [PooledReceipt], kept: Int) {
+        pool.append(receipt)
+        if pool.count >= 2 * kept { pool = SupplierPools.newest(kept, of: pool) }
     }
 
     /// The pools, each its supplier's newest `kept` receipts, oldest first.

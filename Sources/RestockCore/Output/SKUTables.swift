@@ -11,17 +11,49 @@ public enum SKUTables {
         "demand_class", "reason",
     ]
 
-    /// The recommendations, in the order of `ranksAbove`.
+    /// The recommendations, in the order of `ranksAbove`. What the order compares is taken
+    /// out of each SKU's figures once and sorted with its position, so the figures themselves
+    /// are copied once, into place.
     public static func ranked(_ figures: [SKUFigures]) -> [SKUFigures] {
-        figures.filter(\.isRecommended).sorted(by: ranksAbove)
+        var keys: [RankKey] = []
+        for i in figures.indices where figures[i].isRecommended { keys.append(RankKey(figures, position: i)) }
+        keys.sort(by: RankKey.ranksAbove)
+        return keys.map { figures[$0.position] }
     }
 
     /// The ranking of recommendations.csv: whether `a` comes before `b` by revenue_at_risk
     /// (highest first), then backorder_lines (most first), then sku (byte order).
     public static func ranksAbove(_ a: SKUFigures, _ b: SKUFigures) -> Bool {
-        if a.revenueAtRisk != b.revenueAtRisk { return a.revenueAtRisk > b.revenueAtRisk }
-        if a.backorderLines != b.backorderLines { return a.backorderLines > b.backorderLines }
-        return Array(a.sku.utf8).lexicographicallyPrecedes(Array(b.sku.utf8))
+        RankKey.ranksAbove(RankKey(revenueAtRisk: a.revenueAtRisk, backorderLines: a.backorderLines, sku: a.sku, position: 0),
+                           RankKey(revenueAtRisk: b.revenueAtRisk, backorderLines: b.backorderLines, sku: b.sku, position: 0))
+    }
+
+    /// What the ranking of recommendations.csv compares of a SKU, and where its figures are.
+    public struct RankKey: Sendable {
+        public var revenueAtRisk: Double
+        public var backorderLines: Int
+        public var sku: String
+        public var position: Int
+
+        /// The key of `figures[position]`, read in place.
+        public init(_ figures: [SKUFigures], position: Int) {
+            self.init(revenueAtRisk: figures[position].revenueAtRisk, backorderLines: figures[position].backorderLines,
+                      sku: figures[position].sku, position: position)
+        }
+
+        init(revenueAtRisk: Double, backorderLines: Int, sku: String, position: Int) {
+            self.revenueAtRisk = revenueAtRisk
+            self.backorderLines = backorderLines
+            self.sku = sku
+            self.position = position
+        }
+
+        /// The ranking (`SKUTables.ranksAbove`).
+        public static func ranksAbove(_ a: RankKey, _ b: RankKey) -> Bool {
+            if a.revenueAtRisk != b.revenueAtRisk { return a.revenueAtRisk > b.revenueAtRisk }
+            if a.backorderLines != b.backorderLines { return a.backorderLines > b.backorderLines }
+            return a.sku.utf8.lexicographicallyPrecedes(b.sku.utf8)
+        }
     }
 
     /// `reorder_points_to_set_up.csv` columns (README, "Advice without stock levels"): what a
@@ -43,7 +75,7 @@ public enum SKUTables {
         if a.backorderLines != b.backorderLines { return a.backorderLines > b.backorderLines }
         let (va, vb) = (a.orderedUnits * (a.unitPrice ?? 0), b.orderedUnits * (b.unitPrice ?? 0))
         if va != vb { return va > vb }
-        return Array(a.sku.utf8).lexicographicallyPrecedes(Array(b.sku.utf8))
+        return a.sku.utf8.lexicographicallyPrecedes(b.sku.utf8)
     }
 
     /// `reorder_points_to_set_up.csv`: the ranked SKUs to set up; between rank and reason each

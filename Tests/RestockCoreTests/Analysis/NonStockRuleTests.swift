@@ -25,6 +25,22 @@ import Testing
         }
     }
 
+    @Test func blanksAroundACodeAndItsCaseDoNotMatterWhetherItIsASCIIOrNot() {
+        // Spaces and tabs at either end are trimmed, inner ones kept; case is ignored.
+        #expect(NonStockRule.builtInMatch(code: " post\t") == "postage")
+        #expect(NonStockRule.builtInMatch(code: "\tBank Charges ") == "bank charges")
+        #expect(NonStockRule.builtInMatch(code: "BANK  CHARGES") == nil)
+        #expect(NonStockRule.builtInMatch(code: "  Gift Card for Anna") == "gift card")
+        #expect(NonStockRule.builtInMatch(code: "GIFT_") == "gift voucher")
+        #expect(NonStockRule.builtInMatch(code: "gift") == nil)
+        #expect(NonStockRule.builtInMatch(code: " \t ") == nil)
+        #expect(NonStockRule.builtInMatch(code: "POSTAGE2") == nil)
+        // Not ASCII: Unicode trimming (a no-break space is a blank) and case mapping.
+        #expect(NonStockRule.builtInMatch(code: "\u{00A0}post") == "postage")
+        #expect(NonStockRule.builtInMatch(code: "Gift card für Anna") == "gift card")
+        #expect(NonStockRule.builtInMatch(code: "PÖST") == nil)
+    }
+
     @Test func theExcludeListComesFirstAndATakeOutBringsASKUBack() {
         #expect(rule("MUG", list: "MU*")?.why == "restock-exclude.txt line 1: MU*")
         #expect(rule("POST", list: "!POST") == nil)
