@@ -29,10 +29,13 @@ public struct CandidateScore: Sendable, Hashable {
 public struct ForecastChoice: Sendable {
     /// The chosen method's short name as written in `skus.csv` (`ForecastMethod.rawValue`).
     public var method: String
-    /// Forecast demand, units per week, >= 0 (the same for every coming week).
+    /// Forecast demand of the coming week, units per week, >= 0.
     public var weekly: Double
-    /// Forecast demand, units per day: weekly / 7 (`forecast_daily`).
+    /// Forecast demand of the coming week, units per day: weekly / 7.
     public var daily: Double
+    /// The forecast of every coming week: flat at `weekly` except for `damped_trend`.
+    /// `forecast_daily` is its mean over the lead time (`ForecastPath.dailyRate(overDays:)`).
+    public var path: ForecastPath
     /// `forecast_mae`: the chosen method's mean absolute error, units per week, of its
     /// one-week-ahead forecasts of each of the last 8 weeks, each made only from the weeks
     /// before it (fewer weeks when the history is shorter); nil for a history of fewer
@@ -47,10 +50,11 @@ public struct ForecastChoice: Sendable {
     public var why: String
 
     public init(method: String, weekly: Double, daily: Double, mae: Double?, bias: Double?,
-                candidates: [CandidateScore], why: String) {
+                candidates: [CandidateScore], why: String, path: ForecastPath? = nil) {
         self.method = method
         self.weekly = weekly
         self.daily = daily
+        self.path = path ?? ForecastPath(level: weekly)
         self.mae = mae
         self.bias = bias
         self.candidates = candidates
@@ -146,10 +150,11 @@ public enum ForecastSelector {
             }
         }
         let chosen = scores[best]
+        let path = candidates[best] == .dampedTrend ? DampedTrendModel.path(weekly: weekly) : ForecastPath(level: chosen.weekly)
         return ForecastChoice(
             method: chosen.method, weekly: chosen.weekly, daily: chosen.weekly / 7, mae: chosen.mae,
             bias: chosen.bias, candidates: scores,
-            why: explanation(demandClass: demandClass, hasDemand: hasDemand, scores: scores, best: best))
+            why: explanation(demandClass: demandClass, hasDemand: hasDemand, scores: scores, best: best), path: path)
     }
 
     /// The selection score of forecasts `f` against `y` over `selection`: the weighted root
@@ -217,6 +222,6 @@ struct SelectionPolicy: Sendable {
     }
 
     static let standard = SelectionPolicy(
-        smooth: [.ses, .movingAverage, .naive, .mean],
+        smooth: [.ses, .dampedTrend, .movingAverage, .naive, .mean],
         intermittent: [.imapa, .adida, .crostonSBA, .tsb, .croston, .ses, .mean])
 }

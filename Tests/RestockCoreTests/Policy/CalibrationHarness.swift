@@ -59,7 +59,9 @@ enum CalibrationHarness {
         let leadTime = LeadTimeEstimator.estimate(
             own: receipts, supplierOthers: [], quotedDays: nil, fillDays: [],
             defaultDays: 14, asOf: asOf, windowDays: sku.historyDays)
-        let q = PolicyFigures.orderQuantity(productQty: nil, forecastDaily: forecast.daily,
+        // forecast_daily as SKUAnalyzer sets it: the forecast's mean rate over the lead time.
+        let rate = forecast.path.dailyRate(overDays: leadTime.days)
+        let q = PolicyFigures.orderQuantity(productQty: nil, forecastDaily: rate,
                                             coverDays: 30, casePack: nil)
         let truth = TrueCycles(sku: sku, orderQuantity: q, cycles: trueCycles, random: &r)
         let n = Double(history.daily.count)
@@ -68,7 +70,7 @@ enum CalibrationHarness {
         return targets.map { target in
             let s = ReorderPointModel.reorderPoint(
                 history: history.days, historyStart: history.start, asOf: asOf,
-                forecastDaily: forecast.daily, leadTime: leadTime, orderQuantity: q,
+                forecastDaily: rate, leadTime: leadTime, orderQuantity: q,
                 serviceLevel: target).reorderPoint
             let minimal = truth.smallestSufficient(target)
             let l = leadTime.days
