@@ -66,7 +66,10 @@ public struct ForecastChoice: Sendable {
 /// that SKU's own past, one week ahead, from rolling origins (never by in-sample fit).
 ///
 /// 1. The demand class decides the candidates (`SelectionPolicy.standard`): smooth and
-///    erratic demand compete SES, moving average, naive and mean; intermittent and lumpy
+///    erratic demand compete SES, damped trend, moving average, naive and mean (the damped
+///    trend is not offered for intermittent and lumpy demand: a trend fitted on weeks that
+///    are mostly 0 follows the last quiet weeks, and on the calibration worlds its rates
+///    ran low, README, "How the forecast is chosen"); intermittent and lumpy
 ///    demand compete IMAPA, ADIDA, Croston-SBA, TSB, Croston, SES and mean; `new` (fewer
 ///    than 2 weeks with demand) is not compared: the average week (`mean`); a history
 ///    without any demand: `zero`.
@@ -103,8 +106,9 @@ public struct ForecastChoice: Sendable {
 /// heaviest in the selection score, so they somewhat flatter the winner (selection bias).
 /// The zero forecast is never a candidate: 0 is not the rate of a SKU that has sold.
 ///
-/// Cost: O(n × 19) for SES, O(n × 6) for the moving average, O(n² log n) for ADIDA and
-/// IMAPA (their buckets move with each origin) and O(n) for every other candidate.
+/// Cost: O(n × 19) for SES, O(n × 36) for the damped trend, O(n × 6) for the moving
+/// average, O(n² log n) for ADIDA and IMAPA (their buckets move with each origin) and O(n)
+/// for every other candidate.
 public enum ForecastSelector {
     /// Number of last weekly origins `forecast_mae` and `forecast_bias` average over.
     public static let reportedOrigins = 8

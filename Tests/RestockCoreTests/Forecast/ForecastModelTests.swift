@@ -113,13 +113,13 @@ import Testing
         // as 10 + 2α + φ·2αβ, largest (least error) for α 0.5, β 0.2, φ 0.98:
         // 11 + 0.98·0.2 = 11.196, error 2.804; its SSE 4 + 2.804² is the least.
         // ℓ = 11.196 + 0.5·2.804 = 12.598; b = 0.2·(12.598 − 11) + 0.8·0.98·0.2 = 0.4764.
-        // Next week: 12.598 + 0.98·0.4764 = 13.064872; two weeks: + 0.9604·0.4764 = 13.52240256.
+        // Next week: 12.598 + 0.98·0.4764 = 13.064872; two weeks: 12.598 + 1.9404·0.4764 = 13.52240656.
         let f = RollingForecast.all(of: .dampedTrend, weekly: [10, 12, 14])
         #expect(Self.close(f[2], 10.208))
         #expect(Self.close(f[3], 13.064872))
         let path = DampedTrendModel.path(weekly: [10, 12, 14])
         #expect(Self.close(path.level, 12.598) && Self.close(path.trend, 0.4764) && path.damping == 0.98)
-        #expect(Self.close(path.weekly(ahead: 2), 13.52240256))
+        #expect(Self.close(path.weekly(ahead: 2), 13.52240656))
     }
 
     @Test func dampedTrendFollowsADeclineThatSESLags() {
