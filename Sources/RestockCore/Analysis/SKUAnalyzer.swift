@@ -65,6 +65,8 @@ public enum SKUAnalyzer {
         f.leadTimeDays = leadTime.days
         f.leadTimeSDDays = leadTime.sdDays
         f.leadTimeSource = leadTime.source
+        // The rate the reorder point is fed: the forecast's mean over the lead time.
+        f.forecastDaily = forecast.path.dailyRate(overDays: leadTime.days)
 
         let rop = applyPolicy(&f, facts: facts, history: bulk.seen, leadTime: leadTime, settings: settings)
         let open = openBackorders(facts, leadTime: leadTime, settings: settings)
@@ -115,7 +117,8 @@ public enum SKUAnalyzer {
                                     leadTimes: LeadTimeDistribution(leadTime).values, meanLeadTime: leadTime.days, asOf: asOf)
     }
 
-    /// The demand class and the chosen forecast of a weekly history, written into `f`.
+    /// The demand class and the chosen forecast of a weekly history, written into `f`
+    /// (but for forecast_daily, the forecast's rate over the lead time, set once that is known).
     static func demandAndForecast(_ f: inout SKUFigures, weekly: [Double]) -> ForecastChoice {
         let classification = DemandClassifier.classify(weekly: weekly)
         f.adi = classification.adi
@@ -123,7 +126,6 @@ public enum SKUAnalyzer {
         f.demandClass = classification.demandClass
         let forecast = ForecastSelector.select(weekly: weekly, demandClass: classification.demandClass)
         f.forecastMethod = forecast.method
-        f.forecastDaily = forecast.daily
         f.forecastMAE = forecast.mae
         f.forecastBias = forecast.bias
         return forecast

@@ -11,6 +11,8 @@ public enum ForecastMethod: String, Sendable, Hashable, CaseIterable, Codable {
     case movingAverage = "moving_average"
     /// Simple exponential smoothing, smoothing constant fitted (`SESModel`).
     case ses
+    /// Damped trend, Gardner & McKenzie (1985), parameters fitted (`DampedTrendModel`).
+    case dampedTrend = "damped_trend"
     /// Croston (1972) (`CrostonModel`).
     case croston
     /// Croston with the Syntetos-Boylan (2005) bias correction (`CrostonSBAModel`).

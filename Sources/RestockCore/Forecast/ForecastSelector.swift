@@ -29,10 +29,13 @@ public struct CandidateScore: Sendable, Hashable {
 public struct ForecastChoice: Sendable {
     /// The chosen method's short name as written in `skus.csv` (`ForecastMethod.rawValue`).
     public var method: String
-    /// Forecast demand, units per week, >= 0 (the same for every coming week).
+    /// Forecast demand of the coming week, units per week, >= 0.
     public var weekly: Double
-    /// Forecast demand, units per day: weekly / 7 (`forecast_daily`).
+    /// Forecast demand of the coming week, units per day: weekly / 7.
     public var daily: Double
+    /// The forecast of every coming week: flat at `weekly` except for `damped_trend`.
+    /// `forecast_daily` is its mean over the lead time (`ForecastPath.dailyRate(overDays:)`).
+    public var path: ForecastPath
     /// `forecast_mae`: the chosen method's mean absolute error, units per week, of its
     /// one-week-ahead forecasts of each of the last 8 weeks, each made only from the weeks
     /// before it (fewer weeks when the history is shorter); nil for a history of fewer
@@ -47,10 +50,11 @@ public struct ForecastChoice: Sendable {
     public var why: String
 
     public init(method: String, weekly: Double, daily: Double, mae: Double?, bias: Double?,
-                candidates: [CandidateScore], why: String) {
+                candidates: [CandidateScore], why: String, path: ForecastPath? = nil) {
         self.method = method
         self.weekly = weekly
         self.daily = daily
+        self.path = path ?? ForecastPath(level: weekly)
         self.mae = mae
         self.bias = bias
         self.candidates = candidates
@@ -62,7 +66,10 @@ public struct ForecastChoice: Sendable {
 /// that SKU's own past, one week ahead, from rolling origins (never by in-sample fit).
 ///
 /// 1. The demand class decides the candidates (`SelectionPolicy.standard`): smooth and
-///    erratic demand compete SES, moving average, naive and mean; intermittent and lumpy
+///    erratic demand compete SES, damped trend, moving average, naive and mean (the damped
+///    trend is not offered for intermittent and lumpy demand: a trend fitted on weeks that
+///    are mostly 0 follows the last quiet weeks, and on the calibration worlds its rates
+///    ran low, README, "How the forecast is chosen"); intermittent and lumpy
 ///    demand compete IMAPA, ADIDA, Croston-SBA, TSB, Croston, SES and mean; `new` (fewer
 ///    than 2 weeks with demand) is not compared: the average week (`mean`); a history
 ///    without any demand: `zero`.
@@ -99,8 +106,9 @@ public struct ForecastChoice: Sendable {
 /// heaviest in the selection score, so they somewhat flatter the winner (selection bias).
 /// The zero forecast is never a candidate: 0 is not the rate of a SKU that has sold.
 ///
-/// Cost: O(n × 19) for SES, O(n × 6) for the moving average, O(n² log n) for ADIDA and
-/// IMAPA (their buckets move with each origin) and O(n) for every other candidate.
+/// Cost: O(n × 19) for SES, O(n × 36) for the damped trend, O(n × 6) for the moving
+/// average, O(n² log n) for ADIDA and IMAPA (their buckets move with each origin) and O(n)
+/// for every other candidate.
 public enum ForecastSelector {
     /// Number of last weekly origins `forecast_mae` and `forecast_bias` average over.
     public static let reportedOrigins = 8
@@ -146,10 +154,11 @@ public enum ForecastSelector {
             }
         }
         let chosen = scores[best]
+        let path = candidates[best] == .dampedTrend ? DampedTrendModel.path(weekly: weekly) : ForecastPath(level: chosen.weekly)
         return ForecastChoice(
             method: chosen.method, weekly: chosen.weekly, daily: chosen.weekly / 7, mae: chosen.mae,
             bias: chosen.bias, candidates: scores,
-            why: explanation(demandClass: demandClass, hasDemand: hasDemand, scores: scores, best: best))
+            why: explanation(demandClass: demandClass, hasDemand: hasDemand, scores: scores, best: best), path: path)
     }
 
     /// The selection score of forecasts `f` against `y` over `selection`: the weighted root
@@ -217,6 +226,6 @@ struct SelectionPolicy: Sendable {
     }
 
     static let standard = SelectionPolicy(
-        smooth: [.ses, .movingAverage, .naive, .mean],
+        smooth: [.ses, .dampedTrend, .movingAverage, .naive, .mean],
         intermittent: [.imapa, .adida, .crostonSBA, .tsb, .croston, .ses, .mean])
 }

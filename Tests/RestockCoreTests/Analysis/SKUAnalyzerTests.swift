@@ -50,6 +50,19 @@ import Testing
         #expect(f.backorderETA != nil)
     }
 
+    @Test func forecastDailyIsTheForecastsMeanOverTheLeadTimeNotJustTheComingWeek() {
+        // Demand rising by one unit a day (1 on the window's first day, 365 on as-of): the
+        // weekly totals rise by 49 a week, the damped trend is chosen, and forecast_daily is
+        // its path's mean over the 14-day default lead time, above the coming week's / 7.
+        let days = (settings.windowStart...settings.asOf).map { day in
+            OrderDay(day: day, lines: 1, units: Double(day - settings.windowStart + 1))
+        }
+        let a = SKUAnalyzer.analyze(SKUFacts(sku: "R", orderDays: days), supplierOthers: [], settings: settings)
+        #expect(a.figures.forecastMethod == "damped_trend" && a.figures.leadTimeDays == 14)
+        #expect(a.figures.forecastDaily == a.forecast.path.dailyRate(overDays: 14))
+        #expect(a.figures.forecastDaily > a.forecast.daily)
+    }
+
     @Test func aSKUWithNothingButAProductRowGetsEmptyDemandFigures() {
         let facts = SKUFacts(sku: "P", product: ProductFact(sku: "P"))
         let f = SKUAnalyzer.analyze(facts, supplierOthers: [], settings: settings).figures

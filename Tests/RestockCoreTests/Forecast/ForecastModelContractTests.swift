@@ -76,8 +76,13 @@ import Testing
 
     @Test(arguments: ForecastMethod.allCases)
     func forecastStaysWithinTheRangeOfTheHistory(method: ForecastMethod) {
-        // Every model averages past weeks (or past sizes over intervals >= 1 week), so
-        // its forecast never exceeds the largest week.
+        // Every model but the damped trend averages past weeks (or past sizes over
+        // intervals >= 1 week), so its forecast never exceeds the largest week; the damped
+        // trend carries a rise on beyond it (on 1, 2, …, 30 it forecasts above 30).
+        guard method != .dampedTrend else {
+            #expect(method.forecast(weekly: Array(stride(from: 1.0, through: 30, by: 1))) > 30)
+            return
+        }
         for y in Self.series {
             #expect(method.forecast(weekly: y) <= y.max()! + 1e-12, "\(method) on \(y)")
         }

@@ -96,6 +96,41 @@ import Testing
                            TSBModel.forecast(weekly: Self.intermittent) * pow095(20)))
     }
 
+    @Test func dampedTrendTwoWeeksTieOnEveryTripleAndKeepTheFirst() {
+        // [10, 12]: every triple forecasts week 1 as 10 (ℓ = 10, b = 0) and misses by 2, so
+        // all tie and the first, α 0.1, β 0.05, φ 0.8, is kept:
+        // ℓ = 10 + 0.1·2 = 10.2; b = 0.05·(10.2 − 10) + 0.95·0.8·0 = 0.01;
+        // forecast 10.2 + 0.8·0.01 = 10.208.
+        let f = RollingForecast.all(of: .dampedTrend, weekly: [10, 12])
+        #expect(f[0] == 0 && f[1] == 10)
+        #expect(Self.close(f[2], 10.208))
+        let path = DampedTrendModel.path(weekly: [10, 12])
+        #expect(Self.close(path.level, 10.2) && Self.close(path.trend, 0.01) && path.damping == 0.8)
+    }
+
+    @Test func dampedTrendWorkedByHandOnThreeRisingWeeks() {
+        // [10, 12, 14]. After week 1 a triple holds ℓ = 10 + 2α, b = 2αβ and forecasts week 2
+        // as 10 + 2α + φ·2αβ, largest (least error) for α 0.5, β 0.2, φ 0.98:
+        // 11 + 0.98·0.2 = 11.196, error 2.804; its SSE 4 + 2.804² is the least.
+        // ℓ = 11.196 + 0.5·2.804 = 12.598; b = 0.2·(12.598 − 11) + 0.8·0.98·0.2 = 0.4764.
+        // Next week: 12.598 + 0.98·0.4764 = 13.064872; two weeks: 12.598 + 1.9404·0.4764 = 13.52240656.
+        let f = RollingForecast.all(of: .dampedTrend, weekly: [10, 12, 14])
+        #expect(Self.close(f[2], 10.208))
+        #expect(Self.close(f[3], 13.064872))
+        let path = DampedTrendModel.path(weekly: [10, 12, 14])
+        #expect(Self.close(path.level, 12.598) && Self.close(path.trend, 0.4764) && path.damping == 0.98)
+        #expect(Self.close(path.weekly(ahead: 2), 13.52240656))
+    }
+
+    @Test func dampedTrendFollowsADeclineThatSESLags() {
+        // 40 weeks falling by 1 a week from 60 to 21: SES (even α 0.95) stays above the last
+        // week; the damped trend forecasts below it, as the decline carries on.
+        let y = (0..<40).map { 60 - Double($0) }
+        #expect(SESModel.forecast(weekly: y) > 21)
+        #expect(DampedTrendModel.forecast(weekly: y) < 21)
+        #expect(DampedTrendModel.forecast(weekly: y) > 19)
+    }
+
     static func pow095(_ k: Int) -> Double { (0..<k).reduce(1.0) { r, _ in r * 0.95 } }
     func pow095(_ k: Int) -> Double { Self.pow095(k) }
 }

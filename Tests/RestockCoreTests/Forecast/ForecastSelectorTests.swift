@@ -35,16 +35,21 @@ import Testing
         // 4 a week: every smooth candidate forecasts 4 with no error; ties go to SES.
         let c = Self.select(Array(repeating: 4, count: 20))
         #expect(c.method == "ses" && c.weekly == 4 && c.mae == 0)
-        #expect(c.candidates.map(\.method) == ["ses", "moving_average", "naive", "mean"])
+        #expect(c.candidates.map(\.method) == ["ses", "damped_trend", "moving_average", "naive", "mean"])
     }
 
-    @Test func aSteadyTrendIsForecastBestByTheLastWeek() {
-        // 10, 20, …, 200 (smooth): naive misses by 10 every week; SES at α = 0.95 lags by
-        // 10·0.05/0.95 more; moving averages and the mean lag further. naive: 200.
+    @Test func aSteadyTrendIsFollowedByTheDampedTrend() {
+        // 10, 20, …, 200 (smooth): naive misses by 10 every week, a score of 10 (RMSE) + 10
+        // (bias) = 20; SES lags further, the moving averages and the mean further still. The
+        // damped trend learns the rise and misses by less: it wins, and its path keeps rising
+        // over a lead time.
         let y = (1...20).map { Double($0 * 10) }
         let c = Self.select(y)
-        #expect(c.method == "naive" && c.weekly == 200)
-        #expect(c.mae == 10)
+        let naive = c.candidates.first { $0.method == "naive" }!
+        #expect(naive.selectionScore == 20 && naive.mae == 10)
+        #expect(c.method == "damped_trend" && c.weekly > 200)
+        #expect(c.mae! < 10 && c.candidates[1].selectionScore! < 20)
+        #expect(c.path.trend > 0 && c.path.dailyRate(overDays: 14) > c.daily)
     }
 
     @Test func intermittentDemandCompetesTheCrostonFamily() {

@@ -87,7 +87,9 @@ enum CalibrationHarness {
         let leadTime = LeadTimeEstimator.estimate(
             own: receipts, supplierOthers: [], quotedDays: nil, fillDays: [],
             defaultDays: 14, asOf: asOf, windowDays: sku.historyDays)
-        let q = PolicyFigures.orderQuantity(productQty: nil, forecastDaily: forecast.daily,
+        // forecast_daily as SKUAnalyzer sets it: the forecast's mean rate over the lead time.
+        let rate = forecast.path.dailyRate(overDays: leadTime.days)
+        let q = PolicyFigures.orderQuantity(productQty: nil, forecastDaily: rate,
                                             coverDays: 30, casePack: nil)
         let truth = TrueCycles(sku: sku, orderQuantity: q, cycles: trueCycles, random: &r)
         let n = Double(history.daily.count)
@@ -100,14 +102,14 @@ enum CalibrationHarness {
                     history: history.days, historyStart: history.start, asOf: asOf, forecastDaily: rate,
                     leadTime: lead, orderQuantity: q, serviceLevel: target).reorderPoint
             }
-            let s = point(forecast.daily, leadTime)
+            let s = point(rate, leadTime)
             let sTrue = point(truth.demandPerDay, trueLead)
             let minimal = truth.smallestSufficient(target)
             let l = leadTime.days
             let textbook = Int((mean * l + zScores[target]! * (l * sd * sd + mean * mean
                 * leadTime.sdDays * leadTime.sdDays).squareRoot()).rounded(.up))
             let diagnosis = diagnoses ? CalibrationDiagnosis.make(
-                .init(history: history, asOf: asOf, forecast: forecast.daily, leadTime: leadTime, orderQuantity: q),
+                .init(history: history, asOf: asOf, forecast: rate, leadTime: leadTime, orderQuantity: q),
                 truth: truth, target: target, points: (s, minimal, sTrue)) : nil
             return Outcome(achieved: truth.serviceLevel(s), minimalLevel: truth.serviceLevel(minimal),
                            onHand: truth.onHand(s), onHandMinimal: truth.onHand(minimal),

@@ -98,7 +98,7 @@ enum SKUExplanation {
                        + " " + opt(c.selectionScore).leftPad(15) + " " + opt(c.mae).leftPad(11) + " " + opt(c.bias).leftPad(12) + " " + n(c.weekly).leftPad(9))
         }
         out.append("  chosen: \(a.forecast.method): \(a.forecast.why)")
-        out.append("  forecast_daily \(n(f.forecastDaily)) units/day; forecast_mae \(opt(f.forecastMAE)) units/week; forecast_bias \(opt(f.forecastBias)) units/week")
+        out.append("  forecast_daily \(n(f.forecastDaily)) units/day (the forecast's mean over the lead time of \(n(f.leadTimeDays)) days; the coming week alone \(n(a.forecast.weekly)) units); forecast_mae \(opt(f.forecastMAE)) units/week; forecast_bias \(opt(f.forecastBias)) units/week")
         out.append("")
         out.append("Lead time")
         out.append("  \(n(f.leadTimeDays)) days, sd \(n(f.leadTimeSDDays)), source \(f.leadTimeSource.rawValue): \(a.leadTime.explanation)")

@@ -29,6 +29,7 @@ enum RollingForecast {
         case .mean: MeanModel.rollingForecasts(y, into: forecasts)
         case .movingAverage: MovingAverageModel.rollingForecasts(y, into: forecasts)
         case .ses: SESModel.rollingForecasts(y, into: forecasts)
+        case .dampedTrend: DampedTrendModel.rollingForecasts(y, into: forecasts)
         case .croston: CrostonModel.rollingForecasts(y, into: forecasts)
         case .crostonSBA: CrostonSBAModel.rollingForecasts(y, into: forecasts)
         case .tsb: TSBModel.rollingForecasts(y, into: forecasts)
