@@ -87,12 +87,14 @@ struct IngestStage {
         let writer = try RowWriter(db)
         let ledger = try IngestLedger(db)
         let orderHeaders = try OrderHeaderFiles.index(of: files, formats: formats)
+        let fingerprints = FingerprintsAhead(files)
+        defer { fingerprints.cancel() }
         return try db.transaction {
             var result = Result.none
             var rowsDone: Int64 = 0
-            for file in files {
-                let counts = try ingest(file, ledger: ledger, writer: writer, orderHeaders: orderHeaders,
-                                        rejects: &result.rejects) { fileRows, note in
+            for (index, file) in files.enumerated() {
+                let counts = try ingest(file, fingerprint: try fingerprints.fingerprint(index), ledger: ledger, writer: writer,
+                                        orderHeaders: orderHeaders, rejects: &result.rejects) { fileRows, note in
                     progress.update(done: rowsDone + fileRows, total: nil, note: note, unit: "rows")
                 }
                 rowsDone += Int64(counts.rowsRead)
@@ -110,10 +112,10 @@ struct IngestStage {
 
     /// Records one file in the ingests table and loads it, or, when it is identical to a file
     /// loaded before (and not `reload`), carries that ingest's rejects instead of reading it.
-    private func ingest(_ file: InputFile, ledger: IngestLedger, writer: RowWriter, orderHeaders: OrderHeaderIndex,
-                        rejects: inout [Rejection],
+    /// `fingerprint` is the file's whole-content fingerprint (`FingerprintsAhead`).
+    private func ingest(_ file: InputFile, fingerprint: String, ledger: IngestLedger, writer: RowWriter,
+                        orderHeaders: OrderHeaderIndex, rejects: inout [Rejection],
                         progress: (Int64, String) -> Void) throws -> FileCounts {
-        let fingerprint = try file.fingerprint()
         var counts = FileCounts(file: file.name, kind: file.kind)
         let unchangedOf = reload ? nil : try ledger.unchangedOf(file, fingerprint: fingerprint)
         let ingestId = try ledger.insert(file, fingerprint: fingerprint, runId: runId, unchangedOf: unchangedOf)

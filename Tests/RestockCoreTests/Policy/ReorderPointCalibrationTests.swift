@@ -21,9 +21,10 @@ import RestockCore
 /// table gives every one): the share of SKUs more than 10 points below in some stationary
 /// cells (with true inputs none is: the misses come from estimating the rate from one or
 /// two years and the lead time from 6-10 receipts, see `CalibrationDiagnosis`), and the
-/// worlds whose demand is not stationary (a season, a trend, a launch or decline:
-/// restock's forecast is flat, so it lags them over a lead time) or holds rare bulk orders
-/// (an intermittent SKU's history mostly has none of them).
+/// worlds whose demand is not stationary (a season, a trend, a launch or decline: only
+/// smooth and erratic SKUs get a damped trend, no method follows a season, so the forecast
+/// lags them over a lead time, and a trend fitted after a launch ramp or a bulk order can
+/// run on) or holds rare bulk orders (an intermittent SKU's history mostly has none).
 ///
 /// Size: `CALIBRATION_SKUS` SKUs per class and world (default 6, a debug run of a few
 /// minutes) and `CALIBRATION_CYCLES` true cycles per SKU (default 1200);
