@@ -46,6 +46,16 @@ public final class Connection {
         try execute("PRAGMA synchronous=NORMAL")
     }
 
+    /// Switches the journal to a rollback journal (`journal_mode=DELETE`,
+    /// <https://www.sqlite.org/lockingv3.html#rollback>) with `synchronous=FULL`, as crash-safe
+    /// as WAL; returns false (and leaves the journal as it was) when SQLite could not switch,
+    /// e.g. while another connection has the database open in WAL mode.
+    public func enableRollbackJournal() throws(SQLiteError) -> Bool {
+        guard try scalarText("PRAGMA journal_mode=DELETE") == "delete" else { return false }
+        try execute("PRAGMA synchronous=FULL")
+        return true
+    }
+
     /// Runs one or more statements that return no rows we need
     /// (<https://www.sqlite.org/c3ref/exec.html>).
     public func execute(_ sql: String) throws(SQLiteError) {

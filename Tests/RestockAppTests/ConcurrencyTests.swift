@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import RestockApp
+import SQLite
 
 /// Two commands on one store at once (README, "The store"): the second fails clearly, never
 /// corrupts.
@@ -56,5 +57,31 @@ import Testing
         let after = try runRestock(["sku", "SKU-000001", "--db", db, "--as-of", "2026-11-26"])
         #expect(after.status == 0)
         #expect(!after.stderr.contains("loading the store now"))
+    }
+
+    @Test func skuDuringAFirstLoadSaysTheStoreIsBeingLoaded() throws {
+        let work = temporaryFolder()
+        let db = work + "/s.sqlite"
+        // A store with its schema and no order line, then held as its first load holds it:
+        // the run's lock, a rollback journal and, once the load's pages leave the cache, the
+        // exclusive lock until it commits.
+        #expect(try runRestock(["ingest", EndToEndTests.sampleData + "/products.csv", "--db", db, "--quiet"]).status == 0)
+        var held: RunLock? = try RunLock(storePath: db, command: "ingest", waitSeconds: 0)
+        var load: Connection? = try Connection(path: db)
+        #expect(try load?.enableRollbackJournal() == true)
+        try load?.execute("BEGIN EXCLUSIVE")
+        let started = Date()
+        let during = try runRestock(["sku", "SKU-000001", "--db", db, "--as-of", "2026-11-26"])
+        #expect(during.status == 1)
+        #expect(during.stderr.contains("is locked by another restock command loading it now (pid \(ProcessInfo.processInfo.processIdentifier)"))
+        #expect(during.stderr.contains("ask again when it has finished"))
+        // The reader gives up after 2 s, not the 30 s it waits for a writer otherwise.
+        #expect(Date().timeIntervalSince(started) < 20)
+        try load?.execute("ROLLBACK")
+        load = nil
+        held = nil
+        _ = (held, load)
+        let after = try runRestock(["sku", "SKU-000001", "--db", db, "--as-of", "2026-11-26"])
+        #expect(!after.stderr.contains("locked"))
     }
 }

@@ -81,9 +81,23 @@ struct IngestStage {
         case failed(CSVError)
     }
 
-    /// Loads every file in one transaction; returns each file's counts and the rejects.
+    /// Loads every file in one transaction; returns each file's counts and the rejects. A first
+    /// load writes through a rollback journal, back to WAL once it has ended (`FirstLoadJournal`).
     func run(store: Store, progress: Progress) throws -> Result {
-        let db = store.db
+        let journal = try FirstLoadJournal(store.db)
+        let result: Result
+        do {
+            result = try loadAll(db: store.db, progress: progress)
+        } catch {
+            try? journal.restoreWAL()
+            throw error
+        }
+        try journal.restoreWAL()
+        return result
+    }
+
+    /// The files, one after the other, in one transaction.
+    private func loadAll(db: Connection, progress: Progress) throws -> Result {
         let writer = try RowWriter(db)
         let ledger = try IngestLedger(db)
         let orderHeaders = try OrderHeaderFiles.index(of: files, formats: formats)

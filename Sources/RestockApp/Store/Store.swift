@@ -9,13 +9,18 @@ final class Store {
     let path: String
 
     /// Opens (creating) the store at `path`, switches it to WAL and brings its schema up to date.
+    /// A store's first load switches it to a rollback journal for its transaction (`FirstLoadJournal`).
     init(path: String, readOnly: Bool = false) throws(RunError) {
         self.path = path
         do {
             if readOnly && !FileManager.default.fileExists(atPath: path) {
                 throw RunError("the store '\(path)' does not exist; run 'restock run' or 'restock ingest' first, or pass --db")
             }
-            db = try Connection(path: path, readOnly: readOnly, busyTimeoutMilliseconds: 30_000)
+            // A reader waits for a writer at most 2 s while a command holds the store's lock:
+            // a first load keeps the store locked until it commits (`FirstLoadJournal`), and
+            // the reader says so rather than wait for it.
+            let loading = readOnly && RunLock.holder(storePath: path) != nil
+            db = try Connection(path: path, readOnly: readOnly, busyTimeoutMilliseconds: loading ? 2_000 : 30_000)
             // Reading the schema version is the first access: it fails on a file that is not a database.
             _ = try Migrator.version(of: db)
             // Nothing is written to a database that is not restock's.
@@ -102,6 +107,9 @@ extension RunError {
             return RunError("cannot write the store '\(path)' (\(error.message)); check that the file and its folder are writable, or pass another --db")
         }
         if error.isBusy {
+            if let loading = RunLock.holder(storePath: path) {
+                return RunError("the store '\(path)' is locked by another restock command loading it now (\(loading)): a first load keeps the store to itself until it has committed; ask again when it has finished")
+            }
             return RunError("the store '\(path)' is locked by another process; try again when it finishes")
         }
         if error.isDiskFull {

@@ -1,5 +1,6 @@
 import Foundation
 import RestockCore
+import SQLite
 
 /// `restock sku SKU`: one SKU explained for an analyst (README, "Ad-hoc questions").
 enum SKUCommand: Command {
@@ -28,6 +29,16 @@ enum SKUCommand: Command {
         guard positionals.count == 1, let sku = positionals.first else {
             throw UsageError("name exactly one SKU, e.g. 'restock sku SKU-000123'")
         }
+        do {
+            try explain(sku, options: options, replayOptions: replay ? replayOptions : nil)
+        } catch let error as SQLiteError where error.isBusy {
+            throw RunError.store(options.common.db, error)
+        }
+        return 0
+    }
+
+    /// The SKU's figures (and replay) on stdout.
+    private static func explain(_ sku: String, options: RunOptions, replayOptions: ReplayCommand.PlanOptions?) throws {
         let store = try Store(path: options.common.db, readOnly: true)
         if let zone = try store.storedTimeZone(), zone != options.settings.timeZone {
             throw UsageError("the store was loaded with --time-zone \(zone); pass --time-zone \(zone)")
@@ -49,7 +60,7 @@ enum SKUCommand: Command {
         }
         let analysis = SKUAnalyzer.analyze(facts, pools: reader.pools, settings: settings)
         print(SKUExplanation.text(analysis, settings: settings))
-        if replay, let replayOptions {
+        if let replayOptions {
             let replayPlan = ReplayPlan(asOf: settings.asOf, from: replayOptions.from, to: replayOptions.to, every: replayOptions.every)
             try ReplayCommand.check(replayPlan)
             let output = try ReplayStage(plan: replayPlan, settings: settings, sku: sku).run(store: store, progress: Progress(quiet: true))
@@ -57,7 +68,6 @@ enum SKUCommand: Command {
                 print(SKUReplayText.text(one, rows: output.rows, plan: replayPlan))
             }
         }
-        return 0
     }
 }
 

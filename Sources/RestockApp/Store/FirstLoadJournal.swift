@@ -1,0 +1,33 @@
+import SQLite
+
+/// The journal a first load writes through (README, "The store"; ARCHITECTURE.md, "The store").
+///
+/// In WAL mode every page is written twice: to the `-wal` file, then copied into the database
+/// by a checkpoint. A rollback journal keeps only the old content of pages the transaction
+/// changes, and pages past the database's size at its start have none: a load into a store
+/// without order lines writes each of its pages once. So the ingest of such a store runs with
+/// a rollback journal and switches back to WAL once it has committed or rolled back; a night's
+/// ingest, which mostly changes pages that exist, stays in WAL.
+///
+/// The switch needs the store's connection to be the only one open: the ingest comes before
+/// the run opens its checkpoint connection.
+final class FirstLoadJournal {
+    private let db: Connection
+    /// Whether the load writes through a rollback journal.
+    let isRollback: Bool
+
+    /// Switches `db` to a rollback journal when its order_lines table is empty; stays in WAL
+    /// otherwise, or when another connection keeps the store in WAL.
+    init(_ db: Connection) throws {
+        self.db = db
+        let empty = try db.scalarInt("SELECT NOT EXISTS (SELECT 1 FROM order_lines)") == 1
+        isRollback = empty ? try db.enableRollbackJournal() : false
+    }
+
+    /// Back to WAL, the store's journal between loads (`Store.init`). Called after the load's
+    /// transaction ended; should it fail (a reader holding the store for longer than the busy
+    /// timeout), the store stays consistent and the next command that writes switches it.
+    func restoreWAL() throws {
+        if isRollback { try db.enableWAL() }
+    }
+}
