@@ -89,10 +89,12 @@ struct IngestStage {
         do {
             result = try loadAll(db: store.db, progress: progress)
         } catch {
-            try? journal.restoreWAL()
+            journal.restoreWAL()
             throw error
         }
-        try journal.restoreWAL()
+        // The load has committed: a store left in the rollback journal (a reader held it too
+        // long to switch) is consistent, and the next writing command switches it back.
+        journal.restoreWAL()
         return result
     }
 

@@ -17,17 +17,23 @@ final class FirstLoadJournal {
     let isRollback: Bool
 
     /// Switches `db` to a rollback journal when its order_lines table is empty; stays in WAL
-    /// otherwise, or when another connection keeps the store in WAL.
+    /// otherwise, or when the switch cannot be made: another connection that has the store
+    /// open (a `restock sku`, an SQLite shell) makes SQLite refuse it as "locked", and the
+    /// load then goes through the write-ahead log as any other.
     init(_ db: Connection) throws {
         self.db = db
         let empty = try db.scalarInt("SELECT NOT EXISTS (SELECT 1 FROM order_lines)") == 1
-        isRollback = empty ? try db.enableRollbackJournal() : false
+        isRollback = empty ? ((try? db.enableRollbackJournal()) ?? false) : false
     }
 
     /// Back to WAL, the store's journal between loads (`Store.init`). Called after the load's
-    /// transaction ended; should it fail (a reader holding the store for longer than the busy
-    /// timeout), the store stays consistent and the next command that writes switches it.
-    func restoreWAL() throws {
-        if isRollback { try db.enableWAL() }
+    /// transaction ended. Should it fail (a reader holding the store for longer than the busy
+    /// timeout), the load has still committed and the store is consistent, only in the
+    /// rollback journal: the run goes on, and the next command that opens the store for
+    /// writing switches it back. Returns whether the store is in WAL again.
+    @discardableResult
+    func restoreWAL() -> Bool {
+        guard isRollback else { return true }
+        return (try? db.enableWAL()) != nil
     }
 }

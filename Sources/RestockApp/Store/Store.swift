@@ -8,6 +8,19 @@ final class Store {
     let db: Connection
     let path: String
 
+    /// A first load killed halfway leaves its rollback journal (`restock.sqlite-journal`,
+    /// `FirstLoadJournal`) beside the store, and only a connection that may write can roll it
+    /// back: a reading command (history, sku, rejects, replay) opened read-only would fail with
+    /// "cannot write the store". So when such a journal is there and no restock command holds
+    /// the store, it is opened for writing once and read, which rolls the journal back (SQLite
+    /// does so on the first read); any error is left to the read-only open that follows.
+    private static func rollBackInterruptedLoad(_ path: String) {
+        guard FileManager.default.fileExists(atPath: path + "-journal"),
+              let recovery = try? Connection(path: path, readOnly: false, create: false, busyTimeoutMilliseconds: 2_000)
+        else { return }
+        _ = try? Migrator.version(of: recovery)
+    }
+
     /// Opens (creating) the store at `path`, switches it to WAL and brings its schema up to date.
     /// A store's first load switches it to a rollback journal for its transaction (`FirstLoadJournal`).
     init(path: String, readOnly: Bool = false) throws(RunError) {
@@ -20,6 +33,7 @@ final class Store {
             // a first load keeps the store locked until it commits (`FirstLoadJournal`), and
             // the reader says so rather than wait for it.
             let loading = readOnly && RunLock.holder(storePath: path) != nil
+            if readOnly && !loading { Self.rollBackInterruptedLoad(path) }
             db = try Connection(path: path, readOnly: readOnly, busyTimeoutMilliseconds: loading ? 2_000 : 30_000)
             // Reading the schema version is the first access: it fails on a file that is not a database.
             _ = try Migrator.version(of: db)
