@@ -48,8 +48,9 @@ public final class Connection {
 
     /// Switches the journal to a rollback journal (`journal_mode=DELETE`,
     /// <https://www.sqlite.org/lockingv3.html#rollback>) with `synchronous=FULL`, as crash-safe
-    /// as WAL; returns false (and leaves the journal as it was) when SQLite could not switch,
-    /// e.g. while another connection has the database open in WAL mode.
+    /// as WAL; returns false (and leaves the journal as it was) when SQLite answers with
+    /// another mode. Throws "database is locked" while another connection has the database
+    /// open in WAL mode (SQLite needs it to itself to change the journal).
     public func enableRollbackJournal() throws(SQLiteError) -> Bool {
         guard try scalarText("PRAGMA journal_mode=DELETE") == "delete" else { return false }
         try execute("PRAGMA synchronous=FULL")

@@ -85,17 +85,10 @@ struct IngestStage {
     /// load writes through a rollback journal, back to WAL once it has ended (`FirstLoadJournal`).
     func run(store: Store, progress: Progress) throws -> Result {
         let journal = try FirstLoadJournal(store.db)
-        let result: Result
-        do {
-            result = try loadAll(db: store.db, progress: progress)
-        } catch {
-            journal.restoreWAL()
-            throw error
-        }
-        // The load has committed: a store left in the rollback journal (a reader held it too
-        // long to switch) is consistent, and the next writing command switches it back.
-        journal.restoreWAL()
-        return result
+        // Whether the load committed or failed; a store left in the rollback journal (a reader
+        // held it too long to switch) is consistent, and the next writing command switches it back.
+        defer { journal.restoreWAL() }
+        return try loadAll(db: store.db, progress: progress)
     }
 
     /// The files, one after the other, in one transaction.
