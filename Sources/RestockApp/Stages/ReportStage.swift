@@ -6,7 +6,7 @@ import RestockCore
 ///
 /// Input: the read stage's output (the data range), the compute stage's figures, the ingest's
 /// counts and rejects, and the previous run's figures. Output: `Outcome`, with summary.json.
-struct ReportStage {
+struct ReportStage: Sendable {
     /// The stage's name in the store and in summary.json.
     static let name = "report"
 
@@ -34,55 +34,37 @@ struct ReportStage {
     func write(store: Store) throws -> Outcome {
         let started = Date()
         let figures = computed.figures
+        let rejects = ingestRan ? ingest.rejects : try latestRejects(store)
         let ranked = SKUTables.ranked(figures)
         let toSetUp = SKUTables.rankedToSetUp(figures)
-        let rejects = ingestRan ? ingest.rejects : try latestRejects(store)
-        let unmatched = computed.unmatchedBackorders
-        // skus.csv (the largest file) is written on a second thread while this one writes the
-        // others and keeps the figures in the store; both large files are written a piece at
-        // a time, so memory does not grow with them.
-        let folder = self.folder
-        var skusWaited = false
-        let skusCSV = BackgroundWork {
-            try folder.write("skus.csv") { piece in try SKUTables.skusCSV(figures, rowsPerPiece: Self.rowsPerPiece, piece) }
-        }
-
+        // The files are written on three threads (`ReportPieces`) while this one, which holds
+        // the store's connection, keeps the figures in the store. The store's transaction
+        // commits only once every file is written, and before the folder moves into place:
+        // a failed piece leaves neither rows nor folder, and a kill between the commit and
+        // the move leaves rows that no later run reads (the run is not a success).
+        let (stage, folder) = (self, self.folder)
+        var pieces = ReportPieces(
+            skusCSV: {
+                try folder.write("skus.csv") { piece in try SKUTables.skusCSV(figures, rowsPerPiece: Self.rowsPerPiece, piece) }
+                return 1
+            },
+            tables: { try stage.writeTables(ranked: ranked, toSetUp: toSetUp, rejects: rejects) },
+            page: { try stage.writePage(ranked: ranked, toSetUp: toSetUp, rejects: rejects) })
         do {
-            var files = try writeTables(ranked: ranked, toSetUp: toSetUp, rejects: rejects)
-            Trace.mark("report: CSV files")
-
-            var model = reportModel(ranked: ranked, toSetUp: toSetUp, rejects: rejects)
-            if let replayed {
-                let totals = ReplayClassTotal.summarize(replayed.rows)
-                model.replay = ReportModel.ReplaySection(plan: replayed.plan, totals: totals)
-                try folder.write("replay.csv", ReplayTable.csv(replayed.rows)); files += 1
-                try folder.write("replay-summary.csv", ReplaySummaryText.csv(totals)); files += 1
+            let (summary, files) = try PreviousRun.save(store.db, runId: runId, figures: figures) {
+                Trace.mark("report: figures kept in the store")
+                let written = try pieces.finish()
+                let summary = runSummary(written.page.model, skus: figures.count, recommendations: ranked.count, toSetUp: toSetUp.count,
+                                         rejects: rejects.count, unmatched: computed.unmatchedBackorders,
+                                         reportRows: written.files + 1, started: started)
+                try folder.write("summary.json", summary.encoded())
+                return (summary, written.files + 1)
             }
-            let html = HTMLReport.render(model)
-            try folder.write("report.html", Array(html.utf8)); files += 1
-            Trace.mark("report: report.html")
-            if options.email {
-                let recommendationsCSV = SKUTables.recommendationsCSV(ranked)
-                let eml = try EmailBuilder.build(options: options, model: model, reportHTML: Array(html.utf8),
-                                                 recommendationsCSV: recommendationsCSV, recommendations: ranked.count)
-                try folder.write("email.eml", eml); files += 1
-            }
-
-            let summary = runSummary(model, skus: figures.count, recommendations: ranked.count, toSetUp: toSetUp.count,
-                                     rejects: rejects.count, unmatched: unmatched, reportRows: files + 2, started: started)
-            try folder.write("summary.json", summary.encoded()); files += 1
-            // The figures are kept before the folder moves into place: a kill between the two
-            // leaves a store that the next run simply overwrites for the same run id.
-            try PreviousRun.save(store.db, runId: runId, figures: figures)
-            Trace.mark("report: figures kept in the store")
-            skusWaited = true
-            try skusCSV.wait(); files += 1
             try folder.commit()
             Trace.mark("report: folder in place")
             return Outcome(summary: summary, files: files, recommendations: ranked.count, folder: folder.target.path)
         } catch {
-            // The staging folder goes only once skus.csv's thread no longer writes into it.
-            if !skusWaited { _ = try? skusCSV.wait() }
+            pieces.abandon()
             folder.discard()
             throw error
         }
@@ -99,6 +81,28 @@ struct ReportStage {
                                  openBackorders: computed.openBackorderCount, oneOffs: computed.oneOffs,
                                  ingest: ingest, staleData: staleData, rejects: rejects, unmatched: computed.unmatchedBackorders,
                                  previous: previous, runId: runId, startedAt: startedAt, stages: priorStages)
+    }
+
+    /// Builds the report's model and writes report.html, the replay's files with `--replay` and
+    /// email.eml with `--email` into the staging folder.
+    private func writePage(ranked: [SKUFigures], toSetUp: [SKUFigures], rejects: [Rejection]) throws -> ReportPieces.Page {
+        var files = 0
+        var model = reportModel(ranked: ranked, toSetUp: toSetUp, rejects: rejects)
+        if let replayed {
+            let totals = ReplayClassTotal.summarize(replayed.rows)
+            model.replay = ReportModel.ReplaySection(plan: replayed.plan, totals: totals)
+            try folder.write("replay.csv", ReplayTable.csv(replayed.rows)); files += 1
+            try folder.write("replay-summary.csv", ReplaySummaryText.csv(totals)); files += 1
+        }
+        let html = Array(HTMLReport.render(model).utf8)
+        try folder.write("report.html", html); files += 1
+        if options.email {
+            let recommendationsCSV = SKUTables.recommendationsCSV(ranked)
+            let eml = try EmailBuilder.build(options: options, model: model, reportHTML: html,
+                                             recommendationsCSV: recommendationsCSV, recommendations: ranked.count)
+            try folder.write("email.eml", eml); files += 1
+        }
+        return ReportPieces.Page(model: model, files: files)
     }
 
     /// Writes recommendations.csv (a piece at a time), rejects.csv, reorder_points_to_set_up.csv
