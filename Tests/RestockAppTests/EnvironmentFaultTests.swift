@@ -71,6 +71,8 @@ import Testing
         #expect(try Data(contentsOf: URL(fileURLWithPath: report)) == previous)
         #expect(try storeContents(work + "/s.sqlite") == before)
         #expect(try FileManager.default.contentsOfDirectory(atPath: out).filter { $0.hasPrefix(".") }.isEmpty)
+        // The failed run's figures are not kept either: its files and its rows go together.
+        #expect(try dump(work + "/s.sqlite", "SELECT count(*) FROM run_results WHERE run_id = (SELECT max(id) FROM runs)") == [["0"]])
     }
 
     @Test(.enabled(if: canMount, "needs permission to mount a tmpfs"))

@@ -5,23 +5,19 @@ import RestockCore
 /// the figures in the store (README, "Performance"): skus.csv on one, the other tables on a
 /// second, report.html (and email.eml) on a third. All write into the staging folder of
 /// `ReportFolder`, each to files of its own.
-struct ReportPieces {
-    /// What the report.html piece hands back: the report's model (summary.json reads it) and
-    /// the number of files it wrote.
-    struct Page {
-        var model: ReportModel
-        var files: Int
-    }
-
+///
+/// `Page` is what the report.html piece hands back besides its number of files: the report's
+/// model, which summary.json reads.
+struct ReportPieces<Page> {
     private let skusCSV: BackgroundWork<Int>
     private let tables: BackgroundWork<Int>
-    private let page: BackgroundWork<Page>
+    private let page: BackgroundWork<(page: Page, files: Int)>
     /// Whether `finish` has waited for every piece.
     private(set) var finished = false
 
     /// Starts the three pieces at once; each returns the number of files it wrote.
     init(skusCSV: @escaping @Sendable () throws -> Int, tables: @escaping @Sendable () throws -> Int,
-         page: @escaping @Sendable () throws -> Page) {
+         page: @escaping @Sendable () throws -> (page: Page, files: Int)) {
         self.skusCSV = BackgroundWork(skusCSV)
         self.tables = BackgroundWork(tables)
         self.page = BackgroundWork(page)
@@ -40,7 +36,7 @@ struct ReportPieces {
         finished = true
         let tableFiles = try tablesResult.get()
         let written = try pageResult.get()
-        return (written, tableFiles + written.files + (try skusResult.get()))
+        return (written.page, tableFiles + written.files + (try skusResult.get()))
     }
 
     /// Waits for the pieces still running, ignoring their errors: after a failure elsewhere,

@@ -54,7 +54,7 @@ struct ReportStage: Sendable {
             let (summary, files) = try PreviousRun.save(store.db, runId: runId, figures: figures) {
                 Trace.mark("report: figures kept in the store")
                 let written = try pieces.finish()
-                let summary = runSummary(written.page.model, skus: figures.count, recommendations: ranked.count, toSetUp: toSetUp.count,
+                let summary = runSummary(written.page, skus: figures.count, recommendations: ranked.count, toSetUp: toSetUp.count,
                                          rejects: rejects.count, unmatched: computed.unmatchedBackorders,
                                          reportRows: written.files + 1, started: started)
                 try folder.write("summary.json", summary.encoded())
@@ -85,7 +85,7 @@ struct ReportStage: Sendable {
 
     /// Builds the report's model and writes report.html, the replay's files with `--replay` and
     /// email.eml with `--email` into the staging folder.
-    private func writePage(ranked: [SKUFigures], toSetUp: [SKUFigures], rejects: [Rejection]) throws -> ReportPieces.Page {
+    private func writePage(ranked: [SKUFigures], toSetUp: [SKUFigures], rejects: [Rejection]) throws -> (page: ReportModel, files: Int) {
         var files = 0
         var model = reportModel(ranked: ranked, toSetUp: toSetUp, rejects: rejects)
         if let replayed {
@@ -102,7 +102,7 @@ struct ReportStage: Sendable {
                                              recommendationsCSV: recommendationsCSV, recommendations: ranked.count)
             try folder.write("email.eml", eml); files += 1
         }
-        return ReportPieces.Page(model: model, files: files)
+        return (model, files)
     }
 
     /// Writes recommendations.csv (a piece at a time), rejects.csv, reorder_points_to_set_up.csv
