@@ -52,22 +52,78 @@ public struct CSVWriter: Sendable {
     /// Appends one row. Rows should have `columnCount` cells; a shorter or longer row is
     /// written as given (the writer does not pad or cut).
     public mutating func append(_ row: [CSVCell]) {
-        for (i, cell) in row.enumerated() {
+        appendRow(cells: row.count) { row[$0] }
+    }
+
+    /// Appends one row of `count` cells, `cell(i)` the i-th: `append` without building the
+    /// row's array (how the large tables are written, a row per SKU).
+    public mutating func appendRow(cells count: Int, _ cell: (Int) -> CSVCell) {
+        for i in 0..<count {
             if i > 0 { bytes.append(UInt8(ascii: ",")) }
-            switch cell {
+            switch cell(i) {
             case .text(let value?): appendText(value)
-            case .integer(let value?): bytes.append(contentsOf: String(value).utf8)
-            case .number(let value?): bytes.append(contentsOf: CSVWriter.format(value).utf8)
+            case .integer(let value?): appendInteger(Int64(value))
+            case .number(let value?): appendNumber(value)
             case .text(nil), .integer(nil), .number(nil): break
             }
         }
         bytes.append(UInt8(ascii: "\n"))
     }
 
+    /// `value` in decimal digits, as `String(value)` writes it, straight into the bytes.
+    private mutating func appendInteger(_ value: Int64) {
+        if value < 0 { bytes.append(UInt8(ascii: "-")) }
+        appendDigits(value.magnitude, atLeast: 1)
+    }
+
+    /// The decimal digits of `magnitude`, zero-padded on the left to `atLeast` digits.
+    private mutating func appendDigits(_ magnitude: UInt64, atLeast: Int) {
+        var digits: (UInt64, UInt64, UInt64) = (0, 0, 0)  // 24 bytes: UInt64.max has 20 digits
+        withUnsafeMutableBytes(of: &digits) { buffer in
+            var end = buffer.count
+            var rest = magnitude
+            repeat {
+                end -= 1
+                buffer[end] = UInt8(ascii: "0") + UInt8(rest % 10)
+                rest /= 10
+            } while rest > 0 || buffer.count - end < atLeast
+            bytes.append(contentsOf: buffer[end...])
+        }
+    }
+
+    /// `format(x)` straight into the bytes: on the fast path, the digits of `DecimalText.fixed`
+    /// (4 places, trailing zeros trimmed) with no string made.
+    private mutating func appendNumber(_ x: Double) {
+        guard x.isFinite, abs(x) < 1e9 else { return bytes.append(contentsOf: CSVWriter.format(x).utf8) }
+        let scaled = x * 10_000
+        let whole = scaled.rounded()
+        guard abs(abs(scaled - whole) - 0.5) > 0.01 else { return bytes.append(contentsOf: CSVWriter.printfFormat(x).utf8) }
+        let units = Int64(whole)
+        if units < 0 { bytes.append(UInt8(ascii: "-")) }
+        appendDigits(units.magnitude / 10_000, atLeast: 1)
+        var fraction = units.magnitude % 10_000
+        guard fraction != 0 else { return }
+        var places = 4
+        while fraction % 10 == 0 {
+            fraction /= 10
+            places -= 1
+        }
+        bytes.append(UInt8(ascii: "."))
+        appendDigits(fraction, atLeast: places)
+    }
+
     /// The file as a string.
     public var text: String { String(decoding: bytes, as: UTF8.self) }
 
     private mutating func appendText(_ value: String) {
+        let plain = value.utf8.withContiguousStorageIfAvailable { utf8 in
+            // Most cells need neither quotes nor a guard: copied as they are.
+            guard let first = utf8.first, !CSVWriter.needsFormulaGuard(first), first != 0xEF else { return false }
+            for b in utf8 where b == 0x2C || b == 0x22 || b == 0x0D || b == 0x0A { return false }
+            bytes.append(contentsOf: utf8)
+            return true
+        }
+        if plain == true { return }
         let utf8 = value.utf8
         let guarded = utf8.first.map(CSVWriter.needsFormulaGuard) ?? false
         let quoted = utf8.contains { $0 == 0x2C || $0 == 0x22 || $0 == 0x0D || $0 == 0x0A }

@@ -107,8 +107,12 @@ public enum SKUTables {
     }
 
     private static func appendSKURows(_ figures: ArraySlice<SKUFigures>, to w: inout CSVWriter) {
-        for f in figures {
-            w.append(SKUColumn.all.map { $0.cell(f) })
+        let columns = SKUColumn.all
+        // Through the buffer, so that no SKU's figures are copied for its row.
+        figures.withUnsafeBufferPointer { rows in
+            for f in rows.indices {
+                w.appendRow(cells: columns.count) { columns[$0].cell(rows[f]) }
+            }
         }
     }
 
@@ -142,9 +146,12 @@ public enum SKUTables {
         var w = CSVWriter(header: columns)
         repeat {
             let end = min(ranked.count, start + max(rowsPerPiece, 1))
-            for i in start..<end {
-                let f = ranked[i]
-                w.append([.integer(i + 1)] + shared.map { $0.cell(f) } + [.text(f.reason)])
+            ranked.withUnsafeBufferPointer { rows in
+                for i in start..<end {
+                    w.appendRow(cells: columns.count) { c in
+                        c == 0 ? .integer(i + 1) : c <= shared.count ? shared[c - 1].cell(rows[i]) : .text(rows[i].reason)
+                    }
+                }
             }
             try piece(w.bytes)
             w = CSVWriter(columnCount: columns.count)

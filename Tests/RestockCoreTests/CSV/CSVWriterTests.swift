@@ -58,6 +58,29 @@ import Testing
         for x in values { #expect(CSVWriter.format(x) == CSVWriter.printfFormat(x), "\(x)") }
     }
 
+    @Test func cellsOfARowAreTheTextOfFormatAndOfStringByteForByte() {
+        // A row's number and count cells are written as digits straight into the file:
+        // each must be `format(x)` and `String(n)`, whichever path (fast, printf) x takes.
+        var random = SplitMix64(state: 5)
+        func uniform() -> Double { Double(random.next() >> 11) * 0x1.0p-53 }
+        var numbers: [Double] = [0, -0.0, -0.00001, 0.00005, 1e20, -1e12, 1e9 - 0.00005, 43.14125, .nan, -.infinity, 10_005e-4]
+        var counts: [Int] = [0, -7, 10, Int.max, Int.min]
+        for _ in 0..<20_000 {
+            numbers.append((uniform() < 0.5 ? -1 : 1) * pow(10, uniform() * 14 - 5))
+            numbers.append((uniform() * 100_000).rounded() / 10_000 + 0.00005)
+            counts.append(Int(bitPattern: UInt(random.next())) >> Int(random.next() % 64))
+        }
+        var writer = CSVWriter(columnCount: 2)
+        for x in numbers { writer.appendRow(cells: 2) { $0 == 0 ? .number(x) : .integer(nil) } }
+        for n in counts { writer.appendRow(cells: 2) { $0 == 0 ? .text(nil) : .integer(n) } }
+        let expected = numbers.map { CSVWriter.format($0) + ",\n" } + counts.map { "," + String($0) + "\n" }
+        #expect(writer.text == expected.joined())
+        // Text: plain, quoted, guarded, empty, a byte-order mark, non-ASCII.
+        writer = CSVWriter(columnCount: 6)
+        writer.appendRow(cells: 6) { .text(["Mug", "a,b", "=1+1", "", "\u{FEFF}x", "Tasse à café"][$0]) }
+        #expect(writer.text == "Mug,\"a,b\",'=1+1,,\"\u{FEFF}x\",Tasse à café\n")
+    }
+
     @Test func formatsNumbersWithAtMostFourDecimalsAndNoExponent() {
         #expect(CSVWriter.format(2.5) == "2.5")
         #expect(CSVWriter.format(1.0 / 3.0) == "0.3333")
