@@ -2,11 +2,23 @@ import Foundation
 import Testing
 @testable import SQLite
 
-/// A fresh database file in a temporary folder for each test.
+/// A fresh database file in a temporary folder for each test, inside one folder per test
+/// process that is removed when the process exits (so the tests leave nothing behind).
 func temporaryDatabase() -> String {
-    let dir = FileManager.default.temporaryDirectory.appendingPathComponent("restock-sqlite-\(UUID().uuidString)")
+    let dir = URL(fileURLWithPath: sqliteTestScratch).appendingPathComponent(UUID().uuidString)
     try? FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
     return dir.appendingPathComponent("test.sqlite").path
+}
+
+let sqliteTestScratch: String = {
+    let path = sqliteTestScratchPath()
+    try? FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+    atexit { try? FileManager.default.removeItem(atPath: sqliteTestScratchPath()) }
+    return path
+}()
+
+private func sqliteTestScratchPath() -> String {
+    FileManager.default.temporaryDirectory.appendingPathComponent("restock-sqlite-tests-\(getpid())").path
 }
 
 @Suite struct ConnectionTests {

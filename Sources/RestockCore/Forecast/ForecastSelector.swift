@@ -107,8 +107,9 @@ public struct ForecastChoice: Sendable {
 /// The zero forecast is never a candidate: 0 is not the rate of a SKU that has sold.
 ///
 /// Cost: O(n × 19) for SES, O(n × 36) for the damped trend, O(n × 6) for the moving
-/// average, O(n² log n) for ADIDA and IMAPA (their buckets move with each origin) and O(n)
-/// for every other candidate.
+/// average, O(n × K) for ADIDA and IMAPA (K their largest aggregation level; the buckets
+/// of each level and phase are kept running from origin to origin, `RollingAggregation`)
+/// and O(n) for every other candidate.
 public enum ForecastSelector {
     /// Number of last weekly origins `forecast_mae` and `forecast_bias` average over.
     public static let reportedOrigins = 8

@@ -73,4 +73,53 @@ import Testing
         let expected = (1.9 + CrostonSBAModel.forecast(weekly: level2) / 2 + 6.0 / 3) / 3
         #expect(abs(IMAPAModel.forecast(weekly: y) - expected) < 1e-12)
     }
+
+    /// Weekly histories of every shape the running buckets must follow: intermittent and
+    /// lumpy whole units, fractional units, two years long, and one early demand week only
+    /// (whose level grows with every origin, up to the history's length).
+    static func histories() -> [[Double]] {
+        var random = SplitMix64(seed: 16, stream: 0)
+        var out: [[Double]] = [[], [0], [4], [0, 0, 3], [9] + Array(repeating: 0, count: 60)]
+        for weeks in [5, 13, 52, 104] {
+            for chance in [0.08, 0.3, 0.7, 1.0] {
+                out.append((0..<weeks).map { _ in
+                    random.uniform() < chance ? Double(1 + Int(random.uniform() * 40)) : 0
+                })
+                out.append((0..<weeks).map { _ in
+                    random.uniform() < chance ? (random.uniform() * 17).rounded(.down) / 4 + 0.1 : 0
+                })
+            }
+        }
+        return out
+    }
+
+    @Test(arguments: [ForecastMethod.adida, .imapa])
+    func everyRollingForecastIsTheSameDoubleAsItsPrefixComputedAfresh(method: ForecastMethod) {
+        // The running buckets (`RollingAggregation`) must not move a figure: each origin's
+        // forecast equals, bit for bit, the model computed from that origin's weeks alone.
+        for y in Self.histories() {
+            let rolling = RollingForecast.all(of: method, weekly: y)
+            for t in 0...y.count {
+                let prefix = Array(y[0..<t])
+                let afresh = method == .adida ? ADIDAModel.forecast(weekly: prefix) : IMAPAModel.forecast(weekly: prefix)
+                #expect(rolling[t].bitPattern == afresh.bitPattern, "\(method) at origin \(t) of \(y): \(rolling[t]) against \(afresh)")
+            }
+        }
+    }
+
+    @Test func imapaRollsOverLevelsThatGrowWithEveryOrigin() {
+        // [9, 0, 0, 0]: at origin t the ADI is t, so IMAPA averages levels 1 ... t.
+        // t = 1: [9]: 9.
+        // t = 2: k = 1, buckets 9, 0 (one non-empty: SES; every α has SSE 81, the tie goes
+        //        to α = 0.10): 8.1; k = 2, the bucket 9: 9 / 2. (8.1 + 4.5) / 2 = 6.3.
+        // t = 3: k = 1, 9, 0, 0: SSE 81 + 8.1² at α = 0.10, 81 + 7.2² at 0.20, 81 + 6.3² at
+        //        0.30, the least: level 9 · 0.7² = 4.41; k = 2, phase 1, the bucket of weeks 1-2:
+        //        0; k = 3: 9 / 3. (4.41 + 0 + 3) / 3 = 2.47.
+        // t = 4: k = 1, α = 0.30 again: 9 · 0.7³ = 3.087; k = 2, phase 0, buckets 9, 0: 8.1 / 2;
+        //        k = 3, phase 1: 0; k = 4: 9 / 4. (3.087 + 4.05 + 0 + 2.25) / 4 = 2.34675.
+        let rolling = RollingForecast.all(of: .imapa, weekly: [9, 0, 0, 0])
+        for (got, expected) in zip(rolling, [0, 9, 6.3, 2.47, 2.34675]) {
+            #expect(abs(got - expected) < 1e-12, "\(rolling)")
+        }
+    }
 }

@@ -19,12 +19,19 @@ public enum ADIDAModel: ForecastModel {
     static let method = ForecastMethod.adida
 
     /// The ADIDA forecast after the last week, units per week; 0 for an empty history.
+    /// Computed afresh from the whole history (the definition `rollingForecasts` keeps to).
     public static func forecast(weekly: [Double]) -> Double {
-        RollingForecast.final(of: method, weekly: weekly)
+        guard !weekly.isEmpty else { return 0 }
+        return weekly.withUnsafeBufferPointer { y in
+            withUnsafeTemporaryAllocation(of: Double.self, capacity: y.count + 1) { forecast(y, scratch: $0) }
+        }
     }
 
+    /// Every origin's forecast, the buckets kept running from origin to origin (`RollingAggregation`).
     static func rollingForecasts(_ y: UnsafeBufferPointer<Double>, into forecasts: UnsafeMutableBufferPointer<Double>) {
-        TemporalAggregation.rolling(y, into: forecasts, model: forecast(_:scratch:))
+        RollingAggregation.rolling(y, into: forecasts) { running, t, k in
+            running.sesLevel(origin: t, level: k) / Double(k)
+        }
     }
 
     /// The forecast from the whole of a non-empty `y`, with `scratch` (>= y.count) for the buckets.

@@ -20,12 +20,21 @@ public enum IMAPAModel: ForecastModel {
     static let method = ForecastMethod.imapa
 
     /// The IMAPA forecast after the last week, units per week; 0 for an empty history.
+    /// Computed afresh from the whole history (the definition `rollingForecasts` keeps to).
     public static func forecast(weekly: [Double]) -> Double {
-        RollingForecast.final(of: method, weekly: weekly)
+        guard !weekly.isEmpty else { return 0 }
+        return weekly.withUnsafeBufferPointer { y in
+            withUnsafeTemporaryAllocation(of: Double.self, capacity: y.count + 1) { forecast(y, scratch: $0) }
+        }
     }
 
+    /// Every origin's forecast, the buckets kept running from origin to origin (`RollingAggregation`).
     static func rollingForecasts(_ y: UnsafeBufferPointer<Double>, into forecasts: UnsafeMutableBufferPointer<Double>) {
-        TemporalAggregation.rolling(y, into: forecasts, model: forecast(_:scratch:))
+        RollingAggregation.rolling(y, into: forecasts) { running, t, levels in
+            var sum = 0.0
+            for k in 1...levels { sum += running.imapaLevel(origin: t, level: k) / Double(k) }
+            return sum / Double(levels)
+        }
     }
 
     /// The forecast from the whole of a non-empty `y`, with `scratch` (>= y.count + 1).

@@ -15,9 +15,14 @@ enum TemporalAggregation {
     static func level(_ y: UnsafeBufferPointer<Double>) -> Int {
         var demandWeeks = 0
         for x in y where x > 0 { demandWeeks += 1 }
+        return level(weeks: y.count, demandWeeks: demandWeeks)
+    }
+
+    /// The level of a history of `weeks` weeks of which `demandWeeks` had demand (see above).
+    static func level(weeks: Int, demandWeeks: Int) -> Int {
         guard demandWeeks > 0 else { return 1 }
-        let adi = Double(y.count) / Double(demandWeeks)
-        return min(y.count, max(1, Int(adi.rounded(.toNearestOrAwayFromZero))))
+        let adi = Double(weeks) / Double(demandWeeks)
+        return min(weeks, max(1, Int(adi.rounded(.toNearestOrAwayFromZero))))
     }
 
     /// Writes the bucket totals of `y` at level k into `buckets` (oldest first) and returns
@@ -32,17 +37,5 @@ enum TemporalAggregation {
             buckets[j] = total
         }
         return count
-    }
-
-    /// Fills `forecasts` (count y.count + 1) with `model` run on every prefix y(0 ..< t):
-    /// the aggregation moves with the origin, so each origin is computed afresh.
-    /// Cost O(n²) per history (n ≤ 52 weeks in a year's window).
-    static func rolling(_ y: UnsafeBufferPointer<Double>, into forecasts: UnsafeMutableBufferPointer<Double>,
-                        model: (UnsafeBufferPointer<Double>, UnsafeMutableBufferPointer<Double>) -> Double) {
-        withUnsafeTemporaryAllocation(of: Double.self, capacity: y.count + 1) { scratch in
-            for t in 0...y.count {
-                forecasts[t] = t == 0 ? 0 : model(UnsafeBufferPointer(rebasing: y[0..<t]), scratch)
-            }
-        }
     }
 }
