@@ -44,6 +44,11 @@ public struct ByteWriter: Sendable {
         i32(Int32(utf8.count))
         bytes.append(contentsOf: utf8)
     }
+
+    /// Copies `range` of `source` as it is (a value already in this encoding).
+    public mutating func copy(_ source: UnsafeRawBufferPointer, _ range: Range<Int>) {
+        bytes.append(contentsOf: UnsafeRawBufferPointer(rebasing: source[range]))
+    }
 }
 
 /// Reads values back from bytes written by `ByteWriter`, checking every bound.
@@ -100,6 +105,13 @@ public struct ByteReader {
     public mutating func skipString() throws(DigestError) {
         let n = try count(minimumBytesEach: 1)
         _ = try take(n)
+    }
+
+    /// Where a string written with `ByteWriter.string` lies, its byte count included.
+    public mutating func stringRange() throws(DigestError) -> Range<Int> {
+        let start = offset
+        try skipString()
+        return start..<offset
     }
 
     /// A string written with `ByteWriter.string`.
