@@ -4,8 +4,22 @@
 /// the newest `kept` of (the newest `kept` of the first ones) plus the rest, so the pools end
 /// as `SupplierPools(_:kept:)` makes them from all receipts at once, while memory holds at
 /// most `2 x kept` receipts per supplier however many SKUs there are.
+///
+/// Once a pool was cut to its newest `kept`, a receipt received before the oldest of them
+/// (its `cutoff` day) is not added at all: `kept` receipts received later are already in,
+/// so it can never be among the newest `kept`. Most receipts of a long history are so
+/// turned away with one comparison, and a pool is cut and sorted far less often.
 public struct SupplierPoolCollector: Sendable {
-    private var pools: [String: [PooledReceipt]] = [:]
+    private struct Pool: Sendable {
+        var receipts: [PooledReceipt] = []
+        /// The received day of the oldest receipt kept at the last cut; none before one.
+        var cutoff = Day.min
+    }
+
+    private var pools: [Pool] = []
+    private var index: [String: Int] = [:]
+    /// The supplier added to last and its pool: a SKU's receipts mostly share one.
+    private var last: (supplier: String, pool: Int)?
     private let kept: Int
 
     public init(kept: Int = SupplierPools.keptPerSupplier) {
@@ -14,15 +28,37 @@ public struct SupplierPoolCollector: Sendable {
 
     /// Adds one receipt to `supplier`'s pool.
     public mutating func add(_ receipt: PooledReceipt, supplier: String) {
-        Self.add(receipt, to: &pools[supplier, default: []], kept: kept)
+        let i = pool(of: supplier)
+        guard receipt.receipt.receivedDay >= pools[i].cutoff else { return }
+        Self.add(receipt, to: &pools[i], kept: kept)
     }
 
-    /// Adds to one pool in place (the supplier is looked up once, the pool not copied).
-    private static func add(_ receipt: PooledReceipt, to pool: inout [PooledReceipt], kept: Int) {
-        pool.append(receipt)
-        if pool.count >= 2 * kept { pool = SupplierPools.newest(kept, of: pool) }
+    /// Adds to one pool in place (the pool not copied).
+    private static func add(_ receipt: PooledReceipt, to pool: inout Pool, kept: Int) {
+        pool.receipts.append(receipt)
+        if pool.receipts.count >= 2 * kept {
+            pool.receipts = SupplierPools.newest(kept, of: pool.receipts)
+            pool.cutoff = pool.receipts.first?.receipt.receivedDay ?? Day.min
+        }
+    }
+
+    /// `supplier`'s pool, made when it has none.
+    private mutating func pool(of supplier: String) -> Int {
+        if let last, last.supplier == supplier { return last.pool }
+        let i: Int
+        if let known = index[supplier] {
+            i = known
+        } else {
+            i = pools.count
+            pools.append(Pool())
+            index[supplier] = i
+        }
+        last = (supplier, i)
+        return i
     }
 
     /// The pools, each its supplier's newest `kept` receipts, oldest first.
-    public func finish() -> SupplierPools { SupplierPools(pools, kept: kept) }
+    public func finish() -> SupplierPools {
+        SupplierPools(index.mapValues { pools[$0].receipts }, kept: kept)
+    }
 }
