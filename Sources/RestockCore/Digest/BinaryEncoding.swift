@@ -56,11 +56,16 @@ public struct ByteReader {
 
     public var isAtEnd: Bool { offset >= bytes.count }
 
+    @inline(__always)
     private mutating func take(_ n: Int) throws(DigestError) -> Int {
-        guard n >= 0, bytes.count - offset >= n else { throw DigestError("needs \(n) bytes at \(offset) of \(bytes.count)") }
+        guard n >= 0, bytes.count - offset >= n else { throw shortage(n) }
         defer { offset += n }
         return offset
     }
+
+    /// The error of `take` (kept out of line, so that `take` inlines).
+    @inline(never)
+    private func shortage(_ n: Int) -> DigestError { DigestError("needs \(n) bytes at \(offset) of \(bytes.count)") }
 
     public mutating func u8() throws(DigestError) -> UInt8 { bytes[try take(1)] }
 
