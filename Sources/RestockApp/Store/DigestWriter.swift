@@ -262,38 +262,43 @@ final class DigestWriter {
         let rank = ranks()
         let touched = edits.ids.sorted { rank[$0] < rank[$1] }
         for id in touched {
+            let taken = edits.take(id)
+            if hadEvents, try editStoredRecord(names[id], taken) { continue }
             var events = SKUEvents()
-            var replacing = false
-            if hadEvents, let stored = try storedEvents(names[id]) { (events, replacing) = (stored, true) }
-            events.apply(edits.take(id))
-            try writeRecord(events, sku: names[id], replacing: replacing)
+            events.apply(taken)
+            try writeRecord(events.isEmpty ? nil : events.encode(), sku: names[id], replacing: false)
         }
         if !touched.isEmpty { hadEvents = true }
         Trace.mark("digests: \(touched.count) SKUs' backorders and receipts written")
     }
 
-    /// A SKU's stored record, nil when it has none.
-    private func storedEvents(_ sku: String) throws -> SKUEvents? {
+    /// Applies `taken` to the SKU's stored record in its bytes (`SKUEventsCodec.edited`) and
+    /// writes it back; false when the SKU has no stored record.
+    private func editStoredRecord(_ sku: String, _ taken: [SKUEvents.Edit]) throws -> Bool {
         readEvents.reset()
         defer { readEvents.reset() }
         try readEvents.bind(text: sku, at: 1)
-        guard try readEvents.step() else { return nil }
-        return try readEvents.withBlob(0) { bytes throws in try SKUEvents.decode(bytes) }
+        guard try readEvents.step() else { return false }
+        let edited = try readEvents.withBlob(0) { bytes throws in try SKUEventsCodec.edited(bytes, applying: taken) }
+        readEvents.reset()
+        try writeRecord(edited, sku: sku, replacing: true)
+        return true
     }
 
-    /// Writes a SKU's edited record (updating its row when `replacing`), or deletes an empty one.
-    private func writeRecord(_ events: SKUEvents, sku: String, replacing: Bool) throws {
-        if events.isEmpty {
+    /// Writes a SKU's edited record (updating its row when `replacing`), or deletes the row
+    /// when the record is left empty (nil).
+    private func writeRecord(_ record: [UInt8]?, sku: String, replacing: Bool) throws {
+        guard let record else {
             guard hadEvents else { return }
             deleteEvents.reset()
             try deleteEvents.bind([.text(sku)])
             try deleteEvents.run()
-        } else {
-            let write = replacing ? updateEvents : writeEvents
-            write.reset()
-            try write.bind(text: sku, at: 1)
-            try write.bind(blob: events.encode(), at: 2)
-            try write.run()
+            return
         }
+        let write = replacing ? updateEvents : writeEvents
+        write.reset()
+        try write.bind(text: sku, at: 1)
+        try write.bind(blob: record, at: 2)
+        try write.run()
     }
 }

@@ -19,15 +19,11 @@ public struct ByteWriter: Sendable {
     public mutating func u8(_ v: UInt8) { bytes.append(v) }
 
     public mutating func i32(_ v: Int32) {
-        let u = UInt32(bitPattern: v)
-        bytes.append(UInt8(truncatingIfNeeded: u))
-        bytes.append(UInt8(truncatingIfNeeded: u >> 8))
-        bytes.append(UInt8(truncatingIfNeeded: u >> 16))
-        bytes.append(UInt8(truncatingIfNeeded: u >> 24))
+        withUnsafeBytes(of: UInt32(bitPattern: v).littleEndian) { bytes.append(contentsOf: $0) }
     }
 
     public mutating func u64(_ v: UInt64) {
-        for shift in stride(from: 0, to: 64, by: 8) { bytes.append(UInt8(truncatingIfNeeded: v >> UInt64(shift))) }
+        withUnsafeBytes(of: v.littleEndian) { bytes.append(contentsOf: $0) }
     }
 
     public mutating func f64(_ v: Double) { u64(v.bitPattern) }
@@ -44,6 +40,11 @@ public struct ByteWriter: Sendable {
         i32(Int32(utf8.count))
         bytes.append(contentsOf: utf8)
     }
+
+    /// Copies `range` of `source` as it is (a value already in this encoding).
+    public mutating func copy(_ source: UnsafeRawBufferPointer, _ range: Range<Int>) {
+        bytes.append(contentsOf: UnsafeRawBufferPointer(rebasing: source[range]))
+    }
 }
 
 /// Reads values back from bytes written by `ByteWriter`, checking every bound.
@@ -55,26 +56,27 @@ public struct ByteReader {
 
     public var isAtEnd: Bool { offset >= bytes.count }
 
+    @inline(__always)
     private mutating func take(_ n: Int) throws(DigestError) -> Int {
-        guard n >= 0, bytes.count - offset >= n else { throw DigestError("needs \(n) bytes at \(offset) of \(bytes.count)") }
+        guard n >= 0, bytes.count - offset >= n else { throw shortage(n) }
         defer { offset += n }
         return offset
     }
+
+    /// The error of `take` (kept out of line, so that `take` inlines).
+    @inline(never)
+    private func shortage(_ n: Int) -> DigestError { DigestError("needs \(n) bytes at \(offset) of \(bytes.count)") }
 
     public mutating func u8() throws(DigestError) -> UInt8 { bytes[try take(1)] }
 
     public mutating func i32() throws(DigestError) -> Int32 {
         let at = try take(4)
-        var u: UInt32 = 0
-        for k in 0..<4 { u |= UInt32(bytes[at + k]) << UInt32(8 * k) }
-        return Int32(bitPattern: u)
+        return Int32(bitPattern: UInt32(littleEndian: bytes.loadUnaligned(fromByteOffset: at, as: UInt32.self)))
     }
 
     public mutating func u64() throws(DigestError) -> UInt64 {
         let at = try take(8)
-        var u: UInt64 = 0
-        for k in 0..<8 { u |= UInt64(bytes[at + k]) << UInt64(8 * k) }
-        return u
+        return UInt64(littleEndian: bytes.loadUnaligned(fromByteOffset: at, as: UInt64.self))
     }
 
     public mutating func f64() throws(DigestError) -> Double { Double(bitPattern: try u64()) }
@@ -100,6 +102,13 @@ public struct ByteReader {
     public mutating func skipString() throws(DigestError) {
         let n = try count(minimumBytesEach: 1)
         _ = try take(n)
+    }
+
+    /// Where a string written with `ByteWriter.string` lies, its byte count included.
+    public mutating func stringRange() throws(DigestError) -> Range<Int> {
+        let start = offset
+        try skipString()
+        return start..<offset
     }
 
     /// A string written with `ByteWriter.string`.

@@ -45,6 +45,31 @@ import Testing
         #expect(pools.receipts["T"] == [pooled("D", 3)])
     }
 
+    @Test func receiptsOlderThanAPoolsCutoffAreTurnedAwayWithoutChangingThePools() {
+        // kept 2: A's receipts of days 5, 6, 7, 8 make the first cut (A7, A8: cutoff day 7).
+        // Then B6 is turned away, and C7 is added: on the cutoff day, it sorts after A7 (by
+        // SKU), so it is among the newest two.
+        var collector = SupplierPoolCollector(kept: 2)
+        let all = [pooled("A", 5), pooled("A", 6), pooled("A", 7), pooled("A", 8), pooled("B", 6), pooled("C", 7)]
+        for receipt in all { collector.add(receipt, supplier: "S") }
+        #expect(collector.finish().receipts["S"] == [pooled("C", 7), pooled("A", 8)])
+        #expect(collector.finish().receipts["S"] == SupplierPools(["S": all], kept: 2).receipts["S"])
+        // Many receipts of three suppliers, with ties of day and SKU that differ only in the
+        // receipt's own supplier: the same pools as made from all receipts at once.
+        var random = SplitMix64(state: 7)
+        var bySupplier: [String: [PooledReceipt]] = [:]
+        var many = SupplierPoolCollector(kept: 5)
+        for _ in 0..<2_000 {
+            let supplier = ["S", "T", "U"][Int(random.next() % 3)]
+            let receipt = PooledReceipt(sku: ["A", "B"][Int(random.next() % 2)],
+                                        receipt: ReceiptFact(supplier: ["x", "y"][Int(random.next() % 2)], orderedDay: 1,
+                                                             receivedDay: 1 + Int(random.next() % 40)))
+            bySupplier[supplier, default: []].append(receipt)
+            many.add(receipt, supplier: supplier)
+        }
+        #expect(many.finish().receipts == SupplierPools(bySupplier, kept: 5).receipts)
+    }
+
     @Test func othersAreTheNewestReceiptsOfOtherSKUsOldestFirst() {
         let pools = SupplierPools(["S": [pooled("A", 1), pooled("B", 2), pooled("A", 3), pooled("C", 4), pooled("A", 5)]])
         let day = { (receipts: [ReceiptFact]) in receipts.map(\.receivedDay) }
