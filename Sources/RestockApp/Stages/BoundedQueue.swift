@@ -6,7 +6,8 @@ import Foundation
 /// `@unchecked Sendable`: every access to the mutable state happens under `condition`.
 final class BoundedQueue<Element: Sendable>: @unchecked Sendable {
     private let condition = NSCondition()
-    private var items: [Element] = []
+    /// Queued elements from `head` on; those before it were taken (nil: not kept alive).
+    private var items: [Element?] = []
     private var head = 0
     private let capacity: Int
     private var closed = false
@@ -54,8 +55,21 @@ final class BoundedQueue<Element: Sendable>: @unchecked Sendable {
         condition.lock()
         defer { condition.unlock() }
         while head == items.count && !closed { condition.wait() }
+        return removeFirst()
+    }
+
+    /// The next element if one is queued, without waiting.
+    func poll() -> Element? {
+        condition.lock()
+        defer { condition.unlock() }
+        return removeFirst()
+    }
+
+    /// Takes the first element out, nil when there is none; called with `condition` locked.
+    private func removeFirst() -> Element? {
         if head == items.count { return nil }
         let element = items[head]
+        items[head] = nil
         head += 1
         if head > 64 && head * 2 > items.count {
             items.removeFirst(head)

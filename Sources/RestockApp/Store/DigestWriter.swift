@@ -6,8 +6,8 @@ import SQLite
 /// with the night's new rows and the number of SKUs, not with all of history.
 ///
 /// - Order lines: every stored, replaced or taken-out line adds its `DailyTotal` delta
-///   (`DailyDeltas`); the deltas are merged into the stored 64-day blocks when they grow large
-///   and at the end.
+///   (`DailyDeltas`, summed on a thread of its own: `DailyDeltasThread`); the deltas are merged
+///   into the stored 64-day blocks when they grow large and at the end.
 /// - Backorders and receipts: a stored or replaced row becomes an edit (`SKUEvents.Edit`) of
 ///   its SKU's record; an order whose lines may have changed is marked, and its lines of the
 ///   SKU are read again at the end. Each touched record is then read, edited and written once.
@@ -16,10 +16,11 @@ import SQLite
 /// `SKUEventsCodec`).
 final class DigestWriter {
     private let db: Connection
+    /// The SKUs of the event edits (the daily deltas' are numbered by `sums`).
     private var intern = SKUIntern()
-    /// Daily-total deltas per SKU id, not yet merged into the store.
-    private var deltas = DailyDeltas()
-    /// Deltas of lines not yet numbered by SKU (see `note`).
+    /// Numbers, sums and drains the daily-total deltas, on its own thread.
+    private let sums: DailyDeltasThread
+    /// Deltas of lines not yet handed to `sums` (see `note`).
     private var noted: [(sku: String, total: DailyTotal)] = []
     /// Pending edits of the SKUs' event records, per SKU id; beyond `eventFlushThreshold`
     /// they are written out.
@@ -32,10 +33,6 @@ final class DigestWriter {
     private var hadBackorders: Bool
     /// Whether the store held event records before this ingest (else there is nothing to read back).
     private var hadEvents: Bool
-    /// Whether the store held daily totals before this ingest; if not, only the blocks an
-    /// earlier flush of this ingest wrote (`written`, as block << 32 | SKU id) can be there.
-    private var hadDays: Bool
-    private var written = Set<Int64>()
     /// `ranks()` as last sorted.
     private var rankCache: [Int] = []
     /// Orders whose lines of a SKU must be read again at the end (when every line is in).
@@ -58,7 +55,10 @@ final class DigestWriter {
         self.eventFlushThreshold = eventFlushThreshold
         hadBackorders = try db.scalarInt("SELECT EXISTS(SELECT 1 FROM backorders)") == 1
         hadEvents = try db.scalarInt("SELECT EXISTS(SELECT 1 FROM sku_events)") == 1
-        hadDays = try db.scalarInt("SELECT EXISTS(SELECT 1 FROM sku_days)") == 1
+        // Whether the store held daily totals before this ingest; if not, only the blocks an
+        // earlier flush of this ingest wrote can be there (`DailyDeltasThread` knows those).
+        let hadDays = try db.scalarInt("SELECT EXISTS(SELECT 1 FROM sku_days)") == 1
+        sums = DailyDeltasThread(flushThreshold: flushThreshold, hadDays: hadDays)
         probeBackorder = try db.prepare("SELECT 1 FROM backorders WHERE order_id=? AND sku=? LIMIT 1")
         readBlock = try db.prepare("SELECT data FROM sku_days WHERE block=? AND sku=?")
         writeBlock = try db.prepare("INSERT OR REPLACE INTO sku_days(block, sku, data) VALUES(?, ?, ?)")
@@ -108,8 +108,8 @@ final class DigestWriter {
     /// Merges the pending deltas into the store when they outgrew the threshold (called
     /// between rows, so memory stays bounded however large the load).
     func flushIfLarge() throws {
-        if noted.count >= min(200_000, flushThreshold) { absorb() }
-        if deltas.spilledCount >= flushThreshold { try flush() }
+        if noted.count >= min(200_000, flushThreshold) { handOver() }
+        while let drained = sums.nextDrained(wait: false) { try write(drained) }
         if edits.count >= eventFlushThreshold { try writeEditedEvents() }
     }
 
@@ -126,14 +126,18 @@ final class DigestWriter {
     /// store gains digests (schema 2).
     func rebuildAll() throws {
         try db.execute("DELETE FROM sku_days; DELETE FROM sku_events")
-        (hadEvents, hadBackorders, hadDays, written) = (false, false, false, [])
+        (hadEvents, hadBackorders) = (false, false)
+        let rebuilt = DailyDeltasThread(flushThreshold: flushThreshold, hadDays: false)
         let lines = try db.prepare("SELECT sku, day, cancelled, quantity, unit_price FROM order_lines")
         while try lines.step() {
-            let sku = lines.withText(0) { intern.id(for: $0) }
-            deltas.add(sku, DailyTotal(day: lines.int(1), cancelled: lines.int(2) != 0, units: lines.double(3),
-                                       price: lines.optionalDouble(4)))
-            try flushIfLarge()
+            note(lines.text(0) ?? "", DailyTotal(day: lines.int(1), cancelled: lines.int(2) != 0, units: lines.double(3),
+                                                 price: lines.optionalDouble(4)))
+            // Merged as soon as `flushThreshold` deltas are spilled, delta by delta.
+            if noted.count >= 200_000 { handOver(to: rebuilt, drainAtEach: true) }
+            while let drained = rebuilt.nextDrained(wait: false) { try write(drained) }
         }
+        handOver(to: rebuilt, drainAtEach: true)
+        try drainAll(rebuilt)
         let backorders = try db.prepare("SELECT key, sku, order_id, quantity, b_day, f_day, c_day FROM backorders")
         while try backorders.step() {
             backorder(key: backorders.text(0) ?? "", oldSKU: nil, sku: backorders.text(1) ?? "",
@@ -166,47 +170,68 @@ final class DigestWriter {
 
     // MARK: - Daily totals
 
-    /// Notes a line's delta as it comes. SKUs are numbered later, in bulk (`absorb`): looking
-    /// a SKU up between two SQLite writes costs several cache misses, in a tight loop far less.
+    /// Notes a line's delta as it comes. SKUs are numbered later, in bulk and on another
+    /// thread (`DailyDeltasThread`): looking a SKU up between two SQLite writes costs several
+    /// cache misses, in a tight loop far less.
     private func note(_ sku: String, _ delta: DailyTotal) {
         if delta.isZero { return }
         noted.append((sku, delta))
     }
 
-    /// Numbers the noted deltas' SKUs and adds them up per SKU and day.
-    private func absorb() {
-        if noted.count >= 200_000 { deltas.reserve(flushThreshold + noted.count + deltas.skuCount) }
-        for (sku, delta) in noted { deltas.add(id(sku), delta) }
-        noted.removeAll(keepingCapacity: true)
+    /// Hands the noted deltas to the thread that sums them.
+    private func handOver(to thread: DailyDeltasThread? = nil, drainAtEach: Bool = false) {
+        guard !noted.isEmpty else { return }
+        (thread ?? sums).add(noted, drainAtEach: drainAtEach)
+        noted = []
+        noted.reserveCapacity(min(200_000, flushThreshold))
     }
 
-    /// Merges the pending deltas into their stored blocks, in (block, sku) order.
+    /// Merges every pending delta into its stored block.
     private func flush() throws {
-        absorb()
-        guard !deltas.isEmpty else { return }
-        let drained = deltas.drain(rank: ranks())
-        Trace.mark("digests: \(drained.totals.count) daily deltas pending")
+        handOver()
+        try drainAll(sums)
+    }
+
+    /// Ends `thread`'s deltas and writes its drains up to the last.
+    private func drainAll(_ thread: DailyDeltasThread) throws {
+        thread.finish()
+        while let drained = thread.nextDrained(wait: true) {
+            if !drained.blocks.isEmpty { try write(drained) }
+            if drained.isLast { break }
+        }
+    }
+
+    /// Writes one drain's blocks, in their (block, sku) order: a new block's bytes as they
+    /// come, another merged with the stored block.
+    private func write(_ drained: DailyDeltasThread.Drained) throws {
+        Trace.mark("digests: \(drained.deltaCount) daily deltas pending")
         defer { Trace.mark("digests: flushed") }
-        let names = intern.names
         for item in drained.blocks {
-            let sku = names[item.sku]
-            let fresh = !hadDays && written.insert(Int64(item.block) << 32 | Int64(item.sku)).inserted
-            let stored = fresh ? [] : try storedBlock(item.block, sku: sku)
+            if let blob = item.blob {
+                try put(blob, block: item.block, sku: item.sku)
+                continue
+            }
+            let stored = try storedBlock(item.block, sku: item.sku)
             let merged = DailyTotalsBlock.merge(stored, drained.totals[item.range])
             if merged.isEmpty {
                 if !stored.isEmpty {
                     deleteBlock.reset()
-                    try deleteBlock.bind([.integer(Int64(item.block)), .text(sku)])
+                    try deleteBlock.bind([.integer(Int64(item.block)), .text(item.sku)])
                     try deleteBlock.run()
                 }
             } else if merged != stored {
-                writeBlock.reset()
-                try writeBlock.bind(.integer(Int64(item.block)), at: 1)
-                try writeBlock.bind(text: sku, at: 2)
-                try writeBlock.bind(blob: DailyTotalsBlock.encode(merged, block: item.block), at: 3)
-                try writeBlock.run()
+                try put(DailyTotalsBlock.encode(merged, block: item.block), block: item.block, sku: item.sku)
             }
         }
+    }
+
+    /// Writes one block's bytes.
+    private func put(_ blob: [UInt8], block: Int, sku: String) throws {
+        writeBlock.reset()
+        try writeBlock.bind(.integer(Int64(block)), at: 1)
+        try writeBlock.bind(text: sku, at: 2)
+        try writeBlock.bind(blob: blob, at: 3)
+        try writeBlock.run()
     }
 
     /// The stored totals of one block of one SKU (none when the row is absent).
@@ -256,39 +281,67 @@ final class DigestWriter {
         marks = []
     }
 
+    /// One SKU's record to edit: its stored bytes (nil: none) and the held edits, in order.
+    private struct RecordEdit: Sendable {
+        var sku: String
+        var stored: [UInt8]?
+        var edits: [SKUEvents.Edit]
+    }
+
+    /// SKUs' records edited at a time: the next chunk's are edited and encoded on another
+    /// thread while this one writes the chunk before.
+    private static let recordsPerChunk = 2_048
+
     /// Applies the held edits to the SKUs' records, in SKU order: read, edit, write once each.
+    /// Reading and writing stay on this thread (the connection's); editing and encoding go to
+    /// another (`OverlappedChunks`), a stored record edited in its bytes (`SKUEventsCodec.edited`).
     private func writeEditedEvents() throws {
         let names = intern.names
         let rank = ranks()
         let touched = edits.ids.sorted { rank[$0] < rank[$1] }
-        for id in touched {
-            let taken = edits.take(id)
-            if hadEvents, try editStoredRecord(names[id], taken) { continue }
-            var events = SKUEvents()
-            events.apply(taken)
-            try writeRecord(events.isEmpty ? nil : events.encode(), sku: names[id], replacing: false)
+        var next = 0
+        let chunks = OverlappedChunks<[RecordEdit], [(sku: String, replacing: Bool, bytes: Result<[UInt8]?, any Error>)]>(
+            read: { [self] in
+                guard next < touched.count else { return nil }
+                let ids = touched[next ..< min(next + Self.recordsPerChunk, touched.count)]
+                next = ids.endIndex
+                return try ids.map { id in
+                    RecordEdit(sku: names[id], stored: hadEvents ? try storedRecord(names[id]) : nil, edits: edits.take(id))
+                }
+            },
+            compute: { chunk in
+                chunk.map { record in (record.sku, record.stored != nil, Result { try Self.edited(record) }) }
+            })
+        _ = try chunks.run { records in
+            for record in records { try writeRecord(record.bytes.get(), sku: record.sku, replacing: record.replacing) }
         }
         if !touched.isEmpty { hadEvents = true }
         Trace.mark("digests: \(touched.count) SKUs' backorders and receipts written")
     }
 
-    /// Applies `taken` to the SKU's stored record in its bytes (`SKUEventsCodec.edited`) and
-    /// writes it back; false when the SKU has no stored record.
-    private func editStoredRecord(_ sku: String, _ taken: [SKUEvents.Edit]) throws -> Bool {
+    /// A record's bytes after its edits, nil when no backorder and no receipt is left.
+    private static func edited(_ record: RecordEdit) throws -> [UInt8]? {
+        guard let stored = record.stored else {
+            var events = SKUEvents()
+            events.apply(record.edits)
+            return events.isEmpty ? nil : events.encode()
+        }
+        return try stored.withUnsafeBytes { bytes in try SKUEventsCodec.edited(bytes, applying: record.edits) }
+    }
+
+    /// A SKU's stored record's bytes, nil when it has none.
+    private func storedRecord(_ sku: String) throws -> [UInt8]? {
         readEvents.reset()
         defer { readEvents.reset() }
         try readEvents.bind(text: sku, at: 1)
-        guard try readEvents.step() else { return false }
-        let edited = try readEvents.withBlob(0) { bytes throws in try SKUEventsCodec.edited(bytes, applying: taken) }
-        readEvents.reset()
-        try writeRecord(edited, sku: sku, replacing: true)
-        return true
+        guard try readEvents.step() else { return nil }
+        return readEvents.withBlob(0) { Array($0) }
     }
 
-    /// Writes a SKU's edited record (updating its row when `replacing`), or deletes the row
-    /// when the record is left empty (nil).
-    private func writeRecord(_ record: [UInt8]?, sku: String, replacing: Bool) throws {
-        guard let record else {
+    /// Writes a SKU's edited record's bytes (updating its row when `replacing`), or deletes
+    /// the record when it was left empty (`bytes` nil).
+    private func writeRecord(_ bytes: [UInt8]?, sku: String, replacing: Bool) throws {
+        guard let bytes else {
             guard hadEvents else { return }
             deleteEvents.reset()
             try deleteEvents.bind([.text(sku)])
@@ -298,7 +351,7 @@ final class DigestWriter {
         let write = replacing ? updateEvents : writeEvents
         write.reset()
         try write.bind(text: sku, at: 1)
-        try write.bind(blob: record, at: 2)
+        try write.bind(blob: bytes, at: 2)
         try write.run()
     }
 }
