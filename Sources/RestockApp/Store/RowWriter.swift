@@ -22,13 +22,15 @@ final class RowWriter {
     /// The digests this writer keeps in step; `finish()` the writer before the transaction commits.
     let digests: DigestWriter
 
-    /// `digestFlushThreshold`: pending daily deltas that make `DigestWriter` merge early (tests use a small one).
-    init(_ db: Connection, digestFlushThreshold: Int = 1_000_000) throws {
+    /// `digestFlushThreshold` and `eventFlushThreshold`: pending daily deltas and record edits
+    /// that make `DigestWriter` write early (tests use small ones).
+    init(_ db: Connection, digestFlushThreshold: Int = 1_000_000,
+         eventFlushThreshold: Int = DigestWriter.defaultEventFlushThreshold) throws {
         orders = try KeyedTable(db, name: "order_lines", key: ["order_id", "line_key"], columns: Self.orderLineColumns)
         backorders = try KeyedTable(db, name: "backorders", key: ["key"], columns: Self.backorderColumns)
         products = try KeyedTable(db, name: "products", key: ["sku"], columns: Self.productColumns)
         receipts = try KeyedTable(db, name: "receipts", key: ["po_id", "sku"], columns: Self.receiptColumns)
-        digests = try DigestWriter(db, flushThreshold: digestFlushThreshold)
+        digests = try DigestWriter(db, flushThreshold: digestFlushThreshold, eventFlushThreshold: eventFlushThreshold)
         reject = try db.prepare(RejectRecords.insert)
     }
 
