@@ -14,6 +14,31 @@ import SQLite
             + dump(path, "SELECT 'e', sku, hex(data) FROM sku_events ORDER BY sku")
     }
 
+    /// Loads `files` of `folder` row by row into a fresh store through the `RowWriter` that
+    /// `make` gives, asking the digests to flush after every row; returns the store's path.
+    func loadRowByRow(_ folder: String, _ files: [(name: String, kind: FileKind)],
+                      writer make: (Connection) throws -> RowWriter) throws -> String {
+        let path = temporaryFolder() + "/small.sqlite"
+        let store = try Store(path: path)
+        try store.checkTimeZone("UTC")
+        try store.db.transaction {
+            let writer = try make(store.db)
+            for file in files {
+                let reader = try CSVReader(path: folder + "/" + file.name, fileName: file.name)
+                var fields: [String] = []
+                _ = try reader.next(into: &fields)
+                let parser = try RowParser(kind: file.kind, fileName: file.name, header: fields, headerLine: 1,
+                                           dates: DateTimeParser(timeZone: TimeZone(identifier: "UTC")!))
+                while let line = try reader.next(into: &fields) {
+                    _ = try writer.write(parser.parse(fields, line: line).get())
+                    try writer.digests.flushIfLarge()
+                }
+            }
+            try writer.finish()
+        }
+        return path
+    }
+
     /// The digests counted afresh from the rows, in a copy of the store.
     func rebuilt(_ path: String) throws -> [[String]] {
         let copy = temporaryFolder() + "/copy.sqlite"
@@ -98,27 +123,8 @@ import SQLite
         for i in 0..<500 { orders += "O\(i),2026-\(10 + i % 2)-\(String(format: "%02d", 1 + i % 28)),S\(i % 7),\(1 + i % 3),\(i % 5 == 0 ? "" : "2.25")\n" }
         let folder = dataFolder(["orders.csv": orders, "backorders.csv": "order_id,sku,quantity,backordered_at\nO7,S0,1,2026-10-08\n"])
         _ = try ingest([folder], db: db)
-        let small = temporaryFolder() + "/small.sqlite"
-        let store = try Store(path: small)
-        try store.checkTimeZone("UTC")
-        try store.db.transaction {
-            let writer = try RowWriter(store.db, digestFlushThreshold: 10)
-            let reader = try CSVReader(path: folder + "/orders.csv", fileName: "orders.csv")
-            var fields: [String] = []
-            _ = try reader.next(into: &fields)
-            let parser = try RowParser(kind: .orders, fileName: "orders.csv", header: fields, headerLine: 1, dates: DateTimeParser(timeZone: TimeZone(identifier: "UTC")!))
-            for file in ["backorders.csv"] {
-                let r = try CSVReader(path: folder + "/" + file, fileName: file)
-                var f: [String] = []
-                _ = try r.next(into: &f)
-                let p = try RowParser(kind: .backorders, fileName: file, header: f, headerLine: 1, dates: DateTimeParser(timeZone: TimeZone(identifier: "UTC")!))
-                while let line = try r.next(into: &f) { _ = try writer.write(p.parse(f, line: line).get()) }
-            }
-            while let line = try reader.next(into: &fields) {
-                _ = try writer.write(parser.parse(fields, line: line).get())
-                try writer.digests.flushIfLarge()
-            }
-            try writer.finish()
+        let small = try loadRowByRow(folder, [("backorders.csv", .backorders), ("orders.csv", .orders)]) {
+            try RowWriter($0, digestFlushThreshold: 10)
         }
         #expect(try digests(small) == digests(db))
     }
@@ -137,22 +143,8 @@ import SQLite
         for i in 0..<40 { receipts += "P\(i),S\(i % 5),ACME,2026-09-\(String(format: "%02d", 1 + i % 20)),2026-10-\(String(format: "%02d", 1 + i % 25)),\(10 + i)\n" }
         let folder = dataFolder(["backorders.csv": backorders, "receipts.csv": receipts])
         _ = try ingest([folder], db: db)
-        let small = temporaryFolder() + "/small.sqlite"
-        let store = try Store(path: small)
-        try store.checkTimeZone("UTC")
-        try store.db.transaction {
-            let writer = try RowWriter(store.db, eventFlushThreshold: 3)
-            for (file, kind) in [("backorders.csv", FileKind.backorders), ("receipts.csv", .receipts)] {
-                let reader = try CSVReader(path: folder + "/" + file, fileName: file)
-                var fields: [String] = []
-                _ = try reader.next(into: &fields)
-                let parser = try RowParser(kind: kind, fileName: file, header: fields, headerLine: 1, dates: DateTimeParser(timeZone: TimeZone(identifier: "UTC")!))
-                while let line = try reader.next(into: &fields) {
-                    _ = try writer.write(parser.parse(fields, line: line).get())
-                    try writer.digests.flushIfLarge()
-                }
-            }
-            try writer.finish()
+        let small = try loadRowByRow(folder, [("backorders.csv", .backorders), ("receipts.csv", .receipts)]) {
+            try RowWriter($0, eventFlushThreshold: 3)
         }
         #expect(try dump(small, "SELECT count(*) FROM sku_events") == [["5"]])
         #expect(try dump(small, "SELECT count(*) FROM backorders") == [["45"]])
