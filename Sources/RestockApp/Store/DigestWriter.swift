@@ -126,7 +126,8 @@ final class DigestWriter {
 
     /// Merges the pending daily deltas into `sku_days` and writes the edited `sku_events`.
     func finish() throws {
-        try flush()
+        handOver()
+        try drainAll(sums)
         Trace.mark("digests: daily totals merged")
         try readMarkedOrders()
         FreedMemory.returnToSystem()
@@ -196,12 +197,6 @@ final class DigestWriter {
         (thread ?? sums).add(noted, drainAtEach: drainAtEach)
         noted = []
         noted.reserveCapacity(min(200_000, flushThreshold))
-    }
-
-    /// Merges every pending delta into its stored block.
-    private func flush() throws {
-        handOver()
-        try drainAll(sums)
     }
 
     /// Ends `thread`'s deltas and writes its drains up to the last.
