@@ -24,8 +24,20 @@ enum CalibrationHarness {
         /// from what one history and a few receipts can tell).
         var achievedTrueInputs: Double
         var onHandTrueInputs: Double
+        /// The same SKU judged on the cycle tonight's point answers for (`TonightCycles`):
+        /// achieved, what the smallest sufficient point reaches, stock with restock's point
+        /// and with the smallest sufficient one.
+        var tonight: Judged
         /// Filled when `CALIBRATION_DETAIL` is set.
         var diagnosis: CalibrationDiagnosis?
+    }
+
+    /// One point judged by one judge.
+    struct Judged {
+        var achieved: Double
+        var minimalLevel: Double
+        var onHand: Double
+        var onHandMinimal: Double
     }
 
     static let diagnoses = ProcessInfo.processInfo.environment["CALIBRATION_DETAIL"] != nil
@@ -92,6 +104,11 @@ enum CalibrationHarness {
         let q = PolicyFigures.orderQuantity(productQty: nil, forecastDaily: rate,
                                             coverDays: 30, casePack: nil)
         let truth = TrueCycles(sku: sku, orderQuantity: q, cycles: trueCycles, random: &r)
+        // Its own generator, seeded from a copy of the stream, so the other figures are drawn
+        // exactly as without it.
+        var copy = r
+        var tonightRandom = CalibrationRandom(seed: copy.next() ^ 0x7041_6874_5EED)
+        let tonight = TonightCycles(sku: sku, orderQuantity: q, cycles: trueCycles, random: &tonightRandom)
         let n = Double(history.daily.count)
         let mean = history.daily.reduce(0, +) / n
         let sd = (history.daily.reduce(0) { $0 + ($1 - mean) * ($1 - mean) } / n).squareRoot()
@@ -111,10 +128,14 @@ enum CalibrationHarness {
             let diagnosis = diagnoses ? CalibrationDiagnosis.make(
                 .init(history: history, asOf: asOf, forecast: rate, leadTime: leadTime, orderQuantity: q),
                 truth: truth, target: target, points: (s, minimal, sTrue)) : nil
+            let tonightMinimal = tonight.smallestSufficient(target)
+            let judgedTonight = Judged(
+                achieved: tonight.serviceLevel(s), minimalLevel: tonight.serviceLevel(tonightMinimal),
+                onHand: tonight.onHand(s), onHandMinimal: tonight.onHand(tonightMinimal))
             return Outcome(achieved: truth.serviceLevel(s), minimalLevel: truth.serviceLevel(minimal),
                            onHand: truth.onHand(s), onHandMinimal: truth.onHand(minimal),
                            textbook: truth.serviceLevel(textbook), achievedTrueInputs: truth.serviceLevel(sTrue),
-                           onHandTrueInputs: truth.onHand(sTrue), diagnosis: diagnosis)
+                           onHandTrueInputs: truth.onHand(sTrue), tonight: judgedTonight, diagnosis: diagnosis)
         }
     }
 }

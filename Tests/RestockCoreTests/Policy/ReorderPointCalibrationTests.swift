@@ -26,6 +26,10 @@ import RestockCore
 /// lags them over a lead time, and a trend fitted after a launch ramp or a bulk order can
 /// run on) or holds rare bulk orders (an intermittent SKU's history mostly has none).
 ///
+/// A second judge, `TonightCycles`, draws the cycle a night's point answers for (one triggered
+/// in the week after as-of) instead of holding the point for months; it must agree with the
+/// first where demand is stationary (asserted), and its misses are recorded too.
+///
 /// Size: `CALIBRATION_SKUS` SKUs per class and world (default 6, a debug run of a few
 /// minutes) and `CALIBRATION_CYCLES` true cycles per SKU (default 1200);
 /// `CALIBRATION_WORLDS=0,3` runs only those worlds (by position in `worlds`);
@@ -73,13 +77,24 @@ import RestockCore
         }
         /// What the criterion finds wrong, in words (empty: met).
         var failures: [String] { judge(achieved, shareFarBelow, stockRatio) }
+        /// The same figures with every point judged on the cycle tonight's point answers for
+        /// (`TonightCycles`), and what the criterion finds wrong there.
+        var achievedTonight: Double { Self.mean(outcomes.map(\.tonight.achieved)) }
+        var minimalLevelTonight: Double { Self.mean(outcomes.map(\.tonight.minimalLevel)) }
+        var shareFarBelowTonight: Double { share(outcomes.map(\.tonight.achieved)) }
+        var stockRatioTonight: Double {
+            outcomes.reduce(0) { $0 + $1.tonight.onHand } / outcomes.reduce(0) { $0 + $1.tonight.onHandMinimal }
+        }
+        var failuresTonight: [String] {
+            judge(achievedTonight, shareFarBelowTonight, stockRatioTonight, minimalLevel: minimalLevelTonight)
+        }
         /// The criterion on (mean achieved, share > 10 points below, stock ratio); the mean
         /// and stock parts widened by `slack` (points as a share, and on the stock ratio) and
         /// the share by `shareSlack`, for samples too small to hold them to the criterion.
         func judge(_ achieved: Double, _ farBelow: Double, _ stock: Double,
-                   slack: Double = 0, shareSlack: Double = 0) -> [String] {
+                   slack: Double = 0, shareSlack: Double = 0, minimalLevel: Double? = nil) -> [String] {
             var out: [String] = []
-            let floor = target - 0.02 - slack, ceiling = max(target, minimalLevel) + 0.02 + slack
+            let floor = target - 0.02 - slack, ceiling = max(target, minimalLevel ?? self.minimalLevel) + 0.02 + slack
             if achieved < floor || achieved > ceiling {
                 out.append("mean achieved \(Self.pct(achieved)) outside \(Self.pct(floor))...\(Self.pct(ceiling))")
             }
@@ -146,6 +161,21 @@ import RestockCore
         return lines.joined(separator: "\n")
     }
 
+    /// The cells judged on tonight's cycle (`TonightCycles`).
+    static func tonightTable(_ cells: [Cell]) -> String {
+        var lines = ["| world | class | target | SKUs | achieved on tonight's cycle | smallest sufficient reaches"
+                     + " | SKUs > 10 pts below | stock vs smallest sufficient | criterion |",
+                     "| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | --- |"]
+        for cell in cells {
+            let failures = cell.failuresTonight
+            lines.append("| \(cell.world) | \(cell.demandClass.rawValue) | \(Cell.pct(cell.target)) | \(cell.outcomes.count)"
+                + " | \(Cell.pct(cell.achievedTonight)) | \(Cell.pct(cell.minimalLevelTonight))"
+                + " | \(Cell.pct(cell.shareFarBelowTonight))% | \(String(format: "%.3f", cell.stockRatioTonight))"
+                + " | \(failures.isEmpty ? "met" : failures.joined(separator: "; ")) |")
+        }
+        return lines.joined(separator: "\n")
+    }
+
     @Test func reorderPointKeepsItsPromiseInWorldsItWasNotTunedTo() {
         let environment = ProcessInfo.processInfo.environment
         let skus = Int(environment["CALIBRATION_SKUS"] ?? "") ?? 6
@@ -158,6 +188,7 @@ import RestockCore
         }
         let short = Self.pooled(cells, name: Self.shortWorlds) { Self.knownShort.contains($0) }
         print(Self.table(cells + stationary + short + all))
+        print(Self.tonightTable(cells + stationary + short + all))
         if CalibrationHarness.diagnoses {
             print("world | class | " + CalibrationDiagnosis.header)
             for cell in cells {
@@ -183,11 +214,21 @@ import RestockCore
                                       slack: slack, shareSlack: skus >= 25 ? 0 : 0.07)
             #expect(failures.isEmpty, "\(label): \(failures.joined(separator: "; "))")
         }
-        // Not met yet: the full criterion in every cell (see the type's documentation).
-        for cell in skus >= 25 ? cells : stationary + short where !cell.failures.isEmpty {
+        // The judge of tonight's cycle agrees with the steady state where demand is stationary
+        // (renewal theory; the two draw their cycles independently, so within sampling error:
+        // 1.5 points over 60 SKUs a pool, 3 over a debug run's 12).
+        for cell in stationary {
+            let gap = abs(cell.achievedTonight - cell.achieved)
+            #expect(gap <= (skus >= 25 ? 0.015 : 0.03),
+                    "\(cell.demandClass.rawValue) at \(cell.target): tonight \(Cell.pct(cell.achievedTonight)) vs steady state \(Cell.pct(cell.achieved))")
+        }
+        // Not met yet: the full criterion in every cell (see the type's documentation), under
+        // either judge.
+        for cell in skus >= 25 ? cells : stationary + short where !cell.failures.isEmpty || !cell.failuresTonight.isEmpty {
             withKnownIssue("criterion per cell: \(cell.world), \(cell.demandClass.rawValue) at \(cell.target)",
                            isIntermittent: true) {
                 #expect(cell.failures.isEmpty, "\(cell.failures.joined(separator: "; "))")
+                #expect(cell.failuresTonight.isEmpty, "tonight's cycle: \(cell.failuresTonight.joined(separator: "; "))")
             }
         }
     }
