@@ -31,11 +31,16 @@ import Testing
         #expect(c.method == "mean" && c.weekly == 6 && c.mae == nil)
     }
 
-    @Test func steadyDemandTiesEveryMethodAndKeepsTheClassDefault() {
-        // 4 a week: every smooth candidate forecasts 4 with no error; ties go to SES.
+    @Test func steadyDemandTiesEveryMethodAndKeepsTheMean() {
+        // 4 a week: every smooth candidate forecasts 4 with no error. The score's tie goes to
+        // SES, the class default; no method beats the mean, so the mean rule keeps it.
         let c = Self.select(Array(repeating: 4, count: 20))
-        #expect(c.method == "ses" && c.weekly == 4 && c.mae == 0)
+        #expect(c.method == "mean" && c.weekly == 4 && c.mae == 0)
         #expect(c.candidates.map(\.method) == ["ses", "damped_trend", "moving_average", "naive", "mean"])
+        var scoreOnly = SelectionPolicy.standard
+        scoreOnly.meanRule = false
+        #expect(ForecastSelector.select(weekly: Array(repeating: 4, count: 20), demandClass: .smooth,
+                                        policy: scoreOnly).method == "ses")
     }
 
     @Test func aSteadyTrendIsFollowedByTheDampedTrend() {
@@ -58,14 +63,69 @@ import Testing
         #expect(c.candidates.map(\.method) == ["imapa", "adida", "croston_sba", "tsb", "croston", "ses", "mean"])
     }
 
-    @Test func theChosenMethodHasTheLeastSelectionScore() {
+    @Test func withoutTheMeanRuleTheChosenMethodHasTheLeastSelectionScore() {
+        var scoreOnly = SelectionPolicy.standard
+        scoreOnly.meanRule = false
         for y in ForecastModelContractTests.series where y.count > 1 {
-            let c = Self.select(y)
+            let c = ForecastSelector.select(weekly: y, demandClass: DemandClassifier.classify(weekly: y).demandClass,
+                                            policy: scoreOnly)
             let least = c.candidates.compactMap(\.selectionScore).min()!
             let first = c.candidates.first { $0.selectionScore == least }!
             #expect(c.method == first.method, "\(y)")
             #expect(c.weekly == first.weekly && c.mae == first.mae)
         }
+    }
+
+    @Test func theMeanReplacesTheLeastScoreOnlyWhereTheMeanRuleHolds() {
+        // Every contract series: the choice is the least score's method, or the mean where
+        // MeanRule, recomputed here from the rolling forecasts, prefers it to that method.
+        var changed = 0
+        for y in ForecastModelContractTests.series where y.count > 1 {
+            let c = Self.select(y)
+            let least = c.candidates.compactMap(\.selectionScore).min()!
+            let first = c.candidates.first { $0.selectionScore == least }!
+            let winner = RollingForecast.all(of: ForecastMethod(rawValue: first.method)!, weekly: y)
+            let mean = RollingForecast.all(of: .mean, weekly: y)
+            let selection = y.count > 4 ? 4..<y.count : max(1, y.count - 8)..<y.count
+            let prefers = first.method != "mean" && c.candidates.contains { $0.method == "mean" }
+                && y.withUnsafeBufferPointer { y in mean.withUnsafeBufferPointer { m in winner.withUnsafeBufferPointer { w in
+                    MeanRule.prefersMean(y, mean: m, winner: w, selection: selection) } } }
+            #expect(c.method == (prefers ? "mean" : first.method), "\(y)")
+            if prefers {
+                changed += 1
+                #expect(c.why.contains("average week (mean)") && c.why.contains(first.method), "\(c.why)")
+            }
+        }
+        #expect(changed > 0, "no contract series exercises the rule")
+    }
+
+    @Test func theMeanRuleKeepsTheMeanWhenTheWinnersLeadIsWithinOneStandardError() {
+        // Origins 0...3, y = 7, 4, 4, 5, the mean forecasting 5 each time: errors 2, −1, −1, 0
+        // (average 0: no drift; their sd √2, standard error √2/2 = 0.707).
+        // The winner forecasts 6, 2.5, 3, 5: errors 1, 1.5, 1, 0, mean squared error 1.0625
+        // against the mean's 1.5. Differences e² − w²: 3, −1.25, 0, 0: average 0.4375, sample
+        // sd √(9.796875/3) = 1.8071, standard error 0.9036. 0.4375 <= 0.9036: the mean stays.
+        #expect(Self.prefersMean(y: [7, 4, 4, 5], mean: [5, 5, 5, 5], winner: [6, 2.5, 3, 5]))
+    }
+
+    @Test func theMeanRuleYieldsToAWinnerClearlyBetter() {
+        // y = 4, 6, 4, 6, the mean 5, the winner 4, 6, 5, 5: errors −1, 1, −1, 1 and 0, 0, −1, 1.
+        // Differences 1, 1, 0, 0: average 0.5, sample sd √(1/3) = 0.577, standard error 0.289.
+        // 0.5 > 0.289: the winner stays.
+        #expect(!Self.prefersMean(y: [4, 6, 4, 6], mean: [5, 5, 5, 5], winner: [4, 6, 5, 5]))
+    }
+
+    @Test func theMeanRuleYieldsWhereTheMeansErrorsDrift() {
+        // y = 6, 6, 6, 7, the mean 5, the winner 6 each time: the mean's errors 1, 1, 1, 2
+        // average 1.25, sd 0.5, standard error 0.25: a level the mean misses. The winner stays.
+        #expect(!Self.prefersMean(y: [6, 6, 6, 7], mean: [5, 5, 5, 5], winner: [6, 6, 6, 6]))
+        // With fewer than 3 origins there is no standard error: the winner stays.
+        #expect(!Self.prefersMean(y: [5, 5], mean: [5, 5], winner: [5, 5]))
+    }
+
+    static func prefersMean(y: [Double], mean: [Double], winner: [Double]) -> Bool {
+        y.withUnsafeBufferPointer { y in mean.withUnsafeBufferPointer { m in winner.withUnsafeBufferPointer { w in
+            MeanRule.prefersMean(y, mean: m, winner: w, selection: 0..<y.count) } } }
     }
 
     @Test func forecastMAEIsThePlainErrorAtTheLastEightOrigins() {
