@@ -26,7 +26,7 @@ enum ReportModelBuilder {
         let changes = previous.map { p in
             ReportModel.Changes.comparing(previousAsOf: p.asOf,
                                           previous: p.rows.mapValues { .init(reorderPoint: $0.reorderPoint, recommended: $0.recommended) },
-                                          current: ranked + figures.filter { !$0.isRecommended })
+                                          ranked: ranked, all: figures)
         }
         var headline = ReportModel.Headline.summing(figures)
         headline.openBackorders = openBackorders

@@ -98,20 +98,22 @@ public enum SKUTables {
         var start = 0
         var w = CSVWriter(header: skuColumns)
         repeat {
+            if start > 0 { w.startNextPiece() }
             let end = min(figures.count, start + max(rowsPerPiece, 1))
             appendSKURows(figures[start..<end], to: &w)
             try piece(w.bytes)
-            w = CSVWriter(columnCount: skuColumns.count)
             start = end
         } while start < figures.count
     }
 
     private static func appendSKURows(_ figures: ArraySlice<SKUFigures>, to w: inout CSVWriter) {
         let columns = SKUColumn.all
-        // Through the buffer, so that no SKU's figures are copied for its row.
+        // A SKU's figures are copied once for its row, not once for each of its cells (a
+        // cell read through the buffer would copy them for every call).
         figures.withUnsafeBufferPointer { rows in
             for f in rows.indices {
-                w.appendRow(cells: columns.count) { columns[$0].cell(rows[f]) }
+                let row = rows[f]
+                w.appendRow(cells: columns.count) { columns[$0].cell(row) }
             }
         }
     }
@@ -145,16 +147,17 @@ public enum SKUTables {
         var start = 0
         var w = CSVWriter(header: columns)
         repeat {
+            if start > 0 { w.startNextPiece() }
             let end = min(ranked.count, start + max(rowsPerPiece, 1))
             ranked.withUnsafeBufferPointer { rows in
                 for i in start..<end {
+                    let row = rows[i]
                     w.appendRow(cells: columns.count) { c in
-                        c == 0 ? .integer(i + 1) : c <= shared.count ? shared[c - 1].cell(rows[i]) : .text(rows[i].reason)
+                        c == 0 ? .integer(i + 1) : c <= shared.count ? shared[c - 1].cell(row) : .text(row.reason)
                     }
                 }
             }
             try piece(w.bytes)
-            w = CSVWriter(columnCount: columns.count)
             start = end
         } while start < ranked.count
     }
