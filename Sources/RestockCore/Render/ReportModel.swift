@@ -282,13 +282,14 @@ public struct ReportModel: Sendable {
         }
 
         /// `comparing(previousAsOf:previous:current:)` of the recommendations in rank order
-        /// (`ranked`) followed by the SKUs of `all` that are not recommended, in their order,
-        /// without copying a run's figures into one more list.
-        public static func comparing(previousAsOf: String, previous: [String: Previous], ranked: [SKUFigures],
-                                     all: [SKUFigures]) -> Changes {
+        /// (at `rankedPositions` of `all`, `SKUTables.rankedPositions`) followed by the SKUs
+        /// of `all` that are not recommended, in their order, without copying a run's figures
+        /// into one more list.
+        public static func comparing(previousAsOf: String, previous: [String: Previous], all: [SKUFigures],
+                                     rankedPositions: [Int]) -> Changes {
             var changes = Changes(previousAsOf: previousAsOf)
             var seen = Set<String>(minimumCapacity: all.count)
-            for i in ranked.indices { changes.note(ranked[i], previous: previous, seen: &seen) }
+            for i in rankedPositions { changes.note(all[i], previous: previous, seen: &seen) }
             for i in all.indices where !all[i].isRecommended { changes.note(all[i], previous: previous, seen: &seen) }
             return changes.closed(previous: previous, seen: seen)
         }
