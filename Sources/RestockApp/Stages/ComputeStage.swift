@@ -26,13 +26,9 @@ struct ComputeStage: Sendable {
 
     /// The figures of every SKU of `skus`, in their order.
     func run(_ skus: [SKUFacts]) -> [SKUAnalysis] {
-        let pieces = (skus.count + Self.pieceSKUs - 1) / Self.pieceSKUs
         let settings = settings, pools = pools
-        return ParallelChunks.map(count: pieces, workers: workers) { piece in
-            let start = piece * Self.pieceSKUs
-            return skus[start..<min(skus.count, start + Self.pieceSKUs)].map {
-                SKUAnalyzer.analyze($0, pools: pools, settings: settings)
-            }
-        }.flatMap { $0 }
+        return ParallelChunks.map(items: skus.count, pieceSize: Self.pieceSKUs, workers: workers) {
+            SKUAnalyzer.analyze(skus[$0], pools: pools, settings: settings)
+        }
     }
 }

@@ -3,15 +3,18 @@ import RestockCore
 
 /// Fills the report's `ReportModel` from a run's figures, ingest and the previous run.
 enum ReportModelBuilder {
+    /// - Parameter rankedPositions: the recommendations, by position in `figures`, in rank
+    ///   order (`SKUTables.rankedPositions`).
     static func build(options: RunOptions, dataRange: ClosedRange<Day>?, weeklyOrderLines: [Int], weeklyBackorderLines: [Int],
-                      charts: [String: ReportCharts.Series], figures: [SKUFigures], ranked: [SKUFigures], toSetUp: [SKUFigures],
+                      charts: [String: ReportCharts.Series], figures: [SKUFigures], rankedPositions: [Int], toSetUp: [SKUFigures],
                       openBackorders: Int, oneOffs: [ReportModel.OneOffLine],
                       ingest: IngestStage.Result, staleData: String? = nil, rejects: [Rejection], unmatched: Int, previous: PreviousRun?,
                       runId: Int64, startedAt: String, stages: [RunRecorder.StageRecord]) -> ReportModel {
         let settings = options.settings
         var classes: [DemandClass: Int] = [:]
         for f in figures { classes[f.demandClass, default: 0] += 1 }
-        let top = ranked.prefix(options.top).map { f -> ReportModel.Recommendation in
+        let top = rankedPositions.prefix(options.top).map { i -> ReportModel.Recommendation in
+            let f = figures[i]
             let series = charts[f.sku]
             return ReportModel.Recommendation(figures: f, weeklyDemand: series?.weeklyDemand ?? [],
                                               weeklyBackorderLines: series?.weeklyBackorderLines ?? [],
@@ -26,7 +29,7 @@ enum ReportModelBuilder {
         let changes = previous.map { p in
             ReportModel.Changes.comparing(previousAsOf: p.asOf,
                                           previous: p.rows.mapValues { .init(reorderPoint: $0.reorderPoint, recommended: $0.recommended) },
-                                          current: ranked + figures.filter { !$0.isRecommended })
+                                          all: figures, rankedPositions: rankedPositions)
         }
         var headline = ReportModel.Headline.summing(figures)
         headline.openBackorders = openBackorders

@@ -35,7 +35,7 @@ struct ReportStage: Sendable {
         let started = Date()
         let figures = computed.figures
         let rejects = ingestRan ? ingest.rejects : try latestRejects(store)
-        let ranked = SKUTables.ranked(figures)
+        let ranked = SKUTables.rankedPositions(figures)
         let toSetUp = SKUTables.rankedToSetUp(figures)
         // The files are written on three threads (`ReportPieces`) while this one, which holds
         // the store's connection, keeps the figures in the store. The store's transaction
@@ -74,18 +74,19 @@ struct ReportStage: Sendable {
     static let rowsPerPiece = 4_096
 
     /// The report's model from the computed figures and the rest of the run.
-    private func reportModel(ranked: [SKUFigures], toSetUp: [SKUFigures], rejects: [Rejection]) -> ReportModel {
+    private func reportModel(ranked: [Int], toSetUp: [SKUFigures], rejects: [Rejection]) -> ReportModel {
         ReportModelBuilder.build(options: options, dataRange: dataRange, weeklyOrderLines: computed.weeklyOrderLines,
                                  weeklyBackorderLines: computed.weeklyBackorderLines, charts: computed.chartsBySKU,
-                                 figures: computed.figures, ranked: ranked, toSetUp: toSetUp,
+                                 figures: computed.figures, rankedPositions: ranked, toSetUp: toSetUp,
                                  openBackorders: computed.openBackorderCount, oneOffs: computed.oneOffs,
                                  ingest: ingest, staleData: staleData, rejects: rejects, unmatched: computed.unmatchedBackorders,
                                  previous: previous, runId: runId, startedAt: startedAt, stages: priorStages)
     }
 
     /// Builds the report's model and writes report.html, the replay's files with `--replay` and
-    /// email.eml with `--email` into the staging folder.
-    private func writePage(ranked: [SKUFigures], toSetUp: [SKUFigures], rejects: [Rejection]) throws -> (page: ReportModel, files: Int) {
+    /// email.eml with `--email` into the staging folder. `ranked`: the recommendations, by
+    /// position in the figures, in rank order (`SKUTables.rankedPositions`).
+    private func writePage(ranked: [Int], toSetUp: [SKUFigures], rejects: [Rejection]) throws -> (page: ReportModel, files: Int) {
         var files = 0
         var model = reportModel(ranked: ranked, toSetUp: toSetUp, rejects: rejects)
         if let replayed {
@@ -97,7 +98,7 @@ struct ReportStage: Sendable {
         let html = Array(HTMLReport.render(model).utf8)
         try folder.write("report.html", html); files += 1
         if options.email {
-            let recommendationsCSV = SKUTables.recommendationsCSV(ranked)
+            let recommendationsCSV = SKUTables.recommendationsCSV(ranked.map { computed.figures[$0] })
             let eml = try EmailBuilder.build(options: options, model: model, reportHTML: html,
                                              recommendationsCSV: recommendationsCSV, recommendations: ranked.count)
             try folder.write("email.eml", eml); files += 1
@@ -107,9 +108,9 @@ struct ReportStage: Sendable {
 
     /// Writes recommendations.csv (a piece at a time), rejects.csv, reorder_points_to_set_up.csv
     /// and open_backorders.csv into the staging folder; returns the number of files written.
-    private func writeTables(ranked: [SKUFigures], toSetUp: [SKUFigures], rejects: [Rejection]) throws -> Int {
+    private func writeTables(ranked: [Int], toSetUp: [SKUFigures], rejects: [Rejection]) throws -> Int {
         try folder.write("recommendations.csv") { piece in
-            try SKUTables.recommendationsCSV(ranked, rowsPerPiece: Self.rowsPerPiece, piece)
+            try SKUTables.recommendationsCSV(computed.figures, positions: ranked, rowsPerPiece: Self.rowsPerPiece, piece)
         }
         try folder.write("rejects.csv", RejectsFile.csv(rejects))
         try folder.write("reorder_points_to_set_up.csv", SKUTables.setUpCSV(toSetUp))

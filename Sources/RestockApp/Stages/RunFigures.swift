@@ -41,21 +41,24 @@ struct RunFigures {
     /// Adds a computed chunk: its weekly lines to the totals, its figures, its open backorders
     /// and one-off days, and the series of its recommended SKUs for the charts.
     mutating func add(_ chunk: [SKUAnalysis]) {
-        for a in chunk {
-            Self.addUp(a.weeklyOrderLines, into: &weeklyOrderLines)
-            Self.addUp(a.weeklyBackorderLines, into: &weeklyBackorderLines)
-            unmatchedBackorders += a.unmatchedBackorders
-            openBackorderCount += a.openBackorders.count
-            if !a.openBackorders.isEmpty { openBackorders.append((a.figures, a.openBackorders)) }
-            if a.figures.leftOut == nil {
-                oneOffs += a.oneOffDays.map { ReportModel.OneOffLine(sku: a.figures.sku, name: a.figures.name, day: $0) }
-            }
-            if a.figures.isRecommended && (!a.windowWeeks.isEmpty || !a.weeklyBackorderLines.isEmpty) {
-                charts[figures.count] = ReportCharts.Series(weeklyDemand: a.windowWeeks, weeklyBackorderLines: a.weeklyBackorderLines)
-            }
-            figures.append(a.figures)
-        }
+        for i in chunk.indices { add(chunk[i]) }
         ReportCharts.keepTop(&charts, of: figures, count: chartsKept)
+    }
+
+    /// Adds one SKU of a chunk (its figures read in place, not copied whole).
+    private mutating func add(_ a: SKUAnalysis) {
+        Self.addUp(a.weeklyOrderLines, into: &weeklyOrderLines)
+        Self.addUp(a.weeklyBackorderLines, into: &weeklyBackorderLines)
+        unmatchedBackorders += a.unmatchedBackorders
+        openBackorderCount += a.openBackorders.count
+        if !a.openBackorders.isEmpty { openBackorders.append((a.figures, a.openBackorders)) }
+        if a.figures.leftOut == nil {
+            oneOffs += a.oneOffDays.map { ReportModel.OneOffLine(sku: a.figures.sku, name: a.figures.name, day: $0) }
+        }
+        if a.figures.isRecommended && (!a.windowWeeks.isEmpty || !a.weeklyBackorderLines.isEmpty) {
+            charts[figures.count] = ReportCharts.Series(weeklyDemand: a.windowWeeks, weeklyBackorderLines: a.weeklyBackorderLines)
+        }
+        figures.append(a.figures)
     }
 
     /// The kept series by SKU.

@@ -57,7 +57,11 @@ public enum OneOffBulkRule {
     public static func usualLineUnits(_ days: [OrderDay]) -> Double? {
         let total = days.reduce(0) { $0 + $1.lines }
         guard total >= minimumLines else { return nil }
-        let sizes = days.filter { $0.lines > 0 }.map { (size: $0.units / Double($0.lines), lines: $0.lines) }.sorted { $0.size < $1.size }
+        // One list, sorted in place (this runs for every SKU of a run).
+        var sizes: [(size: Double, lines: Int)] = []
+        sizes.reserveCapacity(days.count)
+        for d in days where d.lines > 0 { sizes.append((size: d.units / Double(d.lines), lines: d.lines)) }
+        sizes.sort { $0.size < $1.size }
         let middle = (total + 1) / 2
         var seen = 0
         for s in sizes {

@@ -49,6 +49,13 @@ public struct CSVWriter: Sendable {
         bytes.reserveCapacity(4096)
     }
 
+    /// Empties the bytes for the next piece of a large file, keeping their memory once the
+    /// piece before has been handed on (no header row: the first piece had it). Each piece
+    /// of skus.csv is about the size of the one before, so the buffer is made once.
+    public mutating func startNextPiece() {
+        bytes.removeAll(keepingCapacity: true)
+    }
+
     /// Appends one row. Rows should have `columnCount` cells; a shorter or longer row is
     /// written as given (the writer does not pad or cut).
     public mutating func append(_ row: [CSVCell]) {

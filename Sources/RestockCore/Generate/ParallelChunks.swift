@@ -36,6 +36,23 @@ public enum ParallelChunks {
         }
         return slots.values()
     }
+
+    /// `body(i)` for every item `i` in `0..<count`, in pieces of `pieceSize` items run
+    /// concurrently (`map(count:workers:_:)`), each result written in place into one array in
+    /// item order: no per-piece arrays are made and joined (a copy of every result, which
+    /// for the compute stage's per-SKU figures is most of a chunk's memory).
+    public static func map<T>(items count: Int, pieceSize: Int, workers: Int? = nil, _ body: @Sendable (Int) -> T) -> [T] {
+        let size = max(pieceSize, 1)
+        return [T](unsafeUninitializedCapacity: count) { buffer, initialized in
+            let results = DisjointBuffer(base: buffer)
+            _ = map(count: (count + size - 1) / size, workers: workers) { piece in
+                for i in (piece * size)..<min(count, (piece + 1) * size) {
+                    (results.base.baseAddress! + i).initialize(to: body(i))
+                }
+            }
+            initialized = count
+        }
+    }
 }
 
 /// One result slot per piece.

@@ -77,10 +77,12 @@ public enum WeeklyHistory {
     /// Oldest-first index of the SKU's first history week, nil without history.
     static func historyStartIndex(orderDays: [OrderDay], settings: RunSettings) -> Int? {
         guard settings.weekCount > 0 else { return nil }
-        let firstOrder = orderDays
-            .filter { $0.lines > 0 && $0.day >= settings.windowStart && $0.day <= settings.asOf }
-            .map(\.day)
-            .min()
+        // The first day with lines in the window, without building the list of them (this runs
+        // twice for every SKU of a run).
+        var firstOrder: Day?
+        for d in orderDays where d.lines > 0 && d.day >= settings.windowStart && d.day <= settings.asOf {
+            firstOrder = min(firstOrder ?? d.day, d.day)
+        }
         guard let firstOrder else { return nil }
         // A first order in the leftover days: the oldest whole week is the first to end after it.
         return weekIndex(of: firstOrder, settings: settings) ?? 0

@@ -89,16 +89,10 @@ public struct ReorderPointModel: Sendable {
         let leadDays = leadTime.days.isFinite ? max(0, leadTime.days) : 0
         let q = orderQuantity.isFinite && orderQuantity > 0 ? orderQuantity : 1
         let expected = f * leadDays
-        let lead = LeadTimeEstimator.format(leadDays)
 
-        func make(_ s: Int, undershoot: Double, how: String) -> ReorderPointResult {
-            let ss = Double(s) - expected
-            return ReorderPointResult(
-                reorderPoint: s, safetyStock: ss, expectedLeadTimeDemand: expected,
-                meanUndershoot: undershoot,
-                explanation: "\(s) = \(Self.format(expected)) lead-time demand "
-                    + "(\(Self.format(f))/day x \(lead) days) "
-                    + "\(ss < 0 ? "-" : "+") \(Self.format(abs(ss))) safety stock; \(how)")
+        func make(_ s: Int, undershoot: Double, basis: ReorderPointResult.Basis) -> ReorderPointResult {
+            ReorderPointResult(reorderPoint: s, safetyStock: Double(s) - expected, expectedLeadTimeDemand: expected,
+                               meanUndershoot: undershoot, forecastDaily: f, leadTimeDays: leadDays, basis: basis)
         }
 
         let n = asOf - historyStart + 1
@@ -108,7 +102,7 @@ public struct ReorderPointModel: Sendable {
         if f <= 0 {
             kind = .noDemand
             cycles = 0
-            result = make(0, undershoot: 0, how: "no demand is forecast")
+            result = make(0, undershoot: 0, basis: .noDemand)
             return
         }
         let leadTimes = LeadTimeDistribution(leadTime).values
@@ -116,8 +110,7 @@ public struct ReorderPointModel: Sendable {
             let s = Self.poissonQuantile(rate: f, leadTimes: leadTimes, level: alpha)
             kind = .unitPoisson(rate: f, leadTimes: leadTimes)
             cycles = 0
-            result = make(s, undershoot: 0, how: "no demand in the history, so single-unit "
-                + "orders at random (Poisson) are assumed")
+            result = make(s, undershoot: 0, basis: .unitPoisson)
             return
         }
 
@@ -137,10 +130,7 @@ public struct ReorderPointModel: Sendable {
         let (s, covered, counts) = Self.wholeUnitQuantile(sample, level: alpha, cycles: count)
         kind = .simulated(sample.values, counts)
         cycles = count
-        result = make(s, undershoot: sample.meanUndershoot,
-                      how: "\(Self.percent(Double(covered) / Double(count))) of \(count) "
-                          + "simulated cycles pass without a backorder (mean undershoot "
-                          + "\(Self.format(sample.meanUndershoot)))")
+        result = make(s, undershoot: sample.meanUndershoot, basis: .simulated(covered: covered, cycles: count))
     }
 
     /// The history's demand per day from `first` to `last` (units; days outside, and

@@ -276,21 +276,44 @@ public struct ReportModel: Sendable {
         /// big move (it has no old point) but is newly recommended when recommended now.
         public static func comparing(previousAsOf: String, previous: [String: Previous], current: [SKUFigures]) -> Changes {
             var changes = Changes(previousAsOf: previousAsOf)
-            var seen = Set<String>()
-            for f in current {
-                seen.insert(f.sku)
-                let before = previous[f.sku]
-                if f.isRecommended && before?.recommended != true {
-                    changes.newlyRecommended.append(SKURef(sku: f.sku, name: f.name))
-                }
-                if !f.isRecommended && before?.recommended == true {
-                    changes.dropped.append(SKURef(sku: f.sku, name: f.name))
-                }
-                if let before, isBigMove(from: before.reorderPoint, to: f.reorderPoint) {
-                    changes.bigMoves.append(Move(sku: f.sku, name: f.name, oldReorderPoint: before.reorderPoint,
-                                                 newReorderPoint: f.reorderPoint))
-                }
+            var seen = Set<String>(minimumCapacity: current.count)
+            for i in current.indices { changes.note(current[i], previous: previous, seen: &seen) }
+            return changes.closed(previous: previous, seen: seen)
+        }
+
+        /// `comparing(previousAsOf:previous:current:)` of the recommendations in rank order
+        /// (at `rankedPositions` of `all`, `SKUTables.rankedPositions`) followed by the SKUs
+        /// of `all` that are not recommended, in their order, without copying a run's figures
+        /// into one more list.
+        public static func comparing(previousAsOf: String, previous: [String: Previous], all: [SKUFigures],
+                                     rankedPositions: [Int]) -> Changes {
+            var changes = Changes(previousAsOf: previousAsOf)
+            var seen = Set<String>(minimumCapacity: all.count)
+            for i in rankedPositions { changes.note(all[i], previous: previous, seen: &seen) }
+            for i in all.indices where !all[i].isRecommended { changes.note(all[i], previous: previous, seen: &seen) }
+            return changes.closed(previous: previous, seen: seen)
+        }
+
+        /// Notes one SKU of this run, the next in `comparing`'s order.
+        private mutating func note(_ f: SKUFigures, previous: [String: Previous], seen: inout Set<String>) {
+            seen.insert(f.sku)
+            let before = previous[f.sku]
+            if f.isRecommended && before?.recommended != true {
+                newlyRecommended.append(SKURef(sku: f.sku, name: f.name))
             }
+            if !f.isRecommended && before?.recommended == true {
+                dropped.append(SKURef(sku: f.sku, name: f.name))
+            }
+            if let before, Self.isBigMove(from: before.reorderPoint, to: f.reorderPoint) {
+                bigMoves.append(Move(sku: f.sku, name: f.name, oldReorderPoint: before.reorderPoint,
+                                     newReorderPoint: f.reorderPoint))
+            }
+        }
+
+        /// The changes once every SKU of this run is noted: the previous run's recommendations
+        /// no longer in the store added to the dropped ones, the lists in their order.
+        private func closed(previous: [String: Previous], seen: Set<String>) -> Changes {
+            var changes = self
             for (sku, before) in previous where before.recommended && !seen.contains(sku) {
                 changes.dropped.append(SKURef(sku: sku, name: nil))
             }

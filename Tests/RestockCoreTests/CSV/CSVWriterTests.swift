@@ -28,6 +28,16 @@ import Testing
         #expect(writer.text == "a,b\n-3,-3\n")
     }
 
+    @Test func startsTheNextPieceEmptyWithoutAHeaderLeavingThePieceHandedOn() {
+        var writer = CSVWriter(header: ["a", "b"])
+        writer.append([.integer(1), .text("x")])
+        let first = writer.bytes
+        writer.startNextPiece()
+        writer.append([.integer(2), .text("y")])
+        #expect(String(decoding: first, as: UTF8.self) == "a,b\n1,x\n")
+        #expect(writer.text == "2,y\n")
+    }
+
     @Test func guardedTextWithAQuoteIsQuotedAroundTheGuard() {
         var writer = CSVWriter(header: ["v"])
         writer.append([.text("=\"x\",1")])

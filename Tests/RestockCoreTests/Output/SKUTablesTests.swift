@@ -18,6 +18,20 @@ import Testing
         #expect(ranked.map(\.sku) == ["D", "C", "A", "B"])
     }
 
+    @Test func ranksByPositionInTheFiguresWithoutCopyingThem() {
+        // Recommended: A (5, pos 0), B (4, pos 1), D (9, pos 3); C (pos 2) is not.
+        let all = [figures("A", risk: 5, lines: 1), figures("B", risk: 4, lines: 2), figures("C", risk: 99, lines: 0, recommended: false),
+                   figures("D", risk: 9, lines: 3)]
+        #expect(SKUTables.rankedPositions(all) == [3, 0, 1])
+        // recommendations.csv read at those positions, in pieces of two rows, is the file of
+        // the ranked copies: ranks 1, 2 in the first piece (D, A), 3 in the second (B).
+        var pieces: [[UInt8]] = []
+        SKUTables.recommendationsCSV(all, positions: [3, 0, 1], rowsPerPiece: 2) { pieces.append($0) }
+        #expect(pieces.count == 2)
+        #expect(pieces.joined().elementsEqual(SKUTables.recommendationsCSV(SKUTables.ranked(all))))
+        #expect(String(decoding: pieces[1], as: UTF8.self).hasPrefix("3,B,"))
+    }
+
     @Test func filesWrittenInPiecesAreTheWholeFilesByteForByte() {
         // Five SKUs in pieces of two rows: three pieces, the header with the first, ranks 1..4
         // of recommendations.csv running on across pieces.

@@ -82,6 +82,13 @@ import RestockCore
         #expect(c.newlyRecommended.map(\.sku) == ["NEW", "UP"])
         #expect(c.dropped.map(\.sku) == ["GONE", "OFF"])
         #expect(c.bigMoves == [.init(sku: "UP", name: "nUP", oldReorderPoint: 20, newReorderPoint: 40)])
+        // The same run's figures in skus.csv order (OFF, UP, NEW, SAME), the recommendations
+        // ranked by position (NEW at 2, UP at 1, SAME at 3): the same changes.
+        let all = [current[3], current[1], current[0], current[2]]
+        #expect(ReportModel.Changes.comparing(previousAsOf: "2026-11-23", previous: previous, all: all, rankedPositions: [2, 1, 3]) == c)
+        // Ranked the other way round, the newly recommended follow the rank.
+        #expect(ReportModel.Changes.comparing(previousAsOf: "2026-11-23", previous: previous, all: all,
+                                              rankedPositions: [1, 3, 2]).newlyRecommended.map(\.sku) == ["UP", "NEW"])
     }
 
     @Test func takesTheWeeklyForecastFromTheDailyOneByDefault() {
