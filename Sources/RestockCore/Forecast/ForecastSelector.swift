@@ -162,8 +162,9 @@ public enum ForecastSelector {
                     } else if let score, score < bestScore {
                         best = index
                         bestScore = score
-                        if policy.meanRule { _ = winner.update(fromContentsOf: f) }
                     }
+                    // The best so far (the first candidate too, whatever its score) for the rule.
+                    if policy.meanRule, best == index, method != .mean { _ = winner.update(fromContentsOf: f) }
                     var absolute = 0.0, signed = 0.0
                     for t in reported {
                         absolute += abs(y[t] - f[t])
