@@ -42,13 +42,6 @@ public struct CSVWriter: Sendable {
         append(header.map { CSVCell.text($0) })
     }
 
-    /// Continues a file whose header was written before (the next piece of a large file):
-    /// no header row.
-    public init(columnCount: Int) {
-        self.columnCount = columnCount
-        bytes.reserveCapacity(4096)
-    }
-
     /// Empties the bytes for the next piece of a large file, keeping their memory once the
     /// piece before has been handed on (no header row: the first piece had it). Each piece
     /// of skus.csv is about the size of the one before, so the buffer is made once.

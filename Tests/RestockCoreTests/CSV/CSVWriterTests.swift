@@ -80,13 +80,16 @@ import Testing
             numbers.append((uniform() * 100_000).rounded() / 10_000 + 0.00005)
             counts.append(Int(bitPattern: UInt(random.next())) >> Int(random.next() % 64))
         }
-        var writer = CSVWriter(columnCount: 2)
+        // Rows only: a later piece of a file, after its header (`startNextPiece`).
+        var writer = CSVWriter(header: ["x", "n"])
+        writer.startNextPiece()
         for x in numbers { writer.appendRow(cells: 2) { $0 == 0 ? .number(x) : .integer(nil) } }
         for n in counts { writer.appendRow(cells: 2) { $0 == 0 ? .text(nil) : .integer(n) } }
         let expected = numbers.map { CSVWriter.format($0) + ",\n" } + counts.map { "," + String($0) + "\n" }
         #expect(writer.text == expected.joined())
         // Text: plain, quoted, guarded, empty, a byte-order mark, non-ASCII.
-        writer = CSVWriter(columnCount: 6)
+        writer = CSVWriter(header: ["1", "2", "3", "4", "5", "6"])
+        writer.startNextPiece()
         writer.appendRow(cells: 6) { .text(["Mug", "a,b", "=1+1", "", "\u{FEFF}x", "Tasse à café"][$0]) }
         #expect(writer.text == "Mug,\"a,b\",'=1+1,,\"\u{FEFF}x\",Tasse à café\n")
     }
