@@ -60,3 +60,32 @@ import SQLite
         #expect(KeyOrderAppend<OrderRow>.compare("é", "z") > 0)
     }
 }
+
+/// A bulk statement that fails part-way is an error, and its transaction's rollback leaves the
+/// table as it was: the rows OR FAIL kept before the failing one go too (`KeyOrderAppend`).
+@Suite struct KeyOrderAppendFailureTests {
+    @Test func aRowFailingInsideABulkStatementEndsTheTransactionWithNothingStored() throws {
+        let db = try Connection(path: temporaryFolder() + "/append.sqlite")
+        try db.execute("CREATE TABLE t(k TEXT NOT NULL PRIMARY KEY, v INTEGER NOT NULL) WITHOUT ROWID")
+        // Row 200 of the first 256 (one statement) has no value for the NOT NULL column.
+        let columns = [StoredColumn<Int>("k") { .text(String(format: "K%04d", $0)) },
+                       StoredColumn<Int>("v") { $0 == 199 ? .null : .integer(Int64($0)) }]
+        #expect(throws: SQLiteError.self) {
+            try db.transaction {
+                let append = try KeyOrderAppend(db, table: "t", key: ["k"], columns: columns)
+                for row in 0..<300 { _ = try append.hold(row) }
+                try append.flush()
+            }
+        }
+        #expect(try db.scalarInt("SELECT count(*) FROM t") == 0)
+        // The same rows with every value present: all 300 are stored (256 in one statement).
+        let whole = [columns[0], StoredColumn<Int>("v") { .integer(Int64($0)) }]
+        try db.transaction {
+            let append = try KeyOrderAppend(db, table: "t", key: ["k"], columns: whole)
+            for row in 0..<300 { #expect(try append.hold(row)) }
+            try append.flush()
+        }
+        #expect(try db.scalarInt("SELECT count(*) FROM t") == 300)
+        #expect(try db.scalarInt("SELECT sum(v) FROM t") == 44_850)
+    }
+}

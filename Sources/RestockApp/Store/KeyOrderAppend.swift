@@ -9,6 +9,16 @@ import SQLite
 ///
 /// The held rows are part of the table only once `flush()` ran: `KeyedTable` flushes before
 /// any other write to the table, and `RowWriter.finish()` before anything reads it.
+///
+/// The multi-row statement is `INSERT OR FAIL`. A plain INSERT of many rows inside a
+/// transaction makes SQLite keep a statement journal (the pages the statement changes that the
+/// transaction had already changed, so that a constraint failing at its 200th row can undo
+/// the 199 before it). Appending at the end of the table, that is the table's last leaf, its
+/// parents and the header page, four or five pages of 16 KiB for every 256 rows: on a first
+/// load of 17.6 million lines, 6.8 GB written to a temporary file and copied by the kernel.
+/// With OR FAIL a failing row stops the statement and leaves the rows before it in place; no
+/// statement journal is kept. Such a failure is an error that ends the ingest, whose
+/// transaction then rolls back, rows before it included (the store is as it was).
 final class KeyOrderAppend<Row> {
     /// Rows inserted by one statement.
     static var rowsPerStatement: Int { 256 }
@@ -28,7 +38,7 @@ final class KeyOrderAppend<Row> {
     init(_ db: Connection, table: String, key: [String], columns: [StoredColumn<Row>]) throws {
         let names = columns.map(\.name).joined(separator: ", ")
         let values = "(" + Array(repeating: "?", count: columns.count).joined(separator: ", ") + ")"
-        many = try db.prepare("INSERT INTO \(table)(\(names)) VALUES "
+        many = try db.prepare("INSERT OR FAIL INTO \(table)(\(names)) VALUES "
                               + Array(repeating: values, count: Self.rowsPerStatement).joined(separator: ", "))
         one = try db.prepare("INSERT INTO \(table)(\(names)) VALUES \(values)")
         (self.db, self.table, self.key, self.columns) = (db, table, key, columns)
