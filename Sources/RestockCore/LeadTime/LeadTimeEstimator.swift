@@ -99,7 +99,7 @@ public enum LeadTimeEstimator {
             days: mean, sdDays: sd, source: .receipts, observations: own.count,
             explanation: "\(format(mean)) days from \(own.count) \(noun)\(pooledNote)"
                 + (own.count > 1 ? " (recent ones weigh more)" : ""),
-            sample: own.values)
+            sample: own.values, effectiveObservations: own.effectiveCount)
     }
 
     /// The forecast from the receipts of the supplier's other SKUs.
@@ -112,7 +112,7 @@ public enum LeadTimeEstimator {
             days: mean, sdDays: sd, source: .supplier, observations: supplier.count,
             explanation: "\(format(mean)) days from \(supplier.count) \(noun) of the "
                 + "supplier's other SKUs",
-            sample: supplier.values)
+            sample: supplier.values, effectiveObservations: supplier.effectiveCount)
     }
 
     /// The forecast from the fill times of the SKU's backorders, nil without any. Fill times
@@ -171,6 +171,9 @@ struct WeightedLeadTimes {
     var mean: Double = 0
     /// Reliability-weighted standard deviation; 0 with fewer than two values.
     var sd: Double = 0
+    /// Kish's effective number of values, (Σw)² / Σw²: as many equally weighted values would
+    /// estimate the mean as precisely (`LeadTimeForecast.effectiveObservations`).
+    var effectiveCount: Double = 0
     var count: Int { values.count }
 
     init(_ receipts: [ReceiptFact], asOf: Day) {
@@ -182,6 +185,7 @@ struct WeightedLeadTimes {
         let v1 = weights.reduce(0, +)
         let v2 = weights.reduce(0) { $0 + $1 * $1 }
         mean = zip(weights, values).reduce(0) { $0 + $1.0 * $1.1 } / v1
+        effectiveCount = v2 > 0 ? v1 * v1 / v2 : 0
         guard receipts.count > 1 else { return }
         let squares = zip(weights, values).reduce(0) { $0 + $1.0 * ($1.1 - mean) * ($1.1 - mean) }
         let denominator = v1 - v2 / v1

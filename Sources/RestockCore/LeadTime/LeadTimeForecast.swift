@@ -15,14 +15,21 @@ public struct LeadTimeForecast: Sendable, Hashable {
     /// empty for `quoted` and `default`. `ReorderPointModel` re-centres them on `days` and
     /// rescales them to `sdDays`, so it keeps their shape but follows the forecast.
     public var sample: [Double]
+    /// How many equally weighted observations would estimate `days` as precisely as the
+    /// recency-weighted ones do (Kish's effective sample size, (Σw)² / Σw²; README, "How the
+    /// reorder point is reached"): `observations` when every value weighs the same (fill
+    /// times), fewer when old receipts weigh less. `LeadTimeDistribution` widens the spread
+    /// for a mean estimated from this many.
+    public var effectiveObservations: Double
 
     public init(days: Double, sdDays: Double, source: LeadTimeSource, observations: Int,
-                explanation: String, sample: [Double]) {
+                explanation: String, sample: [Double], effectiveObservations: Double? = nil) {
         self.days = days
         self.sdDays = sdDays
         self.source = source
         self.observations = observations
         self.explanation = explanation
         self.sample = sample
+        self.effectiveObservations = effectiveObservations ?? Double(observations)
     }
 }

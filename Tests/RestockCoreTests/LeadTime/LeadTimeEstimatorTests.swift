@@ -30,6 +30,8 @@ import Testing
         #expect(f.observations == 5)
         #expect(abs(f.days - 16) < 1e-9)
         #expect(abs(f.sdDays - 5.17808) < 1e-4)
+        // As precise as V1² / V2 = 10.5625 / 2.5625 = 4.12195 equally weighted receipts.
+        #expect(abs(f.effectiveObservations - 4.12195) < 1e-5)
         // Oldest receipt first; on one day, the earlier order first (14 days before 12).
         #expect(f.sample == [4, 14, 12, 20, 18])
     }

@@ -142,4 +142,25 @@ import Testing
         #expect(abs(lognormalMean - 14) < 0.1)
         #expect(lognormal.allSatisfy { $0 > 0 })
     }
+
+    @Test func leadTimesWeighedByAgeWidenTheSpreadAsTheirEffectiveNumberWould() {
+        // The same eight values, weighed as about 6 equal ones (old receipts weigh less):
+        // sd 4 x √((1 + 1/6)(5/3)) = 4 x 1.39443 = 5.5777, against 5.02 for eight.
+        let weighed = LeadTimeForecast(days: 15, sdDays: 4, source: .receipts, observations: 8,
+                                       explanation: "", sample: [9, 11, 12, 13, 14, 16, 18, 22],
+                                       effectiveObservations: 6)
+        let values = LeadTimeDistribution(weighed).values
+        let mean = values.reduce(0, +) / Double(values.count)
+        let sd = (values.reduce(0) { $0 + ($1 - mean) * ($1 - mean) } / Double(values.count)).squareRoot()
+        #expect(abs(mean - 15) < 1e-9)
+        #expect(abs(sd - 5.5777) < 0.01)
+        // The factor by itself: eight values (1.25499), as six (1.39443); below five effective
+        // values it stays at five's, √(1.2 x 4/2) = 1.54919, so that it cannot run away near 3;
+        // it never exceeds what the values' own count gives: 10 values as 12 count as 10.
+        #expect(abs(LeadTimeDistribution.predictiveInflation(observations: 8) - 1.25499) < 1e-5)
+        #expect(abs(LeadTimeDistribution.predictiveInflation(observations: 8, effective: 6) - 1.39443) < 1e-5)
+        #expect(abs(LeadTimeDistribution.predictiveInflation(observations: 8, effective: 3.2) - 1.54919) < 1e-5)
+        #expect(abs(LeadTimeDistribution.predictiveInflation(observations: 10, effective: 12) - 1.18924) < 1e-5)
+        #expect(LeadTimeDistribution.predictiveInflation(observations: 4, effective: 4) == 1)
+    }
 }
