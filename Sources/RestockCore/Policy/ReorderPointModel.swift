@@ -124,42 +124,13 @@ public struct ReorderPointModel: Sendable {
         var random = PolicyRandom(seed: hash.value)
 
         let count = Self.cycles(for: alpha)
-        var sampler = CycleSampler(daily: daily, total: total, lines: lineCount, forecastDaily: f,
-                                   leadTimes: leadTimes, orderQuantity: q, capacity: count)
-        let counts = Self.drawUntilSettled(&sampler, cycles: count, level: alpha, random: &random)
-        let drawn = sampler.values.count
-        let (s, covered) = Self.wholeUnitQuantile(sampler.values, counts: counts, least: sampler.least,
-                                                  largest: sampler.largest, level: alpha)
-        kind = .simulated(sampler.values, counts)
-        cycles = drawn
-        result = make(s, undershoot: sampler.undershootSum / Double(drawn),
-                      basis: .simulated(covered: covered, cycles: drawn))
-    }
-
-    /// Draws cycles in batches of `SettledQuantile.batch` until the point is settled or
-    /// `cycles` are drawn; returns the whole-unit counts of the values drawn (nil when one is
-    /// not a whole number in range: then every cycle is drawn).
-    private static func drawUntilSettled(_ sampler: inout CycleSampler, cycles: Int, level: Double,
-                                         random: inout PolicyRandom) -> WholeUnitCounts? {
-        var counts: WholeUnitCounts?
-        var whole = true
-        while sampler.values.count < cycles {
-            let before = sampler.values.count
-            sampler.draw(min(SettledQuantile.batch, cycles - before), random: &random)
-            guard whole else { continue }
-            let added = sampler.values.withUnsafeBufferPointer {
-                WholeUnitCounts(UnsafeBufferPointer(rebasing: $0[before...]), least: sampler.least,
-                                largest: sampler.largest)
-            }
-            guard let added else {
-                (whole, counts) = (false, nil)
-                continue
-            }
-            if counts == nil { counts = added } else { counts!.add(added) }
-            if sampler.values.count < cycles,
-               SettledQuantile.isSettled(counts!, drawn: sampler.values.count, level: level) { break }
-        }
-        return counts
+        let sample = Self.simulate(daily: daily, total: total, lines: lineCount, forecastDaily: f,
+                                   leadTimes: leadTimes, orderQuantity: q, cycles: count,
+                                   random: &random)
+        let (s, covered, counts) = Self.wholeUnitQuantile(sample, level: alpha, cycles: count)
+        kind = .simulated(sample.values, counts)
+        cycles = count
+        result = make(s, undershoot: sample.meanUndershoot, basis: .simulated(covered: covered, cycles: count))
     }
 
     /// The history's demand per day from `first` to `last` (units; days outside, and
@@ -176,22 +147,21 @@ public struct ReorderPointModel: Sendable {
     }
 
     /// The reorder point of a simulated sample: the smallest whole number of units at or above
-    /// the `level` quantile of the cycles' demands, and the cycles it covers, read from the
-    /// whole-unit `counts` when every demand is a whole number (the usual case), else from the
-    /// values (their `least` and `largest` given).
-    static func wholeUnitQuantile(_ values: [Double], counts: WholeUnitCounts?, least: Double,
-                                  largest: Double, level: Double) -> (Int, Int) {
-        let count = values.count
+    /// the `level` quantile of the cycles' demands, the cycles it covers, and the whole-unit
+    /// counts when every demand is a whole number (the usual case: counted once, the quantile
+    /// and the cycles covered are then read from the counts).
+    static func wholeUnitQuantile(_ sample: (values: [Double], meanUndershoot: Double, least: Double, largest: Double), level: Double, cycles count: Int) -> (Int, Int, WholeUnitCounts?) {
         let k = min(count, max(1, Int((level * Double(count)).rounded(.up))))
-        return values.withUnsafeBufferPointer { values -> (Int, Int) in
+        return sample.values.withUnsafeBufferPointer { values -> (Int, Int, WholeUnitCounts?) in
+            let counts = WholeUnitCounts(values, least: sample.least, largest: sample.largest)
             let kth = counts?.kthSmallest(k - 1)
-                ?? Self.kthSmallest(values, k - 1, least: least, largest: largest)
+                ?? Self.kthSmallest(values, k - 1, least: sample.least, largest: sample.largest)
             let s = max(0, Int(saturating: (kth - 1e-9).rounded(.up)))
             let limit = Double(s) + 1e-9
-            if let counts { return (s, counts.count(atMost: limit)) }
+            if let counts { return (s, counts.count(atMost: limit), counts) }
             var covered = 0
             for value in values { covered += value <= limit ? 1 : 0 }
-            return (s, covered)
+            return (s, covered, counts)
         }
     }
 
@@ -246,6 +216,131 @@ public struct ReorderPointModel: Sendable {
 }
 
 extension ReorderPointModel {
+    /// Draws `cycles` cycle demands T = U + D_L (see the type's documentation).
+    ///
+    /// Each cycle takes its draws in this order: the triggering day (one draw, see
+    /// `WeightedPicker`), one draw whose high half gives X and low half rounds the lead
+    /// time, one whose halves pick the pace and the lead time, then one draw per two blocks
+    /// of lead-time demand (low half, then high half). The cost is a few draws per cycle and
+    /// one per two blocks: the first three are read by position (`PolicyRandom.peek`), the
+    /// blocks go two at a time. Also returns the least and largest demand.
+    static func simulate(daily: [Double], total: Double, lines: Int, forecastDaily: Double,
+                         leadTimes: [Double], orderQuantity q: Double, cycles: Int,
+                         random: inout PolicyRandom)
+        -> (values: [Double], meanUndershoot: Double, least: Double, largest: Double) {
+        let n = daily.count
+        let pace = forecastDaily / (total / Double(n))
+        // Uncertainty of the demand level: each cycle runs at a pace drawn from a lognormal
+        // with mean 1 and the relative standard error of the history's mean (16 equally
+        // likely nodes), so that the point allows for the level being estimated.
+        let relativeError = levelRelativeError(daily: daily, lines: lines)
+        let sigma = log(1 + relativeError * relativeError).squareRoot()
+        let paceNodes = LeadTimeDistribution.normalNodes.map {
+            pace * exp(-sigma * sigma / 2 + sigma * $0)
+        }
+        var demandDays: [Double] = []
+        demandDays.reserveCapacity(n)
+        var integral = q == q.rounded()
+        for units in daily where units > 0 {
+            demandDays.append(units)
+            if units != units.rounded() { integral = false }
+        }
+        let trigger = WeightedPicker(weights: demandDays.map { min($0, q) })
+        // The day a column of the picker stands for, and the day of its alias.
+        let aliasDays = trigger.alias.map { demandDays[$0] }
+        // Prefix sums over the history twice, so a block may wrap around its end.
+        var prefix = [Double](repeating: 0, count: 2 * n + 1)
+        prefix.withUnsafeMutableBufferPointer { prefix in
+            var sum = 0.0
+            for i in 0..<n {
+                sum += daily[i]
+                prefix[i + 1] = sum
+            }
+            for i in 0..<n {
+                sum += daily[i]
+                prefix[n + i + 1] = sum
+            }
+        }
+        let baseBlock = min(7, n)
+        // floor(u x m) for 0 <= u x m < 2^52 is its truncation (m <= q).
+        let truncates = q < 0x1p52
+
+        var undershootSum = 0.0
+        let columns = UInt64(demandDays.count)
+        let paceCount = UInt64(paceNodes.count), leadCount = UInt64(leadTimes.count)
+        let starts = UInt64(n)
+        // One 64-bit draw serves two 32-bit choices (uniform32 / index32 below).
+        @inline(__always) func uniform32(_ bits: UInt64) -> Double { Double(bits & 0xFFFF_FFFF) * 0x1.0p-32 }
+        @inline(__always) func index32(_ bits: UInt64, _ count: UInt64) -> Int {
+            Int(truncatingIfNeeded: ((bits & 0xFFFF_FFFF) &* count) >> 32)
+        }
+        var r = random
+        var least = Double.infinity, largest = -Double.infinity
+        let values = [Double](unsafeUninitializedCapacity: cycles) { values, initialized in
+        demandDays.withUnsafeBufferPointer { demandDays in
+        aliasDays.withUnsafeBufferPointer { aliasDays in
+        trigger.keep.withUnsafeBufferPointer { keep in
+        paceNodes.withUnsafeBufferPointer { paceNodes in
+        leadTimes.withUnsafeBufferPointer { leadTimes in
+        prefix.withUnsafeBufferPointer { prefix in
+            for c in 0..<cycles {
+                // The triggering day, weighted by min(d, Q) (`WeightedPicker.pick`), and the
+                // undershoot U = d - X.
+                let t = r.peek(1)
+                let column = Int(truncatingIfNeeded: ((t >> 32) &* columns) >> 32)
+                let d = uniform32(t) < keep[column] ? demandDays[column] : aliasDays[column]
+                let m = min(d, q)
+                let draw = r.peek(2)
+                let u = uniform32(draw >> 32)
+                let x: Double
+                if integral {
+                    let um = u * m
+                    x = 1 + (truncates ? Double(Int64(um)) : um.rounded(.down))
+                } else {
+                    x = (1 - u) * m
+                }
+                let excess = d - x
+                let undershoot = excess > 0 ? excess : 0
+                undershootSum += undershoot
+                // The lead time, in days of history at the forecast's pace, rounded at random.
+                let pick = r.peek(3)
+                r.skip(3)
+                let span = paceNodes[index32(pick >> 32, paceCount)]
+                    * leadTimes[index32(pick, leadCount)]
+                var days = Int(saturating: Swift.min(span, Self.maxSimulatedDays))
+                days += uniform32(draw) < span - Double(days) ? 1 : 0
+                let block = max(baseBlock, min(n, (days + 31) / 32))
+                // Blocks two at a time; a second block of no days adds +0 (prefix[b] - prefix[b]).
+                var demand = 0.0
+                while days > 0 {
+                    let bits = r.next()
+                    let first = min(block, days)
+                    let a = index32(bits, starts)
+                    demand += prefix[a + first] - prefix[a]
+                    days -= first
+                    let second = min(block, days)
+                    let b = index32(bits >> 32, starts)
+                    demand += prefix[b + second] - prefix[b]
+                    days -= second
+                }
+                let value = undershoot + demand
+                values.initializeElement(at: c, to: value)
+                // One minsd / maxsd each (a NaN is skipped, as Swift.min / max would skip it).
+                least = value < least ? value : least
+                largest = value > largest ? value : largest
+            }
+        }
+        }
+        }
+        }
+        }
+        }
+            initialized = cycles
+        }
+        random = r
+        return (values, undershootSum / Double(cycles), least, largest)
+    }
+
     /// Relative standard error of the history's mean demand per day: the coefficient of
     /// variation of its whole 7-day totals over √(weeks) (of its days when it has fewer
     /// than two weeks), and at least 1/√(order lines), the Poisson error of the line rate.

@@ -33,15 +33,6 @@ struct WholeUnitCounts: Sendable {
         self.counts = counts
     }
 
-    /// Adds the counts of `other` (the counts of more values of the same sample): the counts
-    /// of all of them, exactly as if counted at once.
-    mutating func add(_ other: WholeUnitCounts) {
-        if other.counts.count > counts.count {
-            counts.append(contentsOf: repeatElement(0, count: other.counts.count - counts.count))
-        }
-        for (value, count) in other.counts.enumerated() { counts[value] += count }
-    }
-
     /// The k-th smallest value (0-based, k < the number of values).
     func kthSmallest(_ k: Int) -> Double {
         var below = 0
