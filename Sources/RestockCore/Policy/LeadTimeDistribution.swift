@@ -38,9 +38,10 @@ struct LeadTimeDistribution: Sendable {
     /// Recency-weighted values estimate the mean as n' = (Σw)²/Σw² equal ones would (Kish), so
     /// the formula takes n' (`effective`), at least 5 and at most n: eight receipts spread
     /// over two years weigh as about 5.6 (1.45 instead of 1.25), over one year as 7.2.
-    static func predictiveInflation(observations n: Int, effective: Double? = nil) -> Double {
+    /// (`LeadTimeForecast.effectiveObservations`, the count itself where values weigh alike).
+    static func predictiveInflation(observations n: Int, effective: Double) -> Double {
         guard n >= 5 else { return 1 }
-        let x = min(Double(n), max(5, effective ?? Double(n)))
+        let x = min(Double(n), max(5, effective))
         return ((1 + 1 / x) * (x - 1) / (x - 3)).squareRoot()
     }
 

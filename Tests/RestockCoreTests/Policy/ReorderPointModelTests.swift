@@ -157,7 +157,7 @@ import Testing
         // The factor by itself: eight values (1.25499), as six (1.39443); below five effective
         // values it stays at five's, √(1.2 x 4/2) = 1.54919, so that it cannot run away near 3;
         // it never exceeds what the values' own count gives: 10 values as 12 count as 10.
-        #expect(abs(LeadTimeDistribution.predictiveInflation(observations: 8) - 1.25499) < 1e-5)
+        #expect(abs(LeadTimeDistribution.predictiveInflation(observations: 8, effective: 8) - 1.25499) < 1e-5)
         #expect(abs(LeadTimeDistribution.predictiveInflation(observations: 8, effective: 6) - 1.39443) < 1e-5)
         #expect(abs(LeadTimeDistribution.predictiveInflation(observations: 8, effective: 3.2) - 1.54919) < 1e-5)
         #expect(abs(LeadTimeDistribution.predictiveInflation(observations: 10, effective: 12) - 1.18924) < 1e-5)
