@@ -79,3 +79,51 @@ struct CalibrationDiagnosis {
                trueLeadMean, trueLeadSD, orderQuantity, bulkDays, oneOffDays)
     }
 }
+
+extension CalibrationDiagnosis {
+    /// What the SKUs of one cell that fall more than 10 points below `target` have in common,
+    /// from their diagnoses (printed per cell with `CALIBRATION_DETAIL=1`, see README, "How
+    /// the reorder point is reached"): how many there are, the median of their forecast over
+    /// the true rate and of their lead-time mean over the true one, and how many of them the
+    /// model's point reaches the smallest sufficient one for when it is handed the true lead
+    /// times, the true rate, or both. A far-below SKU closed by the true rate but not by the
+    /// true lead times points at the forecast; the other way round, at the receipts.
+    struct FarBelow: Equatable {
+        var skus: Int
+        var farBelow: Int
+        var rateRatio: Double?
+        var leadTimeRatio: Double?
+        var closedByTrueLeadTime: Int
+        var closedByTrueRate: Int
+        var closedByBoth: Int
+
+        init(_ diagnoses: [CalibrationDiagnosis], target: Double) {
+            let far = diagnoses.filter { $0.achieved < target - 0.10 }
+            skus = diagnoses.count
+            farBelow = far.count
+            rateRatio = Self.median(far.filter { $0.trueRate > 0 }.map { $0.forecast / $0.trueRate })
+            leadTimeRatio = Self.median(far.filter { $0.trueLeadMean > 0 }.map { $0.leadTime.days / $0.trueLeadMean })
+            closedByTrueLeadTime = far.filter { $0.withTrueLeadTime >= $0.minimal }.count
+            closedByTrueRate = far.filter { $0.withTrueRate >= $0.minimal }.count
+            closedByBoth = far.filter { $0.withBoth >= $0.minimal }.count
+        }
+
+        /// The middle value (the mean of the two middle ones for an even count); nil when empty.
+        static func median(_ values: [Double]) -> Double? {
+            guard !values.isEmpty else { return nil }
+            let sorted = values.sorted()
+            let mid = sorted.count / 2
+            return sorted.count % 2 == 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2
+        }
+
+        static let header = "| world | class | target | SKUs | > 10 pts below | their forecast / true rate (median)"
+            + " | their lead-time mean / true (median) | reach the smallest sufficient point given: the true lead times"
+            + " | the true rate | both |\n| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |"
+
+        func row(world: String, demandClass: String, target: Double) -> String {
+            func ratio(_ x: Double?) -> String { x.map { String(format: "%.2f", $0) } ?? "-" }
+            return "| \(world) | \(demandClass) | \(String(format: "%.2f", target)) | \(skus) | \(farBelow)"
+                + " | \(ratio(rateRatio)) | \(ratio(leadTimeRatio)) | \(closedByTrueLeadTime) | \(closedByTrueRate) | \(closedByBoth) |"
+        }
+    }
+}

@@ -196,6 +196,11 @@ import RestockCore
                     print("DIAG \(cell.world.prefix(12)) | \(cell.demandClass.rawValue) | \(d.line)")
                 }
             }
+            print(CalibrationDiagnosis.FarBelow.header)
+            for cell in cells {
+                let far = CalibrationDiagnosis.FarBelow(cell.outcomes.compactMap(\.diagnosis), target: cell.target)
+                print(far.row(world: cell.world, demandClass: cell.demandClass.rawValue, target: cell.target))
+            }
         }
         // Asserted: the stationary worlds together hit every class x target on average with
         // no more stock than 1.15 x the smallest sufficient points (a debug run's 12 SKUs a
