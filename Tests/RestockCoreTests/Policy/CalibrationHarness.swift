@@ -41,6 +41,10 @@ enum CalibrationHarness {
     }
 
     static let diagnoses = ProcessInfo.processInfo.environment["CALIBRATION_DETAIL"] != nil
+    /// `CALIBRATION_LONG_RUN=1`: each SKU's point is judged on one path of all its cycles in a
+    /// row from as-of (a point held for years), instead of replications of the three cycles
+    /// after as-of. Only the stationary and seasonal worlds have a long run to judge.
+    static let longRun = ProcessInfo.processInfo.environment["CALIBRATION_LONG_RUN"] != nil
 
     /// The SKU's history as restock sees it: the whole weeks ending on as-of from the one
     /// holding the first demand (README, The figures: history), their start day, and the
@@ -103,7 +107,10 @@ enum CalibrationHarness {
         let rate = forecast.path.dailyRate(overDays: leadTime.days)
         let q = PolicyFigures.orderQuantity(productQty: nil, forecastDaily: rate,
                                             coverDays: 30, casePack: nil)
-        let truth = TrueCycles(sku: sku, orderQuantity: q, cycles: trueCycles, random: &r)
+        let truth = longRun
+            ? TrueCycles(sku: sku, orderQuantity: q, cycles: trueCycles, receiptsPerRun: trueCycles + 1,
+                         maxDays: 400 * trueCycles, random: &r)
+            : TrueCycles(sku: sku, orderQuantity: q, cycles: trueCycles, random: &r)
         // Its own generator, seeded from a copy of the stream, so the other figures are drawn
         // exactly as without it.
         var copy = r

@@ -202,38 +202,49 @@ import RestockCore
                 print(far.row(world: cell.world, demandClass: cell.demandClass.rawValue, target: cell.target))
             }
         }
-        // Asserted: the stationary worlds together hit every class x target on average with
-        // no more stock than 1.15 x the smallest sufficient points (a debug run's 12 SKUs a
-        // pool get 3 more points and 0.03 more on the stock ratio: their own sampling error).
-        let slack = skus >= 25 ? 0 : 0.03
-        for cell in stationary {
-            let label = "\(cell.world), \(cell.demandClass.rawValue) at \(cell.target)"
-            let failures = cell.meanAndStockFailures(slack: slack)
-            #expect(failures.isEmpty, "\(label): \(failures.joined(separator: "; "))")
-        }
-        // At the release size (30 SKUs a cell, 60 a pool) restock's own points meet the full
-        // criterion over the stationary worlds, per class x target: mean, share far below and
-        // stock (a debug run's 12 SKUs a pool cannot tell 10% far below from 17%).
-        if skus >= 25 {
+        // The stationary worlds' criteria are set for the default judge (three cycles after
+        // as-of); under CALIBRATION_LONG_RUN, a diagnosis, they are recorded, not asserted.
+        let assertStationary = {
+            // Asserted: the stationary worlds together hit every class x target on average with
+            // no more stock than 1.15 x the smallest sufficient points (a debug run's 12 SKUs a
+            // pool get 3 more points and 0.03 more on the stock ratio: their own sampling error).
+            let slack = skus >= 25 ? 0 : 0.03
             for cell in stationary {
-                #expect(cell.failures.isEmpty, "\(cell.world), \(cell.demandClass.rawValue) at \(cell.target): \(cell.failures.joined(separator: "; "))")
+                let label = "\(cell.world), \(cell.demandClass.rawValue) at \(cell.target)"
+                let failures = cell.meanAndStockFailures(slack: slack)
+                #expect(failures.isEmpty, "\(label): \(failures.joined(separator: "; "))")
+            }
+            // At the release size (30 SKUs a cell, 60 a pool) restock's own points meet the full
+            // criterion over the stationary worlds, per class x target: mean, share far below and
+            // stock (a debug run's 12 SKUs a pool cannot tell 10% far below from 17%).
+            if skus >= 25 {
+                for cell in stationary {
+                    #expect(cell.failures.isEmpty, "\(cell.world), \(cell.demandClass.rawValue) at \(cell.target): \(cell.failures.joined(separator: "; "))")
+                }
+            }
+            // The model itself, handed the true rate and lead times: the full criterion over the
+            // stationary worlds, per class x target (a debug run: 2 of 12 SKUs may fall far below).
+            for cell in stationary {
+                let label = "\(cell.world), \(cell.demandClass.rawValue) at \(cell.target), given the truth"
+                let failures = cell.judge(cell.achievedTrueInputs, cell.shareFarBelowTrueInputs, cell.stockRatioTrueInputs,
+                                          slack: slack, shareSlack: skus >= 25 ? 0 : 0.07)
+                #expect(failures.isEmpty, "\(label): \(failures.joined(separator: "; "))")
+            }
+            // The judge of tonight's cycle agrees with the steady state where demand is stationary
+            // (renewal theory; the two draw their cycles independently, so within sampling error:
+            // 1.5 points over 60 SKUs a pool, 3 over a debug run's 12).
+            for cell in stationary {
+                let gap = abs(cell.achievedTonight - cell.achieved)
+                #expect(gap <= (skus >= 25 ? 0.015 : 0.03),
+                        "\(cell.demandClass.rawValue) at \(cell.target): tonight \(Cell.pct(cell.achievedTonight)) vs steady state \(Cell.pct(cell.achieved))")
             }
         }
-        // The model itself, handed the true rate and lead times: the full criterion over the
-        // stationary worlds, per class x target (a debug run: 2 of 12 SKUs may fall far below).
-        for cell in stationary {
-            let label = "\(cell.world), \(cell.demandClass.rawValue) at \(cell.target), given the truth"
-            let failures = cell.judge(cell.achievedTrueInputs, cell.shareFarBelowTrueInputs, cell.stockRatioTrueInputs,
-                                      slack: slack, shareSlack: skus >= 25 ? 0 : 0.07)
-            #expect(failures.isEmpty, "\(label): \(failures.joined(separator: "; "))")
-        }
-        // The judge of tonight's cycle agrees with the steady state where demand is stationary
-        // (renewal theory; the two draw their cycles independently, so within sampling error:
-        // 1.5 points over 60 SKUs a pool, 3 over a debug run's 12).
-        for cell in stationary {
-            let gap = abs(cell.achievedTonight - cell.achieved)
-            #expect(gap <= (skus >= 25 ? 0.015 : 0.03),
-                    "\(cell.demandClass.rawValue) at \(cell.target): tonight \(Cell.pct(cell.achievedTonight)) vs steady state \(Cell.pct(cell.achieved))")
+        if CalibrationHarness.longRun {
+            withKnownIssue("the long-run judge (CALIBRATION_LONG_RUN=1) is a diagnosis", isIntermittent: true) {
+                assertStationary()
+            }
+        } else {
+            assertStationary()
         }
         // Not met yet: the full criterion in every cell (see the type's documentation), under
         // either judge.

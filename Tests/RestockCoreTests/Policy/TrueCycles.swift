@@ -26,7 +26,7 @@ struct TrueCycles {
     var leadTimes: [Double] = []
 
     init(sku: CalibrationSKU, orderQuantity q: Double, cycles: Int, receiptsPerRun: Int = 4,
-         random r: inout CalibrationRandom) {
+         maxDays: Int = 5000, random r: inout CalibrationRandom) {
         let start = sku.historyDays
         var replications = 0
         var demanded = 0.0, days = 0
@@ -38,7 +38,7 @@ struct TrueCycles {
             var cycleMin = Double.infinity
             var receipts = 0
             var day = start
-            while receipts < receiptsPerRun && day < start + 5000 {
+            while receipts < receiptsPerRun && day < start + maxDays {
                 let d = sku.demand(day, &r).units
                 demanded += d
                 days += 1
