@@ -98,22 +98,14 @@ extension CalibrationDiagnosis {
         var closedByBoth: Int
 
         init(_ diagnoses: [CalibrationDiagnosis], target: Double) {
-            let far = diagnoses.filter { $0.achieved < target - 0.10 }
+            let far = diagnoses.filter { CalibrationHarness.isFarBelow($0.achieved, target: target) }
             skus = diagnoses.count
             farBelow = far.count
-            rateRatio = Self.median(far.filter { $0.trueRate > 0 }.map { $0.forecast / $0.trueRate })
-            leadTimeRatio = Self.median(far.filter { $0.trueLeadMean > 0 }.map { $0.leadTime.days / $0.trueLeadMean })
+            rateRatio = Percentile.inclusive(far.filter { $0.trueRate > 0 }.map { $0.forecast / $0.trueRate }, 0.5)
+            leadTimeRatio = Percentile.inclusive(far.filter { $0.trueLeadMean > 0 }.map { $0.leadTime.days / $0.trueLeadMean }, 0.5)
             closedByTrueLeadTime = far.filter { $0.withTrueLeadTime >= $0.minimal }.count
             closedByTrueRate = far.filter { $0.withTrueRate >= $0.minimal }.count
             closedByBoth = far.filter { $0.withBoth >= $0.minimal }.count
-        }
-
-        /// The middle value (the mean of the two middle ones for an even count); nil when empty.
-        static func median(_ values: [Double]) -> Double? {
-            guard !values.isEmpty else { return nil }
-            let sorted = values.sorted()
-            let mid = sorted.count / 2
-            return sorted.count % 2 == 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2
         }
 
         static let header = "| world | class | target | SKUs | > 10 pts below | their forecast / true rate (median)"

@@ -37,6 +37,10 @@ import Testing
             Self.diagnosis(achieved: 0.96, forecastOverTrue: 1, leadTimeDays: 10, trueLT: 20, trueRate: 20, both: 20),
         ], target: 0.95)
         #expect(far.farBelow == 0 && far.rateRatio == nil && far.leadTimeRatio == nil)
-        #expect(CalibrationDiagnosis.FarBelow.median([3, 1, 2]) == 2 && CalibrationDiagnosis.FarBelow.median([]) == nil)
+        // Three far below: the medians are the middle values (0.6 of the rate, 9 / 10 days).
+        let three = CalibrationDiagnosis.FarBelow([0.5, 0.9, 0.6].enumerated().map { i, ratio in
+            Self.diagnosis(achieved: 0.5, forecastOverTrue: ratio, leadTimeDays: Double(8 + i), trueLT: 0, trueRate: 0, both: 0)
+        }, target: 0.95)
+        #expect(abs(three.rateRatio! - 0.6) < 1e-9 && abs(three.leadTimeRatio! - 0.9) < 1e-9)
     }
 }

@@ -46,6 +46,9 @@ enum CalibrationHarness {
     /// after as-of. Only the stationary and seasonal worlds have a long run to judge.
     static let longRun = ProcessInfo.processInfo.environment["CALIBRATION_LONG_RUN"] != nil
 
+    /// The criterion's "far below": a level more than 10 points under the target.
+    static func isFarBelow(_ level: Double, target: Double) -> Bool { level < target - 0.10 }
+
     /// The SKU's history as restock sees it: the whole weeks ending on as-of from the one
     /// holding the first demand (README, The figures: history), their start day, and the
     /// demand days from that start.
@@ -107,10 +110,10 @@ enum CalibrationHarness {
         let rate = forecast.path.dailyRate(overDays: leadTime.days)
         let q = PolicyFigures.orderQuantity(productQty: nil, forecastDaily: rate,
                                             coverDays: 30, casePack: nil)
-        let truth = longRun
-            ? TrueCycles(sku: sku, orderQuantity: q, cycles: trueCycles, receiptsPerRun: trueCycles + 1,
-                         maxDays: 400 * trueCycles, random: &r)
-            : TrueCycles(sku: sku, orderQuantity: q, cycles: trueCycles, random: &r)
+        // The long run: one path to the last cycle's receipt (400 days a cycle at most).
+        let truth = TrueCycles(sku: sku, orderQuantity: q, cycles: trueCycles,
+                               receiptsPerRun: longRun ? trueCycles + 1 : 4,
+                               maxDays: longRun ? 400 * trueCycles : 5000, random: &r)
         // Its own generator, seeded from a copy of the stream, so the other figures are drawn
         // exactly as without it.
         var copy = r

@@ -73,7 +73,7 @@ import RestockCore
         }
         /// Share of `levels` more than 10 points below the target.
         func share(_ levels: [Double]) -> Double {
-            Double(levels.filter { $0 < target - 0.10 }.count) / Double(max(levels.count, 1))
+            Double(levels.filter { CalibrationHarness.isFarBelow($0, target: target) }.count) / Double(max(levels.count, 1))
         }
         /// What the criterion finds wrong, in words (empty: met).
         var failures: [String] { judge(achieved, shareFarBelow, stockRatio) }

@@ -12,9 +12,9 @@
 /// seasons carry on from where the history left them, as they would for the buyer who uses
 /// the point): each starts with nothing on order and the position at s + X, X uniform on
 /// 1 … Q (the steady-state position of (s, nQ)), and runs to its `receiptsPerRun`-th
-/// receipt; the cycles between its first and last receipt count. Stopping at a receipt
-/// count rather than a day keeps long cycles (slow weeks, slow ships) as likely to be
-/// counted as short ones.
+/// receipt (or `maxDays` after as-of); the cycles between its first and last receipt count.
+/// Stopping at a receipt count rather than a day keeps long cycles (slow weeks, slow ships)
+/// as likely to be counted as short ones.
 struct TrueCycles {
     /// Per cycle, the smallest reorder point with which it passes (-inf: no demand in it).
     var thresholds: [Double] = []
