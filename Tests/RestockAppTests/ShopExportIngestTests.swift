@@ -6,6 +6,14 @@ import RestockCore
 /// The two real, redacted Shopify orders exports kept beside the repository (not in it).
 private let shopifyExports = packageRoot().appendingPathComponent("../shared/data/external/shopify-exports").standardized
 private let haveShopifyExports = FileManager.default.fileExists(atPath: shopifyExports.path)
+/// A real store's product list with stock per location, some of it below zero (not in the
+/// repository either).
+private let storeProducts = packageRoot().appendingPathComponent("../shared/data/external/kidsliving-inventory/getProducts.csv").standardized
+private let haveStoreProducts = FileManager.default.fileExists(atPath: storeProducts.path)
+/// A real supplier delivery history: order numbers named `PO / SO #`, purchase-order dates
+/// as `6/2/06` (or not given), deliveries as `02-Jun-06` (not in the repository either).
+private let deliveries = packageRoot().appendingPathComponent("../shared/data/external/usaid-scms-deliveries/SCMS_Delivery_History_Dataset.csv").standardized
+private let haveDeliveries = FileManager.default.fileExists(atPath: deliveries.path)
 
 /// Ingest of shop exports through the stage: format recognised, rows counted, rejects on
 /// the export's own lines.
@@ -85,5 +93,67 @@ private let haveShopifyExports = FileManager.default.fileExists(atPath: shopifyE
             #expect(error.hint.contains("shopify-orders"))
             #expect(error.hint.contains("mapping"))
         }
+    }
+
+    /// A real product list (11,223 variants, 71 with stock below zero: units sold without
+    /// stock) loads through a mapping with every row kept: none is rejected for its stock.
+    @Test(.enabled(if: haveStoreProducts, "../shared/data/external/kidsliving-inventory is absent: the real product list is not beside this checkout"))
+    func aRealProductListWithStockBelowZeroLoadsEveryRow() throws {
+        let mapping = try MappingFile(text: """
+            [products]
+            file = products-store*.csv
+            sku = id
+            name = name
+            supplier = supplier_name
+            on_hand = inventory_total
+            unit_price = price
+            """, name: "restock-map.txt")
+        let text = try String(contentsOfFile: storeProducts.path, encoding: .utf8)
+        let result = try ingest(["products-store.csv": text], formats: FormatChoice(mapping: mapping))
+        let counts = try #require(result.files.first)
+        #expect(counts.format == .mapped)
+        #expect(counts.rowsRead == (try records(storeProducts.path)))
+        #expect((counts.rowsNew, counts.rowsRejected) == (counts.rowsRead, 0))
+        #expect(result.rejects.isEmpty)
+    }
+
+    /// A real delivery history loads as receipts through a mapping that quotes a column name
+    /// holding `#` and reads two date forms: every line is loaded, a duplicate, or rejected;
+    /// the rejects are the lines whose purchase-order date is not given (`N/A - From RDC`,
+    /// `Date Not Captured`), is written in neither form, or falls after the delivery.
+    @Test(.enabled(if: haveDeliveries, "../shared/data/external/usaid-scms-deliveries is absent: the real delivery history is not beside this checkout"))
+    func aRealDeliveryHistoryLoadsAsReceiptsWithEveryLineAccountedFor() throws {
+        let mapping = try MappingFile(text: """
+            [receipts]
+            file = receipts-deliveries*.csv
+            date format = %m/%d/%y or %d-%b-%y
+            po_id = "PO / SO #"
+            sku = Item Description
+            supplier = Vendor
+            ordered_at = PO Sent to Vendor Date
+            received_at = Delivered to Client Date
+            quantity = Line Item Quantity
+            """, name: "restock-map.txt")
+        let text = try String(contentsOfFile: deliveries.path, encoding: .utf8)
+        let result = try ingest(["receipts-deliveries.csv": text], formats: FormatChoice(mapping: mapping))
+        let counts = try #require(result.files.first)
+        #expect(counts.format == .mapped)
+        #expect(counts.balances)
+        #expect(counts.rowsRead == (try records(deliveries.path)))
+        // The purchase-order dates in the month-first form, counted apart from restock.
+        let reader = try CSVReader(path: deliveries.path)
+        var fields: [String] = []
+        _ = try reader.next(into: &fields)
+        let poColumn = try #require(fields.firstIndex { $0.hasSuffix("PO Sent to Vendor Date") })
+        var monthFirst = 0
+        while try reader.next(into: &fields) != nil {
+            if fields[poColumn].wholeMatch(of: /[0-9]{1,2}\/[0-9]{1,2}\/[0-9]{2}/) != nil { monthFirst += 1 }
+        }
+        let loaded = counts.rowsNew + counts.rowsReplaced + counts.duplicates
+        let late = result.rejects.filter { $0.column == "received_at" }
+        #expect(loaded + late.count == monthFirst)
+        #expect(late.allSatisfy { $0.reason.contains("must not be before ordered_at") })
+        #expect(result.rejects.allSatisfy { $0.column == "received_at" || $0.column == "PO Sent to Vendor Date" })
+        #expect(loaded > 2_000)
     }
 }

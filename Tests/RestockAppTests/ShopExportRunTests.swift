@@ -121,4 +121,39 @@ import RestockCore
         #expect(r.stderr.contains("nothing of this file was loaded"))
         #expect(try dump(work + "/s.sqlite", "SELECT count(*) FROM order_lines") == [["0"]])
     }
+
+    /// A WooCommerce products export whose stock ran below zero under "Allow backorders"
+    /// (README, "products": negative stock): the row loads, skus.csv keeps on_hand as given
+    /// and the inventory position counts the units owed once.
+    @Test func aWooCommerceProductBelowZeroStockLoadsAndItsUnitsOwedCountOnce() throws {
+        let products = """
+            ID,Type,SKU,Name,In stock?,Stock,Low stock amount,Backorders allowed?,Regular price
+            21,simple,MUG,Mug,onbackorder,-5,,1,12.50
+            22,simple,CUP,Cup,onbackorder,-2,,1,4.00
+
+            """
+        // MUG: 3 units on an open backorder (the shop counts 5 owed); CUP: 4 (the shop counts 2).
+        let dir = dataFolder([
+            "wc-product-export.csv": products,
+            "orders.csv": "order_id,ordered_at,sku,quantity\nO1,2026-11-02,MUG,3\nO2,2026-11-03,CUP,4\nO3,2026-11-20,MUG,1\n",
+            "backorders.csv": "order_id,sku,quantity,backordered_at\nO1,MUG,3,2026-11-02\nO2,CUP,4,2026-11-03\n",
+        ])
+        let work = temporaryFolder()
+        let r = try runRestock(["run", "--data", dir, "--db", work + "/s.sqlite", "--out", work + "/R", "--as-of", "2026-11-30"])
+        #expect(r.status == 0, "\(r.stderr)")
+        let folder = work + "/R/2026-11-30"
+        let counts = try summaryFiles(folder).map { f in [f["file"] as? String ?? "", "\(f["rows_rejected"] as? Int ?? -1)"] }
+        #expect(counts.contains(["wc-product-export.csv", "0"]))
+        let skus = try String(contentsOfFile: folder + "/skus.csv", encoding: .utf8).split(separator: "\n")
+        let header = skus[0].split(separator: ",", omittingEmptySubsequences: false).map(String.init)
+        let rows = Dictionary(uniqueKeysWithValues: skus.dropFirst().map { line in
+            let row = Dictionary(uniqueKeysWithValues: zip(header, line.split(separator: ",", omittingEmptySubsequences: false).map(String.init)))
+            return (row["sku"] ?? "", row)
+        })
+        // MUG: 0 on the shelf, nothing on order, max(5, 3) owed: -5. CUP: max(2, 4): -4.
+        #expect(rows["MUG"]?["on_hand"] == "-5")
+        #expect(rows["MUG"]?["inventory_position"] == "-5")
+        #expect(rows["CUP"]?["on_hand"] == "-2")
+        #expect(rows["CUP"]?["inventory_position"] == "-4")
+    }
 }

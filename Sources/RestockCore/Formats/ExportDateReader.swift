@@ -22,7 +22,7 @@ public struct ExportDateReader: Sendable {
     /// Throws a `FormatRefusal` when the file as a whole cannot be read.
     func canonical(_ raw: String, column: String) throws(FormatRefusal) -> Result<String, DateParseError> {
         if let pattern {
-            return pattern.parse(raw).map { .success($0) } ?? .failure(DateParseError(reason: "expected a date written as \(pattern.text)"))
+            return pattern.read(raw)
         }
         let b = Array(raw.utf8)
         if ExportDateReader.isSerial(b) {

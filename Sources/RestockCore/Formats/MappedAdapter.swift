@@ -39,9 +39,12 @@ public struct MappedAdapter: ExportAdapter {
         var sources: [(String, String, Int)] = []
         for (column, name) in section.columns.sorted(by: { $0.key < $1.key }) {
             guard let index = c.index(name) else {
+                // `PO #` read as `PO`: the mapping's `#` began a comment.
+                let hashed = header.first { $0.hasPrefix(name) && $0.contains("#") }
                 throw CSVError(kind: .badHeader, file: fileName, line: headerLine,
                                problem: "the mapping reads '\(name)' as \(column), but the file has no such column",
-                               hint: "correct the mapping's `\(column) = ...` line, or check the delimiter (`delimiter = ;`)")
+                               hint: hashed.map { "a # in the mapping starts a comment: write the column in quotes, `\(column) = \"\($0)\"`" }
+                                   ?? "correct the mapping's `\(column) = ...` line, or check the delimiter (`delimiter = ;`)")
             }
             sources.append((column, name, index))
         }

@@ -13,9 +13,20 @@
 /// `order headers` and `order lines` sections read an order's header file (order_id,
 /// ordered_at, status) and its lines file (order_id, sku, quantity, unit_price), joined by
 /// order_id; a lines file without quantity has one line per unit. Blank lines and text after
-/// `#` are ignored; keys and section names are matched without regard to case.
+/// a `#` are ignored, except a `#` inside double quotes: `po_id = "PO #"` maps a column whose
+/// name holds one. Keys and section names are matched without regard to case.
 public struct MappingFile: Sendable, Hashable {
     public var sections: [MappingSection]
+
+    /// A line up to its comment: the first `#` outside double quotes.
+    static func withoutComment(_ line: Substring) -> Substring {
+        var quoted = false
+        for i in line.indices {
+            if line[i] == "\"" { quoted.toggle() }
+            if line[i] == "#" && !quoted { return line[..<i] }
+        }
+        return line
+    }
 
     /// The section whose `file` pattern matches `fileName`, the first when several do.
     public func section(forFileName fileName: String) -> MappingSection? {
@@ -28,8 +39,7 @@ public struct MappingFile: Sendable, Hashable {
         var lineNumber = 0
         for raw in text.split(separator: "\n", omittingEmptySubsequences: false) {
             lineNumber += 1
-            let content = raw.split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false).first.map(String.init) ?? ""
-            let line = content.trimmingCharacters(in: " \t\r")
+            let line = Self.withoutComment(raw).trimmingCharacters(in: " \t\r")
             if line.isEmpty { continue }
             func fail(_ problem: String, _ hint: String) -> CSVError {
                 CSVError(kind: .badHeader, file: name, line: lineNumber, problem: problem, hint: hint)

@@ -74,7 +74,7 @@ public struct MappingSection: Sendable, Hashable {
             decimalMark = m
         case "date format":
             guard let p = DatePattern(value) else {
-                throw FormatRefusal(problem: "date format \"\(value)\" is not one restock reads", hint: "use %Y (or %y), %m, %d, %H, %M, %S and literal characters, e.g. %d/%m/%Y %H:%M")
+                throw FormatRefusal(problem: "date format \"\(value)\" is not one restock reads", hint: "use %Y (or %y), %m (or %b for Jun, %B for June), %d, %H, %M, %S and literal characters, e.g. %d/%m/%Y %H:%M or %d-%b-%y")
             }
             datePattern = p
         case "date order":

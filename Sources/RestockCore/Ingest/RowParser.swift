@@ -126,7 +126,7 @@ public struct RowParser: Sendable {
         p.supplier = c.text(.supplier)
         p.unitCost = try c.number(.unitCost, rule: .nonNegative)
         p.unitPrice = try c.number(.unitPrice, rule: .nonNegative)
-        p.onHand = try c.number(.onHand, rule: .nonNegative)
+        p.onHand = try c.number(.onHand, rule: .any)
         p.onOrder = try c.number(.onOrder, rule: .nonNegative)
         p.reorderPoint = try c.number(.reorderPoint, rule: .nonNegative)
         p.orderQuantity = try c.number(.orderQuantity, rule: .positive)

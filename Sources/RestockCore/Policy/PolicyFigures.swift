@@ -35,10 +35,20 @@ public enum PolicyFigures {
 
     /// `inventory_position` = on_hand + on_order - open_backorder_units, units; nil without
     /// on_hand; a missing on_order counts as 0.
+    ///
+    /// A negative on_hand is a shop system's count of units sold without stock (README,
+    /// "products"): the shelf holds 0 and -on_hand units are owed to waiting customers, the
+    /// same customers restock's open backorders count where it knows them. The units owed
+    /// are then the larger of the two, never their sum: on_order - max(-on_hand,
+    /// open_backorder_units).
+    ///
+    /// Example: on_hand -5, on_order 12, 3 units on open backorders: 12 - max(5, 3) = 7;
+    /// with 8 units on open backorders, 12 - 8 = 4.
     public static func inventoryPosition(onHand: Double?, onOrder: Double?,
                                          openBackorderUnits: Double) -> Double? {
         guard let onHand else { return nil }
-        return onHand + (onOrder ?? 0) - openBackorderUnits
+        let owed = max(openBackorderUnits, -onHand)
+        return max(0, onHand) + (onOrder ?? 0) - owed
     }
 
     /// `order_now_units`: the smallest whole number of `orderQuantity` lots that lifts the

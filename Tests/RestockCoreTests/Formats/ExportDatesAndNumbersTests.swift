@@ -53,7 +53,43 @@ import Testing
         #expect(p.parse("2024-04-03") == nil)
         #expect(DatePattern("%Y%m%d")?.parse("20240403") == "2024-04-03")
         #expect(DatePattern("%d.%m") == nil)      // no year
-        #expect(DatePattern("%b %d %Y") == nil)   // month names are not read
+        #expect(DatePattern("%a %d %Y") == nil)   // weekday names are not read
+    }
+
+    /// Supplier and ERP exports write months by name: `02-Jun-06`, `March 5, 2024`.
+    @Test func datePatternsReadEnglishMonthNames() throws {
+        let short = try #require(DatePattern("%d-%b-%y"))
+        #expect(short.parse("02-Jun-06") == "2006-06-02")
+        #expect(short.parse("14-NOV-06") == "2006-11-14")      // any case
+        #expect(short.parse("1-sep-15") == "2015-09-01")
+        #expect(short.parse("02-Jun-2006") == nil)              // %y is two digits
+        #expect(short.parse("02-Jux-06") == nil)                // no such month
+        #expect(short.parse("02-06-06") == nil)                 // a number is not a name
+        let full = try #require(DatePattern("%B %d, %Y"))
+        #expect(full.parse("March 5, 2024") == "2024-03-05")
+        #expect(full.parse("May 31, 2024") == "2024-05-31")
+        #expect(full.parse("Mar 5, 2024") == nil)               // %B wants the whole name
+        #expect(DatePattern("%d %b %m %Y") == nil)              // two months
+        #expect(DatePattern("%d %b") == nil)                    // no year
+    }
+
+    /// One column in several forms: each value is read by the form it follows, and a value
+    /// two forms read as different dates is rejected, never guessed.
+    @Test func aDateFormatWithAlternativesReadsEachValueByItsFormAndRefusesToGuess() throws {
+        let mixed = try #require(DatePattern("%m/%d/%y or %d-%b-%y"))
+        #expect(mixed.parse("6/2/06") == "2006-06-02")
+        #expect(mixed.parse("02-Jun-06") == "2006-06-02")
+        #expect(mixed.read("N/A - From RDC") == .failure(DateParseError(reason: "expected a date written as %m/%d/%y or %d-%b-%y")))
+        let either = try #require(DatePattern("%d/%m/%Y or %m/%d/%Y"))
+        #expect(either.parse("13/2/2024") == "2024-02-13")     // month 13 cannot be month-first
+        #expect(either.parse("2/13/2024") == "2024-02-13")
+        #expect(either.parse("3/3/2024") == "2024-03-03")      // both read the same date
+        guard case .failure(let why) = either.read("3/4/2024") else {
+            Issue.record("3/4/2024 was read although it is both 3 April and 4 March")
+            return
+        }
+        #expect(why.reason.contains("2024-04-03 or 2024-03-04"))
+        #expect(DatePattern("%d-%b-%y or %q") == nil)          // every form must be one restock reads
     }
 
     @Test func pricesWithCurrencyThousandsAndDecimalCommas() {

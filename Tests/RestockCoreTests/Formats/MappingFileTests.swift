@@ -60,6 +60,30 @@ import Testing
         }
     }
 
+    /// Exports name columns `PO #` or `Order #`: in quotes, the `#` is the column's, not a comment.
+    @Test func aQuotedColumnNameKeepsItsHashAndAnUnquotedOneIsAComment() throws {
+        let map = try MappingFile(text: """
+            [receipts]   # a supplier's delivery list
+            file = deliveries*.csv
+            po_id = "PO / SO #"   # the order number
+            sku = Item
+            ordered_at = "Sent # date"
+            received_at = Delivered
+            """, name: "m.txt")
+        #expect(map.sections[0].columns["po_id"] == "PO / SO #")
+        #expect(map.sections[0].columns["ordered_at"] == "Sent # date")
+        #expect(map.sections[0].columns["sku"] == "Item")
+        let unquoted = try MappingFile(text: "[receipts]\nfile = d*.csv\npo_id = PO / SO #\nsku = Item\nordered_at = A\nreceived_at = B\n", name: "m.txt")
+        #expect(unquoted.sections[0].columns["po_id"] == "PO / SO")
+        do {
+            _ = try MappedAdapter(section: unquoted.sections[0], header: ["PO / SO #", "Item", "A", "B"], headerLine: 1,
+                                  fileName: "d1.csv", options: ExportOptions())
+            Issue.record("a mapping naming a column the file lacks was accepted")
+        } catch {
+            #expect(error.hint.contains("`po_id = \"PO / SO #\"`"))
+        }
+    }
+
     @Test func mappingErrorsNameTheirLine() {
         let cases: [(String, Int?)] = [
             ("[sales]\n", 1),

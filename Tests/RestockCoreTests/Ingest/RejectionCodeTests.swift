@@ -77,11 +77,12 @@ import RestockCore
 
     @Test func everyCodeHasItsOwnStoredNameAndIsFoundByIt() {
         let names = Rejection.Code.allCases.map(\.stored)
-        // 2 + 5 empty numbers + 5 bad numbers + 5 + bad_export_value + out_of_bounds = 19 codes.
-        #expect(names.count == 19)
+        // 2 + 6 empty numbers + 6 bad numbers + 5 + bad_export_value + out_of_bounds = 21 codes.
+        #expect(names.count == 21)
         #expect(Set(names).count == names.count)
         for code in Rejection.Code.allCases { #expect(Rejection.Code(stored: code.stored) == code) }
         #expect(Rejection.Code(stored: "bad_number:positive") == .badNumber(.positive))
+        #expect(Rejection.Code(stored: "bad_number:any") == .badNumber(.any))   // on_hand that is no number
         #expect(Rejection.Code(stored: "") == nil)
     }
 }

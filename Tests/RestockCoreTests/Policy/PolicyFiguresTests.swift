@@ -35,6 +35,19 @@ import Testing
         #expect(PolicyFigures.inventoryPosition(onHand: nil, onOrder: 12, openBackorderUnits: 5) == nil)
     }
 
+    /// A negative on_hand is an empty shelf and units owed to waiting customers; restock's
+    /// open backorders count the same customers, so the larger count is subtracted once.
+    @Test func negativeOnHandCountsItsUnitsOwedOnceWithTheOpenBackorders() {
+        // -5 on hand, 12 on order, 3 units on open backorders: 0 + 12 - max(5, 3) = 7.
+        #expect(PolicyFigures.inventoryPosition(onHand: -5, onOrder: 12, openBackorderUnits: 3) == 7)
+        // restock knows more waiting units than the shop counted: 0 + 12 - max(5, 8) = 4.
+        #expect(PolicyFigures.inventoryPosition(onHand: -5, onOrder: 12, openBackorderUnits: 8) == 4)
+        // No backorders known, nothing on order: the -5 itself.
+        #expect(PolicyFigures.inventoryPosition(onHand: -5, onOrder: nil, openBackorderUnits: 0) == -5)
+        // Order now lifts it above the point: IP -5, s 4, Q 6: floor(9/6) + 1 = 2 lots = 12.
+        #expect(PolicyFigures.orderNowUnits(inventoryPosition: -5, reorderPoint: 4, orderQuantity: 6) == 12)
+    }
+
     @Test func orderNowLiftsThePositionAboveTheReorderPoint() {
         // IP 10, s 40, Q 12: floor(30/12) + 1 = 3 lots = 36 (46 > 40).
         #expect(PolicyFigures.orderNowUnits(inventoryPosition: 10, reorderPoint: 40, orderQuantity: 12) == 36)
