@@ -20,11 +20,30 @@ struct ExternalDemandSeries {
         return candidates.first { FileManager.default.fileExists(atPath: $0.appendingPathComponent("README.md").path) }
     }
 
-    /// Every series of carparts (monthly), raf-spare-parts (monthly) and spdf-man-weekly.
+    /// Every series of carparts (monthly), raf-spare-parts (monthly), spdf-man-weekly,
+    /// auto-ijf-automotive (24 unlabelled periods) and spdf-deel1b-spares (monthly).
     static func load(from folder: URL) throws -> [ExternalDemandSeries] {
         try long(folder.appendingPathComponent("carparts/carparts_long.csv"), dataset: "carparts")
             + long(folder.appendingPathComponent("raf-spare-parts/raf_demand_long.csv"), dataset: "raf")
             + wide(folder.appendingPathComponent("spdf-man-weekly/man_demand_weekly_wide.csv"), dataset: "man")
+            + wide(folder.appendingPathComponent("auto-ijf-automotive/auto_demand_wide.csv"), dataset: "auto")
+            + deel1b(folder.appendingPathComponent("spdf-deel1b-spares/deel1b_items_and_monthly_consumption.csv"))
+    }
+
+    /// The deel1b spare parts: `material`, nine item columns, then one column per month. Its
+    /// source says a blank month is no consumption (0) and November 1997 is unreliable: that
+    /// month is left out, so the series runs from the month before to the month after. A
+    /// negative month (returns) reads as 0 in `history`, as for the other data sets.
+    static func deel1b(_ url: URL) throws -> [ExternalDemandSeries] {
+        let rows = try lines(url)
+        guard let header = rows.first?.split(separator: ",", omittingEmptySubsequences: false).map(String.init),
+              let firstMonth = header.firstIndex(of: "1997-01") else { return [] }
+        let months = Array(firstMonth..<header.count).filter { header[$0] != "1997-11" }
+        return rows.dropFirst().map { line in
+            let cells = line.split(separator: ",", omittingEmptySubsequences: false)
+            return ExternalDemandSeries(dataset: "deel1b", id: String(cells[0]),
+                                        values: months.map { $0 < cells.count ? Double(cells[$0]) ?? 0 : 0 })
+        }
     }
 
     /// `id,period,value` rows grouped by id in period order; an empty value is missing:
