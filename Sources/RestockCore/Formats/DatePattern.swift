@@ -65,12 +65,6 @@ public struct DatePattern: Sendable, Hashable {
         }
     }
 
-    /// The ISO text of `raw` read by this pattern, nil when it cannot be read (`read`).
-    func parse(_ raw: String) -> String? {
-        if case .success(let iso) = read(raw) { return iso }
-        return nil
-    }
-
     /// `raw` read by one form, nil when it does not follow it.
     private static func parse(_ raw: String, _ parts: [Part], inRange: Bool) -> String? {
         var values: [Character: Int] = [:]

@@ -107,3 +107,8 @@ import Testing
         #expect(n("abc") == nil)
     }
 }
+
+extension DatePattern {
+    /// The ISO text `read` gives, nil where it gives a reason (the tests' shorthand).
+    func parse(_ raw: String) -> String? { try? read(raw).get() }
+}
