@@ -144,12 +144,7 @@ import RestockCore
         let folder = work + "/R/2026-11-30"
         let counts = try summaryFiles(folder).map { f in [f["file"] as? String ?? "", "\(f["rows_rejected"] as? Int ?? -1)"] }
         #expect(counts.contains(["wc-product-export.csv", "0"]))
-        let skus = try String(contentsOfFile: folder + "/skus.csv", encoding: .utf8).split(separator: "\n")
-        let header = skus[0].split(separator: ",", omittingEmptySubsequences: false).map(String.init)
-        let rows = Dictionary(uniqueKeysWithValues: skus.dropFirst().map { line in
-            let row = Dictionary(uniqueKeysWithValues: zip(header, line.split(separator: ",", omittingEmptySubsequences: false).map(String.init)))
-            return (row["sku"] ?? "", row)
-        })
+        let rows = try ReturnsAndCancellationsTests.skus(folder)
         // MUG: 0 on the shelf, nothing on order, max(5, 3) owed: -5. CUP: max(2, 4): -4.
         #expect(rows["MUG"]?["on_hand"] == "-5")
         #expect(rows["MUG"]?["inventory_position"] == "-5")

@@ -3,7 +3,8 @@ import Testing
 @testable import RestockCore
 
 /// The automatic selection against every single method on real demand series (carparts,
-/// RAF spare parts, MAN weekly, IJF automotive, deel1b spare parts; ../shared/data/external). Each period counts as
+/// RAF spare parts, MAN weekly, IJF automotive, deel1b spare parts;
+/// ../shared/data/external). Each period counts as
 /// a week; each series starts at its first demand (as a restock history does); the last 8
 /// periods are forecast one step ahead from rolling origins, the selector re-run on each
 /// prefix. A release build (`swift test -c release -Xswiftc -enable-testing`) uses every
@@ -44,7 +45,7 @@ import Testing
             #expect(result.automatic.rmsse <= tally.rmsse * Self.tolerance,
                     "RMSSE: automatic \(result.automatic.rmsse) vs \(method) \(tally.rmsse)")
         }
-        // ...but not with the automotive series (24 periods, mostly smooth: the plain mean
+        // ...but not with the automotive series (24 periods, about half not intermittent: the plain mean
         // has the least RMSSE there, the choice is 3% above it) and deel1b (moving_average,
         // damped_trend, ses and imapa below the choice): pooled over all five, ses and
         // moving_average have a lower RMSSE (README, "How the forecast is chosen").
