@@ -150,10 +150,13 @@ private let haveDeliveries = FileManager.default.fileExists(atPath: deliveries.p
             if fields[poColumn].wholeMatch(of: /[0-9]{1,2}\/[0-9]{1,2}\/[0-9]{2}/) != nil { monthFirst += 1 }
         }
         let loaded = counts.rowsNew + counts.rowsReplaced + counts.duplicates
-        let late = result.rejects.filter { $0.column == "received_at" }
+        // A late delivery is rejected in the file's terms: its column, its cell as written.
+        let late = result.rejects.filter { $0.column == "Delivered to Client Date" }
         #expect(loaded + late.count == monthFirst)
         #expect(late.allSatisfy { $0.reason.contains("must not be before ordered_at") })
-        #expect(result.rejects.allSatisfy { $0.column == "received_at" || $0.column == "PO Sent to Vendor Date" })
+        #expect(late.allSatisfy { $0.value.wholeMatch(of: /[0-9]{2}-[A-Z][a-z]{2}-[0-9]{2}/) != nil })
+        #expect(late.allSatisfy { $0.reason.contains("ordered_at is column \"PO Sent to Vendor Date\"") })
+        #expect(result.rejects.allSatisfy { $0.column == "Delivered to Client Date" || $0.column == "PO Sent to Vendor Date" })
         #expect(loaded > 2_000)
     }
 }

@@ -70,7 +70,8 @@ public struct ExportIngest {
     private mutating func drain(into batch: inout [Result<InputRow, Rejection>]) {
         for outcome in outcomes {
             switch outcome {
-            case .row(let line, let fields): batch.append(parser.parse(fields, line: line))
+            case .row(let line, let fields, let origins):
+                batch.append(parser.parse(fields, line: line, columns: adapter?.columns ?? [], origins: origins))
             case .rejected(let rejection): batch.append(.failure(rejection))
             case .skipped: skipped += 1
             }

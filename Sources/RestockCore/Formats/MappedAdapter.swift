@@ -55,10 +55,12 @@ public struct MappedAdapter: ExportAdapter {
         let r = ExportRecord(fields: fields, line: line)
         let s = self
         var row = CanonicalRow(kind: kind)
+        var origins = CellOrigins()
         var ok = false
         try reading.record(into: &out) { (out: inout [AdaptedRow]) throws(AdaptFailure) in
             for source in s.sources {
                 let raw = r.cell(source.index)
+                if let raw { origins.note(source.column, exportColumn: source.name, text: raw) }
                 if Self.dateColumns.contains(source.column) {
                     row[source.column] = try s.reading.date(raw, column: source.name, line: line)
                 } else if Self.textColumns.contains(source.column) {
@@ -83,9 +85,9 @@ public struct MappedAdapter: ExportAdapter {
         case .orderLines:
             if row["quantity"] == nil { row["quantity"] = "1" }
             if row["line_id"] == nil, let o = row["order_id"], let sku = row["sku"] { row["line_id"] = lines.lineId(order: o, sku: sku) }
-            out.append(.row(line: line, fields: row.fields))
+            out.append(.row(line: line, fields: row.fields, origins: origins))
         case .kind:
-            out.append(.row(line: line, fields: row.fields))
+            out.append(.row(line: line, fields: row.fields, origins: origins))
         }
     }
 

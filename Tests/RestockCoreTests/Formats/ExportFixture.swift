@@ -56,9 +56,9 @@ struct ExportFixture {
         self.adapter = adapter
         let parser = try RowParser(kind: adapter.kind, fileName: name, header: adapter.columns, headerLine: headerLine,
                                    dates: DateTimeParser(timeZone: TimeZone(identifier: "UTC")!))
-        for case .row(let line, let cells) in outcomes {
+        for case .row(let line, let cells, let origins) in outcomes {
             rows.append((line, Dictionary(uniqueKeysWithValues: zip(adapter.columns, cells).filter { !$1.isEmpty })))
-            parsed.append((line, parser.parse(cells, line: line)))
+            parsed.append((line, parser.parse(cells, line: line, columns: adapter.columns, origins: origins)))
         }
     }
 
