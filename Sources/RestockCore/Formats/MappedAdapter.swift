@@ -16,6 +16,8 @@ public struct MappedAdapter: ExportAdapter {
     private let reading: ExportReading
     /// restock column -> (export column name, position).
     private let sources: [(column: String, name: String, index: Int)]
+    /// The same, for a reject of a row in the file's terms (`CellOrigins`).
+    private let origins: [String: CellOrigins.Source]
     /// The order headers, for an order lines section.
     public private(set) var headers: OrderHeaderIndex
     private var lines = LineNumbering()
@@ -49,18 +51,18 @@ public struct MappedAdapter: ExportAdapter {
             sources.append((column, name, index))
         }
         self.sources = sources
+        self.origins = Dictionary(uniqueKeysWithValues: sources.map { ($0.0, CellOrigins.Source(exportColumn: $0.1, index: $0.2)) })
     }
 
     public mutating func adapt(_ fields: [String], line: Int, into out: inout [AdaptedRow]) throws(CSVError) {
         let r = ExportRecord(fields: fields, line: line)
         let s = self
         var row = CanonicalRow(kind: kind)
-        var origins = CellOrigins()
+        var joined: [String] = []
         var ok = false
         try reading.record(into: &out) { (out: inout [AdaptedRow]) throws(AdaptFailure) in
             for source in s.sources {
                 let raw = r.cell(source.index)
-                if let raw { origins.note(source.column, exportColumn: source.name, text: raw) }
                 if Self.dateColumns.contains(source.column) {
                     row[source.column] = try s.reading.date(raw, column: source.name, line: line)
                 } else if Self.textColumns.contains(source.column) {
@@ -74,16 +76,19 @@ public struct MappedAdapter: ExportAdapter {
                     throw s.reading.reject(line, s.section.columns[column] ?? column, "", "\(column) is required but the cell is empty", code: .emptyCell)
                 }
             }
-            if s.section.role == .orderLines { try s.join(&row, line: line) }
+            if s.section.role == .orderLines { joined = try s.join(&row, line: line) }
             ok = true
         }
         guard ok else { return }
+        // Columns an order line takes from its header came from the other file.
+        let origins = CellOrigins(sources: self.origins, record: fields).without(joined)
         switch section.role {
         case .orderHeaders:
             headers.keep(row, line: line, file: reading.fileName)
             out.append(.skipped(line: line, reason: "an order header, kept for its order lines"))
         case .orderLines:
-            if row["quantity"] == nil { row["quantity"] = "1" }
+            // Without a mapped quantity a line is one unit; an empty mapped cell is not guessed.
+            if section.columns["quantity"] == nil { row["quantity"] = "1" }
             if row["line_id"] == nil, let o = row["order_id"], let sku = row["sku"] { row["line_id"] = lines.lineId(order: o, sku: sku) }
             out.append(.row(line: line, fields: row.fields, origins: origins))
         case .kind:
@@ -91,14 +96,20 @@ public struct MappedAdapter: ExportAdapter {
         }
     }
 
-    /// Fills the order's columns from its header; rejects a line whose order has none.
-    private func join(_ row: inout CanonicalRow, line: Int) throws(AdaptFailure) {
+    /// Fills the order's columns from its header and returns them; rejects a line whose
+    /// order has none.
+    private func join(_ row: inout CanonicalRow, line: Int) throws(AdaptFailure) -> [String] {
         let id = row["order_id"] ?? ""
         guard let header = headers.orders[id] else {
             throw reading.reject(line, section.columns["order_id"] ?? "order_id", id,
                                  "order \(id) is not in the order headers file\(headers.files.isEmpty ? " (none was read: check the [order headers] section's file pattern)" : "")")
         }
-        for (column, value) in header where column != "order_id" { row[column] = value }
+        var filled: [String] = []
+        for (column, value) in header where column != "order_id" {
+            row[column] = value
+            filled.append(column)
+        }
+        return filled
     }
 }
 
