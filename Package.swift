@@ -9,9 +9,10 @@ let package = Package(
     ],
     targets: [
         .systemLibrary(name: "CSQLite", path: "Sources/CSQLite", providers: [.apt(["libsqlite3-dev"])]),
+        .systemLibrary(name: "CLinuxFS", path: "Sources/CLinuxFS"),
         .target(name: "SQLite", dependencies: ["CSQLite"]),
         .target(name: "RestockCore"),
-        .target(name: "RestockApp", dependencies: ["RestockCore", "SQLite"]),
+        .target(name: "RestockApp", dependencies: ["RestockCore", "SQLite", "CLinuxFS"]),
         .executableTarget(name: "restock", dependencies: ["RestockApp"]),
         .testTarget(name: "SQLiteTests", dependencies: ["SQLite"]),
         .testTarget(name: "RestockCoreTests", dependencies: ["RestockCore"], resources: [.copy("Fixtures")]),

@@ -4,7 +4,7 @@ import Testing
 import SQLite
 
 /// A store made by restock 0.3.0 (schema 4, `Stores/restock-0.3.0.sql`) opened by this
-/// restock's `run` (README, "The store"): the migrations after it (5, 6 and 7) are applied in order, its
+/// restock's `run` (README, "The store"): the migrations after it (5 to 8) are applied in order, its
 /// rows and figures stay, and its unchanged files are not read again.
 @Suite struct StoreUpgradeTests {
     static let stores = packageRoot().appendingPathComponent("Tests/RestockAppTests/Stores")
@@ -33,7 +33,10 @@ import SQLite
         #expect(rows.count == 9)
         let r = try runRestock(["run", "--data", data, "--db", db, "--out", work + "/R", "--as-of", "2026-11-14", "--quiet"])
         #expect(r.status == 0, "\(r.stderr)")
-        #expect(try dump(db, "PRAGMA user_version") == [["7"]])
+        #expect(try dump(db, "PRAGMA user_version") == [["8"]])
+        // Migration 8: the ingests' change time and file identity, unknown for 0.3.0's rows.
+        #expect(try dump(db, "SELECT changed_ns, file_id FROM ingests WHERE id <= 3")
+                == Array(repeating: ["NULL", "NULL"], count: 3))
         // Migration 4 (0.3.0's credits index) is kept, migration 5 added the format column,
         // migration 6 the order lines' shipping columns and the index of late lines, migration
         // 7 the `stocked` columns (NULL for rows loaded before: they say nothing), the index of

@@ -12,6 +12,9 @@ struct FileCounts: Sendable, Codable, Hashable {
     var rowsRejected = 0
     /// Set when the file was identical to one loaded before and so not read again.
     var unchangedSinceIngest: Int64?
+    /// Whether an unchanged file was known to be so without being read at all: no one had
+    /// written to it since an earlier ingest fingerprinted it (`IngestLedger.knownFingerprint`).
+    var unchangedUnread = false
     /// The shop export format the file was read as; nil for restock's own columns.
     var format: ExportFormat?
     /// Records of a shop export that hold nothing for restock by the format's layout (not

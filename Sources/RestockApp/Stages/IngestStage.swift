@@ -27,6 +27,9 @@ struct IngestStage {
     var runId: Int64?
     /// `--format`, `--date-order`, `--map` (README, "Input files from your shop system").
     var formats = FormatChoice()
+    /// When the ingest began, nanoseconds since 1970, for `IngestLedger.settled`; nil: the
+    /// clock when it runs. (Tests give a time to stand for a file left alone, or not.)
+    var startNanoseconds: Int64?
 
     struct Result: Sendable {
         var files: [FileCounts]
@@ -96,13 +99,21 @@ struct IngestStage {
         let writer = try RowWriter(db)
         let ledger = try IngestLedger(db)
         let orderHeaders = try OrderHeaderFiles.index(of: files, formats: formats)
-        let fingerprints = FingerprintsAhead(files)
+        // A file untouched since an earlier ingest fingerprinted it is not read to prove it
+        // unchanged; --reload reads and fingerprints every file.
+        let start = startNanoseconds ?? Self.nowNanoseconds()
+        let known = reload ? [] : try files.map { try ledger.knownFingerprint($0) }
+        let fingerprints = FingerprintsAhead(files, known: known)
         defer { fingerprints.cancel() }
         return try db.transaction {
             var result = Result.none
             var rowsDone: Int64 = 0
             for (index, file) in files.enumerated() {
-                let counts = try ingest(file, fingerprint: try fingerprints.fingerprint(index), ledger: ledger, writer: writer,
+                let asScanned = try fingerprints.asScanned(index)
+                let settled = asScanned && IngestLedger.settled(changedNanoseconds: file.changedNanoseconds, startNanoseconds: start)
+                let counts = try ingest(file, fingerprint: try fingerprints.fingerprint(index), settled: settled,
+                                        fingerprintKnown: index < known.count && known[index] != nil,
+                                        ledger: ledger, writer: writer,
                                         orderHeaders: orderHeaders, rejects: &result.rejects) { fileRows, note in
                     progress.update(done: rowsDone + fileRows, total: nil, note: note, unit: "rows")
                 }
@@ -119,17 +130,28 @@ struct IngestStage {
         }
     }
 
+    /// The wall clock, nanoseconds since 1970 (the time base of files' change times).
+    static func nowNanoseconds() -> Int64 {
+        var t = timespec()
+        clock_gettime(CLOCK_REALTIME, &t)
+        return Int64(t.tv_sec) * 1_000_000_000 + Int64(t.tv_nsec)
+    }
+
     /// Records one file in the ingests table and loads it, or, when it is identical to a file
     /// loaded before (and not `reload`), carries that ingest's rejects instead of reading it.
-    /// `fingerprint` is the file's whole-content fingerprint (`FingerprintsAhead`).
-    private func ingest(_ file: InputFile, fingerprint: String, ledger: IngestLedger, writer: RowWriter,
+    /// `fingerprint` is the file's whole-content fingerprint (`FingerprintsAhead`): taken now,
+    /// or, when `fingerprintKnown`, the one an earlier ingest took of the file no one has
+    /// written since. `settled`: whether the file's change time may vouch for it next time.
+    private func ingest(_ file: InputFile, fingerprint: String, settled: Bool, fingerprintKnown: Bool,
+                        ledger: IngestLedger, writer: RowWriter,
                         orderHeaders: OrderHeaderIndex, rejects: inout [Rejection],
                         progress: (Int64, String) -> Void) throws -> FileCounts {
         var counts = FileCounts(file: file.name, kind: file.kind)
         let unchangedOf = reload ? nil : try ledger.unchangedOf(file, fingerprint: fingerprint)
-        let ingestId = try ledger.insert(file, fingerprint: fingerprint, runId: runId, unchangedOf: unchangedOf)
+        let ingestId = try ledger.insert(file, fingerprint: fingerprint, runId: runId, unchangedOf: unchangedOf, settled: settled)
         if let unchangedOf {
             counts.unchangedSinceIngest = unchangedOf
+            counts.unchangedUnread = fingerprintKnown
             counts.format = try ledger.format(of: unchangedOf) ?? Self.headerFormat(of: file, formats: formats)
             rejects += try ledger.rejects(of: unchangedOf)
             progress(0, "\(file.name) unchanged")

@@ -1,3 +1,4 @@
+import CLinuxFS
 import Foundation
 import RestockCore
 
@@ -10,6 +11,21 @@ struct InputFile: Sendable, Hashable {
     var size: Int64
     /// Modification time, nanoseconds since 1970.
     var modifiedNanoseconds: Int64
+    /// Status change time (`st_ctim`), nanoseconds since 1970: set by the system whenever the
+    /// file is written, replaced or its times are set, so no copy or re-export can keep it.
+    var changedNanoseconds: Int64 = 0
+    /// The file's identity on its file system, `device:inode` (a file put in its place by a
+    /// rename or a new copy has another); empty on a file system whose change times restock
+    /// does not trust (`localFileSystems`), so that such a file is always read to prove it
+    /// unchanged.
+    var fileID: String = ""
+
+    /// File systems whose change time the kernel itself sets on every write, rename into
+    /// place or change of times (`statfs` magic numbers): ext2/3/4, XFS, Btrfs, tmpfs, ZFS,
+    /// F2FS and overlayfs. Network and FUSE file systems (NFS, SMB, sshfs, rclone) are left
+    /// out: some report the change time as the modification time, let clients set it, or
+    /// answer `stat` from a cache.
+    static let localFileSystems: Set<Int64> = [0xEF53, 0x5846_5342, 0x9123_683E, 0x0102_1994, 0x2FC1_2FC1, 0xF2F5_2010, 0x794C_7630]
 
     /// The input files among `arguments` (files or folders), in byte order of their names
     /// (README, "Input files": only a folder's top level; names match case-sensitively).
@@ -68,7 +84,11 @@ struct InputFile: Sendable, Hashable {
             throw RunError("\(name): cannot read the file (\(String(cString: strerror(errno)))); check its permissions")
         }
         let modified = Int64(st.st_mtim.tv_sec) * 1_000_000_000 + Int64(st.st_mtim.tv_nsec)
-        return InputFile(name: name, path: path, kind: kind, size: Int64(st.st_size), modifiedNanoseconds: modified)
+        let changed = Int64(st.st_ctim.tv_sec) * 1_000_000_000 + Int64(st.st_ctim.tv_nsec)
+        var fs = statfs()
+        let local = statfs(path, &fs) == 0 && localFileSystems.contains(Int64(fs.f_type))
+        return InputFile(name: name, path: path, kind: kind, size: Int64(st.st_size), modifiedNanoseconds: modified,
+                         changedNanoseconds: changed, fileID: local ? "\(st.st_dev):\(st.st_ino)" : "")
     }
 
     /// A fingerprint of the whole content: "c1:" and the `ContentHash` of every byte, in hex.
@@ -77,6 +97,13 @@ struct InputFile: Sendable, Hashable {
     /// (Stores of restock 0.2 hold the older fingerprint of the first and last 64 KiB,
     /// without the "c1:"; such a file is read once more, its rows then count as duplicates.)
     func fingerprint() throws(RunError) -> String {
+        try fingerprinted().fingerprint
+    }
+
+    /// The fingerprint, and whether the file read for it is the one the scan described (the
+    /// same device, inode, size and times): a path switched to another file in between (a
+    /// symbolic link retargeted, a rename) must not lend its identity to that fingerprint.
+    func fingerprinted() throws(RunError) -> (fingerprint: String, asScanned: Bool) {
         // Non-blocking: a named pipe put in place of the file since the scan cannot hang the run.
         let fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)
         guard fd >= 0 else {
@@ -87,6 +114,9 @@ struct InputFile: Sendable, Hashable {
         guard fstat(fd, &st) == 0, st.st_mode & S_IFMT == S_IFREG else {
             throw RunError("\(name): not a regular file any more; write the export to a regular file and run again")
         }
+        let asScanned = !fileID.isEmpty && fileID == "\(st.st_dev):\(st.st_ino)" && Int64(st.st_size) == size
+            && Int64(st.st_mtim.tv_sec) * 1_000_000_000 + Int64(st.st_mtim.tv_nsec) == modifiedNanoseconds
+            && Int64(st.st_ctim.tv_sec) * 1_000_000_000 + Int64(st.st_ctim.tv_nsec) == changedNanoseconds
         var hash = ContentHash()
         let chunk = 1 << 20
         let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: chunk, alignment: 16)
@@ -101,6 +131,6 @@ struct InputFile: Sendable, Hashable {
             hash.update(UnsafeRawBufferPointer(rebasing: buffer[0..<n]))
         }
         let hex = String(hash.finish(), radix: 16)
-        return "c1:" + String(repeating: "0", count: 16 - hex.count) + hex
+        return ("c1:" + String(repeating: "0", count: 16 - hex.count) + hex, asScanned)
     }
 }

@@ -157,6 +157,13 @@ enum Schema {
         CREATE INDEX order_lines_not_stocked ON order_lines(sku) WHERE stocked = 0;
         CREATE TABLE sku_lists(file TEXT PRIMARY KEY, text TEXT NOT NULL) WITHOUT ROWID;
         """),
+        // A file's status change time and identity beside its fingerprint, so that a file no
+        // one has written since it was fingerprinted is not read whole again to prove it
+        // unchanged (README, "Bad rows, keys and loading again"; `IngestLedger.knownFingerprint`).
+        .init(version: 8, name: "ingested files' change time and identity", sql: """
+        ALTER TABLE ingests ADD COLUMN changed_ns INTEGER;
+        ALTER TABLE ingests ADD COLUMN file_id TEXT;
+        """),
     ])
 
     /// The order lines that may have gone on backorder by README, "Backorders inferred from
