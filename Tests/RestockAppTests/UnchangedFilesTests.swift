@@ -71,7 +71,7 @@ import SQLite
         let before = modified(path)
         try Data(Self.corrected.utf8).write(to: URL(fileURLWithPath: path))
         try restore(path, modified: before)
-        #expect(try dump(db, "SELECT modified_ns FROM ingests") == [["\(Int64(before.tv_sec) * 1_000_000_000 + Int64(before.tv_nsec))"]])
+        #expect(try dump(db, "SELECT modified_ns FROM ingests") == [["\(before.nanoseconds)"]])
         let again = try ingest(dir, afterChange: 3)
         let counts = try #require(again.files.first)
         #expect(counts.unchangedSinceIngest == nil)

@@ -51,9 +51,9 @@ struct IngestLedger {
 
     /// The content fingerprint an earlier ingest took of this very file, when nothing has
     /// written to it since: the same name, size and modification time, the same status change
-    /// time (which every write, copy, rename into place or `touch` sets anew, and no tool can
-    /// put back) and the same device and inode. nil otherwise, and for a file whose change
-    /// time was not recorded (see `settled`): it is read whole and fingerprinted.
+    /// time (`InputFile.changedNanoseconds`) and the same device and inode. nil otherwise, and
+    /// for a file whose change time was not recorded (see `settled`): it is read whole and
+    /// fingerprinted.
     func knownFingerprint(_ file: InputFile) throws -> String? {
         guard !file.fileID.isEmpty else { return nil }
         findFingerprint.reset()
@@ -76,14 +76,15 @@ struct IngestLedger {
     static let settleNanoseconds: Int64 = 2_000_000_000
 
     /// Records the file with zero counts; returns the ingest's id. `settled`: whether its
-    /// change time and identity may vouch for `fingerprint` next time (`knownFingerprint`).
+    /// change time and identity may vouch for `fingerprint` next time (`knownFingerprint`;
+    /// only a file with an identity, `InputFile.fileID`, can be settled).
     func insert(_ file: InputFile, fingerprint: String, runId: Int64?, unchangedOf: Int64?, settled: Bool) throws -> Int64 {
         insertIngest.reset()
         try insertIngest.bind([runId.map { .integer($0) } ?? .null, .text(file.name), .text(file.path), .text(file.kind.rawValue),
                                .integer(file.size), .integer(file.modifiedNanoseconds), .text(fingerprint),
                                unchangedOf.map { .integer($0) } ?? .null, .text(now),
                                settled ? .integer(file.changedNanoseconds) : .null,
-                               settled && !file.fileID.isEmpty ? .text(file.fileID) : .null])
+                               settled ? .text(file.fileID) : .null])
         try insertIngest.run()
         return db.lastInsertRowID
     }

@@ -134,7 +134,7 @@ struct IngestStage {
     static func nowNanoseconds() -> Int64 {
         var t = timespec()
         clock_gettime(CLOCK_REALTIME, &t)
-        return Int64(t.tv_sec) * 1_000_000_000 + Int64(t.tv_nsec)
+        return t.nanoseconds
     }
 
     /// Records one file in the ingests table and loads it, or, when it is identical to a file

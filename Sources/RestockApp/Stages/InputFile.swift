@@ -11,8 +11,9 @@ struct InputFile: Sendable, Hashable {
     var size: Int64
     /// Modification time, nanoseconds since 1970.
     var modifiedNanoseconds: Int64
-    /// Status change time (`st_ctim`), nanoseconds since 1970: set by the system whenever the
-    /// file is written, replaced or its times are set, so no copy or re-export can keep it.
+    /// Status change time (`st_ctim`), nanoseconds since 1970: set by the kernel on every
+    /// write to the file, rename of it into place or change of its times (on
+    /// `localFileSystems`), with no call to set it back.
     var changedNanoseconds: Int64 = 0
     /// The file's identity on its file system, `device:inode` (a file put in its place by a
     /// rename or a new copy has another); empty on a file system whose change times restock
@@ -83,12 +84,15 @@ struct InputFile: Sendable, Hashable {
         guard stat(path, &st) == 0 else {
             throw RunError("\(name): cannot read the file (\(String(cString: strerror(errno)))); check its permissions")
         }
-        let modified = Int64(st.st_mtim.tv_sec) * 1_000_000_000 + Int64(st.st_mtim.tv_nsec)
-        let changed = Int64(st.st_ctim.tv_sec) * 1_000_000_000 + Int64(st.st_ctim.tv_nsec)
         var fs = statfs()
         let local = statfs(path, &fs) == 0 && localFileSystems.contains(Int64(fs.f_type))
-        return InputFile(name: name, path: path, kind: kind, size: Int64(st.st_size), modifiedNanoseconds: modified,
-                         changedNanoseconds: changed, fileID: local ? "\(st.st_dev):\(st.st_ino)" : "")
+        return InputFile(name: name, path: path, kind: kind, size: Int64(st.st_size), modifiedNanoseconds: st.st_mtim.nanoseconds,
+                         changedNanoseconds: st.st_ctim.nanoseconds, fileID: local ? identity(st) : "")
+    }
+
+    /// A file's identity on its file system, `device:inode` (`fileID`).
+    private static func identity(_ st: stat) -> String {
+        "\(st.st_dev):\(st.st_ino)"
     }
 
     /// A fingerprint of the whole content: "c1:" and the `ContentHash` of every byte, in hex.
@@ -114,9 +118,8 @@ struct InputFile: Sendable, Hashable {
         guard fstat(fd, &st) == 0, st.st_mode & S_IFMT == S_IFREG else {
             throw RunError("\(name): not a regular file any more; write the export to a regular file and run again")
         }
-        let asScanned = !fileID.isEmpty && fileID == "\(st.st_dev):\(st.st_ino)" && Int64(st.st_size) == size
-            && Int64(st.st_mtim.tv_sec) * 1_000_000_000 + Int64(st.st_mtim.tv_nsec) == modifiedNanoseconds
-            && Int64(st.st_ctim.tv_sec) * 1_000_000_000 + Int64(st.st_ctim.tv_nsec) == changedNanoseconds
+        let asScanned = !fileID.isEmpty && fileID == Self.identity(st) && Int64(st.st_size) == size
+            && st.st_mtim.nanoseconds == modifiedNanoseconds && st.st_ctim.nanoseconds == changedNanoseconds
         var hash = ContentHash()
         let chunk = 1 << 20
         let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: chunk, alignment: 16)
@@ -133,4 +136,9 @@ struct InputFile: Sendable, Hashable {
         let hex = String(hash.finish(), radix: 16)
         return ("c1:" + String(repeating: "0", count: 16 - hex.count) + hex, asScanned)
     }
+}
+
+extension timespec {
+    /// The time as nanoseconds since 1970 (file times, the wall clock).
+    var nanoseconds: Int64 { Int64(tv_sec) * 1_000_000_000 + Int64(tv_nsec) }
 }
