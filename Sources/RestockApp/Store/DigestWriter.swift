@@ -22,12 +22,13 @@ final class DigestWriter {
     private let sums: DailyDeltasThread
     /// Deltas of lines not yet handed to `sums` (see `note`).
     private var noted: [(sku: String, total: DailyTotal)] = []
-    /// Pending edits of the SKUs' event records, per SKU id; beyond `eventFlushThreshold`
-    /// they are written out.
+    /// Pending edits of the SKUs' event records, per SKU id; beyond `eventFlushBytes` (or
+    /// `eventFlushThreshold` edits) they are written out.
     private var edits = PendingEdits()
     /// Merge pending deltas into the store beyond this many (bounds memory on a first load).
     private let flushThreshold: Int
     private let eventFlushThreshold: Int
+    private let eventFlushBytes: Int
     /// Whether the store held backorders before this ingest: only then can a new order line
     /// belong to a backorder that this ingest did not write (and so must be looked up).
     private var hadBackorders: Bool
@@ -49,15 +50,20 @@ final class DigestWriter {
     private let updateEvents: Statement
     private let deleteEvents: Statement
 
-    /// Record edits held before they are written: 2 million (about 150 bytes each). With 4
-    /// million a first load of 300,000 SKUs peaked at 972-1,023 MiB; with 2 million at 737 MiB
-    /// (README, "Performance").
-    static let defaultEventFlushThreshold = 2_000_000
+    /// Record edits held before they are written, in their encoded bytes (`PendingEdits`):
+    /// 160 MiB. A first load of 100,000 SKUs (3.6 million backorders and receipts, about 151 MB
+    /// encoded) then writes each record once; 300,000 SKUs write them three times. Held as
+    /// `Edit` values, 2 million edits were the limit: with 4 million a first load of 300,000
+    /// SKUs peaked at 972-1,023 MiB (README, "Performance", "Record edits held encoded").
+    static let defaultEventFlushBytes = 160 << 20
 
-    init(_ db: Connection, flushThreshold: Int = 1_000_000, eventFlushThreshold: Int = defaultEventFlushThreshold) throws {
+    /// `eventFlushThreshold`: edits held at most whatever their bytes (tests use small ones).
+    init(_ db: Connection, flushThreshold: Int = 1_000_000, eventFlushThreshold: Int = .max,
+         eventFlushBytes: Int = defaultEventFlushBytes) throws {
         self.db = db
         self.flushThreshold = flushThreshold
         self.eventFlushThreshold = eventFlushThreshold
+        self.eventFlushBytes = eventFlushBytes
         hadBackorders = try db.scalarInt("SELECT EXISTS(SELECT 1 FROM backorders)") == 1
         hadEvents = try db.scalarInt("SELECT EXISTS(SELECT 1 FROM sku_events)") == 1
         // Whether the store held daily totals before this ingest; if not, only the blocks an
@@ -115,7 +121,7 @@ final class DigestWriter {
     func flushIfLarge() throws {
         if noted.count >= min(200_000, flushThreshold) { handOver() }
         while let drained = sums.nextDrained(wait: false) { try write(drained) }
-        if edits.count >= eventFlushThreshold {
+        if edits.byteCount >= eventFlushBytes || edits.count >= eventFlushThreshold {
             try writeEditedEvents()
             // Millions of edits were just freed on this thread's heap, and the daily totals are
             // summed on another thread's: without this their pages would add up (at 300,000

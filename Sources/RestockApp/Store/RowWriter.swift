@@ -23,9 +23,9 @@ final class RowWriter {
     let digests: DigestWriter
 
     /// `digestFlushThreshold` and `eventFlushThreshold`: pending daily deltas and record edits
-    /// that make `DigestWriter` write early (tests use small ones).
-    init(_ db: Connection, digestFlushThreshold: Int = 1_000_000,
-         eventFlushThreshold: Int = DigestWriter.defaultEventFlushThreshold) throws {
+    /// that make `DigestWriter` write early (tests use small ones; by default the record edits'
+    /// bytes decide, `DigestWriter.defaultEventFlushBytes`).
+    init(_ db: Connection, digestFlushThreshold: Int = 1_000_000, eventFlushThreshold: Int = .max) throws {
         orders = try KeyedTable(db, name: "order_lines", key: ["order_id", "line_key"], columns: Self.orderLineColumns)
         backorders = try KeyedTable(db, name: "backorders", key: ["key"], columns: Self.backorderColumns)
         products = try KeyedTable(db, name: "products", key: ["sku"], columns: Self.productColumns)

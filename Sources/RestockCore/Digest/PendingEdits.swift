@@ -1,18 +1,35 @@
 /// The edits an ingest holds for the SKUs' `SKUEvents` records until it writes them, per SKU
 /// id (0, 1, 2...; the caller numbers the SKUs), in the order they were made.
 ///
-/// Orders' lines are held flat, one order after another, and become `.setLines` edits only
-/// when a SKU's edits are taken: an array per order would cost a first load of millions of
-/// rows tens of bytes per backorder. Supplier names are shared: one `String` per name.
+/// Each SKU's edits are held encoded, one after another in a byte array of its own (the
+/// layout below, never stored): 48 bytes for a backorder like `BO-0000001` of order
+/// `O-0000003`, where the `Edit` values took about 40 bytes more with their arrays, so that an
+/// ingest can hold the edits of a whole first load of 100,000 SKUs and write each record once
+/// (README, "Performance", "Record edits held encoded"). `byteCount` is what the writer
+/// bounds. Orders' lines are held flat, one order after another, and become `.setLines` edits
+/// only when a SKU's edits are taken. Supplier names are held once each and shared by the
+/// edits taken.
+///
+/// | edit | bytes (`ByteWriter` types) |
+/// | --- | --- |
+/// | setBackorder | u8 0, key string, order_id string, quantity f64, backordered day, fulfilled day?, cancelled day? |
+/// | removeBackorder | u8 1, key string |
+/// | setReceipt | u8 2, po_id string, supplier i32 (its number among the names held, -1 for none), ordered day, received day, u8 1 and quantity f64 or u8 0 |
+/// | setLines | u8 3, order_id string, i32 count, then per line its day and u8 cancelled |
 public struct PendingEdits: Sendable {
-    private var edits: [[SKUEvents.Edit]] = []
+    /// Per SKU id, its held edits encoded one after another.
+    private var encoded: [[UInt8]] = []
     private var lines: [SKUEvents.Line] = []
     /// Per SKU id, each order's lines as `lines[start ..< end]`.
     private var orders: [[(orderId: String, start: Int32, end: Int32)]] = []
-    private var supplierNames: [String: String] = [:]
+    /// Supplier names held, each once, and their numbers.
+    private var supplierNames: [String] = []
+    private var supplierNumbers: [String: Int32] = [:]
 
     /// Edits held (orders' lines not counted).
     public private(set) var count = 0
+    /// Bytes the held edits take encoded (orders' lines not counted).
+    public private(set) var byteCount = 0
     /// Orders' lines held.
     private var orderCount = 0
 
@@ -21,7 +38,11 @@ public struct PendingEdits: Sendable {
     /// Holds one edit of SKU `id`'s record.
     public mutating func append(_ edit: SKUEvents.Edit, to id: Int) {
         grow(to: id)
-        edits[id].append(shared(edit))
+        var supplier: Int32 = -1
+        if case .setReceipt(_, let r) = edit, let name = r.supplier { supplier = number(of: name) }
+        let before = encoded[id].count
+        Self.encode(edit, supplier: supplier, into: &encoded[id])
+        byteCount += encoded[id].count - before
         count += 1
     }
 
@@ -35,31 +56,132 @@ public struct PendingEdits: Sendable {
     }
 
     /// The SKU ids with edits held, in id order.
-    public var ids: [Int] { edits.indices.filter { !edits[$0].isEmpty || !orders[$0].isEmpty } }
+    public var ids: [Int] { encoded.indices.filter { !encoded[$0].isEmpty || !orders[$0].isEmpty } }
 
     /// Takes SKU `id`'s edits out: the held edits in order, then the orders' lines.
     public mutating func take(_ id: Int) -> [SKUEvents.Edit] {
-        guard id < edits.count else { return [] }
-        var taken = edits[id]
+        guard id < encoded.count else { return [] }
+        var taken = decode(encoded[id])
         for o in orders[id] { taken.append(.setLines(orderId: o.orderId, Array(lines[Int(o.start) ..< Int(o.end)]))) }
-        count -= edits[id].count
+        count -= taken.count - orders[id].count
+        byteCount -= encoded[id].count
         orderCount -= orders[id].count
-        edits[id] = []
+        encoded[id] = []
         orders[id] = []
         if orderCount == 0 { lines = [] }
         return taken
     }
 
     private mutating func grow(to id: Int) {
-        guard id >= edits.count else { return }
-        edits.append(contentsOf: repeatElement([], count: id + 1 - edits.count))
+        guard id >= encoded.count else { return }
+        encoded.append(contentsOf: repeatElement([], count: id + 1 - encoded.count))
         orders.append(contentsOf: repeatElement([], count: id + 1 - orders.count))
     }
 
-    /// The edit with its supplier name shared with earlier receipts'.
-    private mutating func shared(_ edit: SKUEvents.Edit) -> SKUEvents.Edit {
-        guard case .setReceipt(let poId, var receipt) = edit, let name = receipt.supplier else { return edit }
-        if let known = supplierNames[name] { receipt.supplier = known } else { supplierNames[name] = name }
-        return .setReceipt(poId: poId, receipt)
+    // MARK: - The layout (see the type's documentation)
+
+    /// `supplier`: the number of a receipt's supplier name (-1 for none).
+    private static func encode(_ edit: SKUEvents.Edit, supplier: Int32, into bytes: inout [UInt8]) {
+        switch edit {
+        case let .setBackorder(key, b):
+            bytes.append(0)
+            string(key, into: &bytes)
+            string(b.orderId, into: &bytes)
+            u64(b.quantity.bitPattern, into: &bytes)
+            i32(Int32(truncatingIfNeeded: b.backorderedDay), into: &bytes)
+            i32(b.fulfilledDay.map { Int32(truncatingIfNeeded: $0) } ?? Int32.min, into: &bytes)
+            i32(b.cancelledDay.map { Int32(truncatingIfNeeded: $0) } ?? Int32.min, into: &bytes)
+        case let .removeBackorder(key):
+            bytes.append(1)
+            string(key, into: &bytes)
+        case let .setReceipt(poId, r):
+            bytes.append(2)
+            string(poId, into: &bytes)
+            i32(r.supplier == nil ? -1 : supplier, into: &bytes)
+            i32(Int32(truncatingIfNeeded: r.orderedDay), into: &bytes)
+            i32(Int32(truncatingIfNeeded: r.receivedDay), into: &bytes)
+            if let quantity = r.quantity {
+                bytes.append(1)
+                u64(quantity.bitPattern, into: &bytes)
+            } else {
+                bytes.append(0)
+            }
+        case let .setLines(orderId, orderLines):
+            bytes.append(3)
+            string(orderId, into: &bytes)
+            i32(Int32(orderLines.count), into: &bytes)
+            for line in orderLines {
+                i32(Int32(truncatingIfNeeded: line.day), into: &bytes)
+                bytes.append(line.cancelled ? 1 : 0)
+            }
+        }
+    }
+
+    private func decode(_ bytes: [UInt8]) -> [SKUEvents.Edit] {
+        bytes.withUnsafeBytes { raw in
+            var reader = ByteReader(raw)
+            var edits: [SKUEvents.Edit] = []
+            do {
+                while !reader.isAtEnd {
+                    switch try reader.u8() {
+                    case 0:
+                        let key = try reader.string()
+                        let orderId = try reader.string()
+                        let quantity = try reader.f64()
+                        let day = try reader.day()
+                        let fulfilled = try reader.optionalDay(), cancelled = try reader.optionalDay()
+                        edits.append(.setBackorder(key: key, .init(orderId: orderId, quantity: quantity, backorderedDay: day,
+                                                                   fulfilledDay: fulfilled, cancelledDay: cancelled)))
+                    case 1:
+                        edits.append(.removeBackorder(key: try reader.string()))
+                    case 2:
+                        let poId = try reader.string()
+                        let supplier = Int(try reader.i32())
+                        let ordered = try reader.day(), received = try reader.day()
+                        let quantity: Double? = try reader.u8() == 1 ? try reader.f64() : nil
+                        edits.append(.setReceipt(poId: poId, ReceiptFact(supplier: supplier < 0 ? nil : supplierNames[supplier],
+                                                                         orderedDay: ordered, receivedDay: received,
+                                                                         quantity: quantity)))
+                    default:
+                        let orderId = try reader.string()
+                        let n = try reader.count(minimumBytesEach: 5)
+                        var orderLines: [SKUEvents.Line] = []
+                        orderLines.reserveCapacity(n)
+                        for _ in 0..<n {
+                            let day = try reader.day()
+                            orderLines.append(.init(day: day, cancelled: try reader.u8() == 1))
+                        }
+                        edits.append(.setLines(orderId: orderId, orderLines))
+                    }
+                }
+            } catch {
+                // The bytes are this type's own, written by `encode` just before.
+                preconditionFailure("held edits unreadable: \(error)")
+            }
+            return edits
+        }
+    }
+
+    /// The number of a supplier name, held once.
+    private mutating func number(of name: String) -> Int32 {
+        if let known = supplierNumbers[name] { return known }
+        let number = Int32(supplierNames.count)
+        supplierNames.append(name)
+        supplierNumbers[name] = number
+        return number
+    }
+
+    private static func i32(_ v: Int32, into bytes: inout [UInt8]) {
+        withUnsafeBytes(of: UInt32(bitPattern: v).littleEndian) { bytes.append(contentsOf: $0) }
+    }
+
+    private static func u64(_ v: UInt64, into bytes: inout [UInt8]) {
+        withUnsafeBytes(of: v.littleEndian) { bytes.append(contentsOf: $0) }
+    }
+
+    /// A string as `ByteWriter.string` writes it: an i32 byte count, then its UTF-8.
+    private static func string(_ s: String, into bytes: inout [UInt8]) {
+        i32(Int32(s.utf8.count), into: &bytes)
+        bytes.append(contentsOf: s.utf8)
     }
 }
