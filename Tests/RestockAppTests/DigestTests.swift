@@ -149,5 +149,22 @@ import SQLite
         #expect(try dump(small, "SELECT count(*) FROM sku_events") == [["5"]])
         #expect(try dump(small, "SELECT count(*) FROM backorders") == [["45"]])
         #expect(try digests(small) == digests(db))
+        // The same by bytes (the default's measure): a backorder edit here is 1 + (4 + 2 or 3)
+        // + (4 + 2 or 3) + 8 + 12 = 33 to 35 bytes, a receipt's 1 + (4 + 2 or 3) + 4 + 4 + 4 +
+        // 1 + 8 = 28 or 29, so 100 bytes are reached every three or four edits.
+        var writer: RowWriter?
+        let byBytes = try loadRowByRow(folder, [("backorders.csv", .backorders), ("receipts.csv", .receipts)]) {
+            writer = try RowWriter($0, eventFlushBytes: 100)
+            return writer!
+        }
+        #expect(try digests(byBytes) == digests(db))
+        // 60 backorders and 40 receipts, three or four edits a write, and the end: 25 or more.
+        #expect((writer?.digests.recordWrites ?? 0) >= 25)
+        // With the default limit the same folder's records are written once, at the end.
+        _ = try loadRowByRow(folder, [("backorders.csv", .backorders), ("receipts.csv", .receipts)]) {
+            writer = try RowWriter($0)
+            return writer!
+        }
+        #expect(writer?.digests.recordWrites == 1)
     }
 }

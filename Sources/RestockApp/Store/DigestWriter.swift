@@ -38,6 +38,8 @@ final class DigestWriter {
     private var rankCache: [Int] = []
     /// Orders whose lines of a SKU must be read again at the end (when every line is in).
     private var marks: [(order: String, sku: Int32)] = []
+    /// Times the held record edits were written out (middle and end of the ingest).
+    private(set) var recordWrites = 0
 
     private let probeBackorder: Statement
     private let readBlock: Statement
@@ -328,7 +330,10 @@ final class DigestWriter {
         _ = try chunks.run { records in
             for record in records { try writeRecord(record.bytes.get(), sku: record.sku, replacing: record.replacing) }
         }
-        if !touched.isEmpty { hadEvents = true }
+        if !touched.isEmpty {
+            hadEvents = true
+            recordWrites += 1
+        }
         Trace.mark("digests: \(touched.count) SKUs' backorders and receipts written")
     }
 

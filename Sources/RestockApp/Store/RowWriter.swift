@@ -22,15 +22,17 @@ final class RowWriter {
     /// The digests this writer keeps in step; `finish()` the writer before the transaction commits.
     let digests: DigestWriter
 
-    /// `digestFlushThreshold` and `eventFlushThreshold`: pending daily deltas and record edits
-    /// that make `DigestWriter` write early (tests use small ones; by default the record edits'
-    /// bytes decide, `DigestWriter.defaultEventFlushBytes`).
-    init(_ db: Connection, digestFlushThreshold: Int = 1_000_000, eventFlushThreshold: Int = .max) throws {
+    /// `digestFlushThreshold`, `eventFlushThreshold` and `eventFlushBytes`: pending daily
+    /// deltas, record edits and their encoded bytes that make `DigestWriter` write early (tests
+    /// use small ones; by default the record edits' bytes decide).
+    init(_ db: Connection, digestFlushThreshold: Int = 1_000_000, eventFlushThreshold: Int = .max,
+         eventFlushBytes: Int = DigestWriter.defaultEventFlushBytes) throws {
         orders = try KeyedTable(db, name: "order_lines", key: ["order_id", "line_key"], columns: Self.orderLineColumns)
         backorders = try KeyedTable(db, name: "backorders", key: ["key"], columns: Self.backorderColumns)
         products = try KeyedTable(db, name: "products", key: ["sku"], columns: Self.productColumns)
         receipts = try KeyedTable(db, name: "receipts", key: ["po_id", "sku"], columns: Self.receiptColumns)
-        digests = try DigestWriter(db, flushThreshold: digestFlushThreshold, eventFlushThreshold: eventFlushThreshold)
+        digests = try DigestWriter(db, flushThreshold: digestFlushThreshold, eventFlushThreshold: eventFlushThreshold,
+                                   eventFlushBytes: eventFlushBytes)
         reject = try db.prepare(RejectRecords.insert)
     }
 
