@@ -36,9 +36,8 @@ public struct ByteWriter: Sendable {
 
     /// A length-prefixed UTF-8 string.
     public mutating func string(_ s: String) {
-        let utf8 = Array(s.utf8)
-        i32(Int32(utf8.count))
-        bytes.append(contentsOf: utf8)
+        i32(Int32(s.utf8.count))
+        bytes.append(contentsOf: s.utf8)
     }
 
     /// Copies `range` of `source` as it is (a value already in this encoding).

@@ -18,7 +18,7 @@
 /// | setLines | u8 3, order_id string, i32 count, then per line its day and u8 cancelled |
 public struct PendingEdits: Sendable {
     /// Per SKU id, its held edits encoded one after another.
-    private var encoded: [[UInt8]] = []
+    private var encoded: [ByteWriter] = []
     private var lines: [SKUEvents.Line] = []
     /// Per SKU id, each order's lines as `lines[start ..< end]`.
     private var orders: [[(orderId: String, start: Int32, end: Int32)]] = []
@@ -40,9 +40,9 @@ public struct PendingEdits: Sendable {
         grow(to: id)
         var supplier: Int32 = -1
         if case .setReceipt(_, let r) = edit, let name = r.supplier { supplier = number(of: name) }
-        let before = encoded[id].count
+        let before = encoded[id].bytes.count
         Self.encode(edit, supplier: supplier, into: &encoded[id])
-        byteCount += encoded[id].count - before
+        byteCount += encoded[id].bytes.count - before
         count += 1
     }
 
@@ -56,17 +56,17 @@ public struct PendingEdits: Sendable {
     }
 
     /// The SKU ids with edits held, in id order.
-    public var ids: [Int] { encoded.indices.filter { !encoded[$0].isEmpty || !orders[$0].isEmpty } }
+    public var ids: [Int] { encoded.indices.filter { !encoded[$0].bytes.isEmpty || !orders[$0].isEmpty } }
 
     /// Takes SKU `id`'s edits out: the held edits in order, then the orders' lines.
     public mutating func take(_ id: Int) -> [SKUEvents.Edit] {
         guard id < encoded.count else { return [] }
-        var taken = decode(encoded[id])
+        var taken = decode(encoded[id].bytes)
         for o in orders[id] { taken.append(.setLines(orderId: o.orderId, Array(lines[Int(o.start) ..< Int(o.end)]))) }
         count -= taken.count - orders[id].count
-        byteCount -= encoded[id].count
+        byteCount -= encoded[id].bytes.count
         orderCount -= orders[id].count
-        encoded[id] = []
+        encoded[id] = ByteWriter()
         orders[id] = []
         if orderCount == 0 { lines = [] }
         return taken
@@ -74,45 +74,45 @@ public struct PendingEdits: Sendable {
 
     private mutating func grow(to id: Int) {
         guard id >= encoded.count else { return }
-        encoded.append(contentsOf: repeatElement([], count: id + 1 - encoded.count))
+        encoded.append(contentsOf: repeatElement(ByteWriter(), count: id + 1 - encoded.count))
         orders.append(contentsOf: repeatElement([], count: id + 1 - orders.count))
     }
 
     // MARK: - The layout (see the type's documentation)
 
     /// `supplier`: the number of a receipt's supplier name (-1 for none).
-    private static func encode(_ edit: SKUEvents.Edit, supplier: Int32, into bytes: inout [UInt8]) {
+    private static func encode(_ edit: SKUEvents.Edit, supplier: Int32, into w: inout ByteWriter) {
         switch edit {
         case let .setBackorder(key, b):
-            bytes.append(0)
-            string(key, into: &bytes)
-            string(b.orderId, into: &bytes)
-            u64(b.quantity.bitPattern, into: &bytes)
-            i32(Int32(truncatingIfNeeded: b.backorderedDay), into: &bytes)
-            i32(b.fulfilledDay.map { Int32(truncatingIfNeeded: $0) } ?? Int32.min, into: &bytes)
-            i32(b.cancelledDay.map { Int32(truncatingIfNeeded: $0) } ?? Int32.min, into: &bytes)
+            w.u8(0)
+            w.string(key)
+            w.string(b.orderId)
+            w.f64(b.quantity)
+            w.day(b.backorderedDay)
+            w.optionalDay(b.fulfilledDay)
+            w.optionalDay(b.cancelledDay)
         case let .removeBackorder(key):
-            bytes.append(1)
-            string(key, into: &bytes)
+            w.u8(1)
+            w.string(key)
         case let .setReceipt(poId, r):
-            bytes.append(2)
-            string(poId, into: &bytes)
-            i32(r.supplier == nil ? -1 : supplier, into: &bytes)
-            i32(Int32(truncatingIfNeeded: r.orderedDay), into: &bytes)
-            i32(Int32(truncatingIfNeeded: r.receivedDay), into: &bytes)
+            w.u8(2)
+            w.string(poId)
+            w.i32(supplier)
+            w.day(r.orderedDay)
+            w.day(r.receivedDay)
             if let quantity = r.quantity {
-                bytes.append(1)
-                u64(quantity.bitPattern, into: &bytes)
+                w.u8(1)
+                w.f64(quantity)
             } else {
-                bytes.append(0)
+                w.u8(0)
             }
         case let .setLines(orderId, orderLines):
-            bytes.append(3)
-            string(orderId, into: &bytes)
-            i32(Int32(orderLines.count), into: &bytes)
+            w.u8(3)
+            w.string(orderId)
+            w.i32(Int32(orderLines.count))
             for line in orderLines {
-                i32(Int32(truncatingIfNeeded: line.day), into: &bytes)
-                bytes.append(line.cancelled ? 1 : 0)
+                w.day(line.day)
+                w.u8(line.cancelled ? 1 : 0)
             }
         }
     }
@@ -142,7 +142,7 @@ public struct PendingEdits: Sendable {
                         edits.append(.setReceipt(poId: poId, ReceiptFact(supplier: supplier < 0 ? nil : supplierNames[supplier],
                                                                          orderedDay: ordered, receivedDay: received,
                                                                          quantity: quantity)))
-                    default:
+                    case 3:
                         let orderId = try reader.string()
                         let n = try reader.count(minimumBytesEach: 5)
                         var orderLines: [SKUEvents.Line] = []
@@ -152,6 +152,8 @@ public struct PendingEdits: Sendable {
                             orderLines.append(.init(day: day, cancelled: try reader.u8() == 1))
                         }
                         edits.append(.setLines(orderId: orderId, orderLines))
+                    case let tag:
+                        throw DigestError("no edit has tag \(tag)")
                     }
                 }
             } catch {
@@ -169,19 +171,5 @@ public struct PendingEdits: Sendable {
         supplierNames.append(name)
         supplierNumbers[name] = number
         return number
-    }
-
-    private static func i32(_ v: Int32, into bytes: inout [UInt8]) {
-        withUnsafeBytes(of: UInt32(bitPattern: v).littleEndian) { bytes.append(contentsOf: $0) }
-    }
-
-    private static func u64(_ v: UInt64, into bytes: inout [UInt8]) {
-        withUnsafeBytes(of: v.littleEndian) { bytes.append(contentsOf: $0) }
-    }
-
-    /// A string as `ByteWriter.string` writes it: an i32 byte count, then its UTF-8.
-    private static func string(_ s: String, into bytes: inout [UInt8]) {
-        i32(Int32(s.utf8.count), into: &bytes)
-        bytes.append(contentsOf: s.utf8)
     }
 }
