@@ -2,6 +2,13 @@
 // restock builds on Linux only (README, "The two commands"): it uses glibc and /proc.
 import PackageDescription
 
+// Release builds of restock's own modules (README, "Performance", "Build settings"): without the
+// run-time exclusivity checks (debug builds, which `swift test` runs, keep them: a violation
+// still traps there) and with cross-module optimisation, so that RestockApp inlines and
+// specialises RestockCore's and SQLite's small functions. Measured on the 100,000-SKU
+// benchmark: a first load about 12% and a night about 11% faster; every output identical.
+let releaseSettings: [SwiftSetting] = [.unsafeFlags(["-enforce-exclusivity=unchecked", "-cross-module-optimization"], .when(configuration: .release))]
+
 let package = Package(
     name: "restock",
     products: [
@@ -10,9 +17,9 @@ let package = Package(
     targets: [
         .systemLibrary(name: "CSQLite", path: "Sources/CSQLite", providers: [.apt(["libsqlite3-dev"])]),
         .systemLibrary(name: "CLinuxFS", path: "Sources/CLinuxFS"),
-        .target(name: "SQLite", dependencies: ["CSQLite"]),
-        .target(name: "RestockCore"),
-        .target(name: "RestockApp", dependencies: ["RestockCore", "SQLite", "CLinuxFS"]),
+        .target(name: "SQLite", dependencies: ["CSQLite"], swiftSettings: releaseSettings),
+        .target(name: "RestockCore", swiftSettings: releaseSettings),
+        .target(name: "RestockApp", dependencies: ["RestockCore", "SQLite", "CLinuxFS"], swiftSettings: releaseSettings),
         .executableTarget(name: "restock", dependencies: ["RestockApp"]),
         .testTarget(name: "SQLiteTests", dependencies: ["SQLite"]),
         .testTarget(name: "RestockCoreTests", dependencies: ["RestockCore"], resources: [.copy("Fixtures")]),
