@@ -197,9 +197,9 @@ struct IngestStage {
                 counts.note(format: format, skipped: skipped)
             case .rows(let rows):
                 do {
-                    for row in rows {
+                    for index in rows.indices {
                         counts.rowsRead += 1
-                        switch row {
+                        switch rows[index] {
                         case .success(let input):
                             switch try writer.write(input) {
                             case .new: counts.rowsNew += 1
