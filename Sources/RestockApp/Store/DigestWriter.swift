@@ -279,7 +279,7 @@ final class DigestWriter {
     private func readMarkedOrders() throws {
         guard !marks.isEmpty else { return }
         let names = intern.names
-        marks.sort { $0.order != $1.order ? $0.order.utf8.lexicographicallyPrecedes($1.order.utf8) : $0.sku < $1.sku }
+        marks.sort { $0.order != $1.order ? ByteOrder.precedes($0.order, $1.order) : $0.sku < $1.sku }
         var lines: [SKUEvents.Line] = []
         var previous: (order: String, sku: Int32)?
         for mark in marks {

@@ -1,4 +1,5 @@
 import Foundation
+import RestockCore
 import SQLite
 
 /// The rows of a `KeyedTable` whose key lies above every key the table holds (README,
@@ -96,14 +97,5 @@ final class KeyOrderAppend<Row> {
 
     /// The order of two key parts as the table sorts them (SQLite's BINARY collation: bytes
     /// as `memcmp`, a shorter text before a longer one it begins): negative, 0 or positive.
-    static func compare(_ a: String, _ b: String) -> Int {
-        var a = a, b = b
-        return a.withUTF8 { x in
-            b.withUTF8 { y in
-                let common = min(x.count, y.count)
-                let order = common == 0 ? 0 : Int(memcmp(x.baseAddress!, y.baseAddress!, common))
-                return order != 0 ? order : x.count - y.count
-            }
-        }
-    }
+    static func compare(_ a: String, _ b: String) -> Int { ByteOrder.compare(a, b) }
 }

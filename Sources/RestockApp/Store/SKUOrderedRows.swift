@@ -1,3 +1,4 @@
+import RestockCore
 import SQLite
 
 /// A query whose rows come in byte order of the SKU, its first column, one row ahead: the
@@ -23,11 +24,11 @@ final class SKUOrderedRows {
     /// Steps past the rows of every SKU before `sku` in byte order: for a stream that only
     /// adds to SKUs the other streams meet.
     func skip(before sku: String) throws {
-        while let ahead = self.sku, ahead.utf8.lexicographicallyPrecedes(sku.utf8) { try advance() }
+        while let ahead = self.sku, ByteOrder.precedes(ahead, sku) { try advance() }
     }
 
     /// Whether the row ahead is `sku`'s.
-    func isAt(_ sku: String) -> Bool { self.sku.map { $0.utf8.elementsEqual(sku.utf8) } ?? false }
+    func isAt(_ sku: String) -> Bool { self.sku.map { ByteOrder.same($0, sku) } ?? false }
 
     /// The smallest SKU ahead of any of `streams` in byte order (SQLite's BINARY collation),
     /// nil when every stream is done.
@@ -35,7 +36,7 @@ final class SKUOrderedRows {
         var smallest: String?
         for s in streams {
             guard let sku = s.sku else { continue }
-            if let current = smallest, !sku.utf8.lexicographicallyPrecedes(current.utf8) { continue }
+            if let current = smallest, !ByteOrder.precedes(sku, current) { continue }
             smallest = sku
         }
         return smallest

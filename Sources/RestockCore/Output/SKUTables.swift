@@ -59,7 +59,7 @@ public enum SKUTables {
         public static func ranksAbove(_ a: RankKey, _ b: RankKey) -> Bool {
             if a.revenueAtRisk != b.revenueAtRisk { return a.revenueAtRisk > b.revenueAtRisk }
             if a.backorderLines != b.backorderLines { return a.backorderLines > b.backorderLines }
-            return a.sku.utf8.lexicographicallyPrecedes(b.sku.utf8)
+            return ByteOrder.precedes(a.sku, b.sku)
         }
     }
 
@@ -82,7 +82,7 @@ public enum SKUTables {
         if a.backorderLines != b.backorderLines { return a.backorderLines > b.backorderLines }
         let (va, vb) = (a.orderedUnits * (a.unitPrice ?? 0), b.orderedUnits * (b.unitPrice ?? 0))
         if va != vb { return va > vb }
-        return a.sku.utf8.lexicographicallyPrecedes(b.sku.utf8)
+        return ByteOrder.precedes(a.sku, b.sku)
     }
 
     /// `reorder_points_to_set_up.csv`: the ranked SKUs to set up; between rank and reason each

@@ -55,7 +55,7 @@ public enum BackorderQueue {
                              meanLeadTime: Double, asOf: Day) -> [OpenBackorderDates] {
         let queue = open.sorted { a, b in
             a.backorderedDay != b.backorderedDay ? a.backorderedDay < b.backorderedDay
-                : Array(a.orderId.utf8).lexicographicallyPrecedes(Array(b.orderId.utf8))
+                : ByteOrder.precedes(a.orderId, b.orderId)
         }
         guard let oldest = queue.first?.backorderedDay else { return [] }
         let values = leadTimes.filter(\.isFinite).sorted()
