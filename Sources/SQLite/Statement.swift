@@ -182,14 +182,10 @@ public final class Statement {
     /// (<https://www.sqlite.org/c3ref/transfer_bindings.html>). This statement is reset first.
     public func transferBindings(to other: Statement) throws(SQLiteError) {
         sqlite3_reset(handle)
-        // Nothing moves when it fails (the parameters differ); else SQLite moves each value
-        // and this statement's parameters are NULL afterwards.
+        // Nothing moves when it fails (the parameter counts differ); else SQLite moves each
+        // value, and this statement's parameters are NULL afterwards.
         if sqlite3_transfer_bindings(handle, other.handle) != SQLITE_OK { throw connection.error(sql: other.sql) }
-        if other.boundNull.count == boundNull.count {
-            _ = other.boundNull.update(fromContentsOf: boundNull)
-        } else {
-            other.boundNull.update(repeating: false)
-        }
+        _ = other.boundNull.update(fromContentsOf: boundNull)
         boundNull.update(repeating: true)
     }
 

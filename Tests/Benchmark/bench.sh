@@ -75,21 +75,7 @@ fi
 echo "data: $(($(wc -l < "$work/history/orders.csv") - 1)) order lines of history, $(($(cat "$work"/night/*.csv | wc -l) - 4)) rows in the night's four files; $(du -shL "$work/history" | cut -f1) of CSV"
 
 # The yardstick's tables: every column as text, each file's key as restock keys it.
-cat > "$work/import.sql" <<SQL
-PRAGMA journal_mode=WAL;
-CREATE TABLE orders(order_id, line_id, ordered_at, sku, quantity, unit_price, status,
-  PRIMARY KEY(order_id, line_id)) WITHOUT ROWID;
-CREATE TABLE backorders(backorder_id PRIMARY KEY, order_id, sku, quantity, backordered_at, fulfilled_at, cancelled_at) WITHOUT ROWID;
-CREATE TABLE products(sku PRIMARY KEY, name, category, supplier, unit_cost, unit_price, case_pack, service_level,
-  lead_time_days, reorder_point, order_quantity, on_hand, on_order) WITHOUT ROWID;
-CREATE TABLE receipts(po_id, sku, supplier, ordered_at, received_at, quantity, PRIMARY KEY(po_id, sku)) WITHOUT ROWID;
-.import --csv --skip 1 $work/history/orders.csv orders
-.import --csv --skip 1 $work/history/backorders.csv backorders
-.import --csv --skip 1 $work/history/products.csv products
-.import --csv --skip 1 $work/history/receipts.csv receipts
-SQL
-head -1 "$work/history/orders.csv" | grep -qx 'order_id,line_id,ordered_at,sku,quantity,unit_price,status' \
-  || { echo "bench.sh: orders.csv's columns are not the generator's; the yardstick's tables would not fit" >&2; exit 2; }
+bash "$root/Tests/Benchmark/yardstick-sql.sh" "$work/history" > "$work/import.sql"
 
 if [ -n "$peer" ] && [ -f "$peer" ] && python3 -c "import pandas, pyarrow, statsforecast" 2>/dev/null; then
   have_peer=1

@@ -59,18 +59,6 @@ count "restock first load (ingest)" "$bin" ingest "$work/history" --db "$work/st
 cp "$work"/night/*.csv "$work/history/"
 count "restock night (run)" "$bin" run --data "$work/history" --db "$work/store.sqlite" --out "$work/Reports" --as-of "$end" --quiet
 rm -f "$work"/history/*-"$end".csv "$work/import.sqlite"*
-cat > "$work/import.sql" <<SQL
-PRAGMA journal_mode=WAL;
-CREATE TABLE orders(order_id, line_id, ordered_at, sku, quantity, unit_price, status,
-  PRIMARY KEY(order_id, line_id)) WITHOUT ROWID;
-CREATE TABLE backorders(backorder_id PRIMARY KEY, order_id, sku, quantity, backordered_at, fulfilled_at, cancelled_at) WITHOUT ROWID;
-CREATE TABLE products(sku PRIMARY KEY, name, category, supplier, unit_cost, unit_price, case_pack, service_level,
-  lead_time_days, reorder_point, order_quantity, on_hand, on_order) WITHOUT ROWID;
-CREATE TABLE receipts(po_id, sku, supplier, ordered_at, received_at, quantity, PRIMARY KEY(po_id, sku)) WITHOUT ROWID;
-.import --csv --skip 1 $work/history/orders.csv orders
-.import --csv --skip 1 $work/history/backorders.csv backorders
-.import --csv --skip 1 $work/history/products.csv products
-.import --csv --skip 1 $work/history/receipts.csv receipts
-SQL
+bash "$root/Tests/Benchmark/yardstick-sql.sh" "$work/history" > "$work/import.sql"
 count "sqlite3 .import of the four files" sqlite3 "$work/import.sqlite" < "$work/import.sql"
 rm -f "$work/import.sqlite"*

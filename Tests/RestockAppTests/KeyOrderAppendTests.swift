@@ -50,15 +50,6 @@ import SQLite
                 == [.duplicate, .new, .new])
         #expect(try dump(path, "SELECT count(*), sum(quantity) FROM order_lines") == [["602", "604.0"]])
     }
-
-    @Test func keysCompareAsTheStoreSortsThemByteForByte() {
-        #expect(KeyOrderAppend<OrderRow>.compare("A", "AB") < 0)
-        #expect(KeyOrderAppend<OrderRow>.compare("B", "AB") > 0)
-        #expect(KeyOrderAppend<OrderRow>.compare("", "A") < 0)
-        #expect(KeyOrderAppend<OrderRow>.compare("O1", "O1") == 0)
-        // "é" is the bytes C3 A9, after "z" (7A) byte for byte.
-        #expect(KeyOrderAppend<OrderRow>.compare("é", "z") > 0)
-    }
 }
 
 /// A bulk statement that fails part-way is an error, and its transaction's rollback leaves the

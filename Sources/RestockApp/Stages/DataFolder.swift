@@ -32,7 +32,7 @@ struct DataFolder: Sendable {
         let scanned = try InputFile.scan(paths) { recognition.kind(path: $0, name: $1) }
         files = scanned.files
         self.formats = formats
-        skipped = (scanned.skipped + recognition.skipped).sorted { Array($0.file.utf8).lexicographicallyPrecedes(Array($1.file.utf8)) }
+        skipped = (scanned.skipped + recognition.skipped).sorted { ByteOrder.precedes($0.file, $1.file) }
     }
 
     /// The mapping file at `path`, nil when there is none; an entry there that is not a

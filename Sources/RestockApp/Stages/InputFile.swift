@@ -74,8 +74,8 @@ struct InputFile: Sendable, Hashable {
                 found.append(try describe(path: argument, name: name, kind: kind))
             }
         }
-        found.sort { Array($0.name.utf8).lexicographicallyPrecedes(Array($1.name.utf8)) }
-        skipped.sort { Array($0.file.utf8).lexicographicallyPrecedes(Array($1.file.utf8)) }
+        found.sort { ByteOrder.precedes($0.name, $1.name) }
+        skipped.sort { ByteOrder.precedes($0.file, $1.file) }
         return (found, skipped)
     }
 

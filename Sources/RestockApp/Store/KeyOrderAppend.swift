@@ -1,4 +1,3 @@
-import Foundation
 import RestockCore
 import SQLite
 
@@ -54,7 +53,7 @@ final class KeyOrderAppend<Row> {
         var order = greatest.isEmpty ? 1 : 0
         for i in key.indices {
             guard case .text(let part) = columns[i].value(row) else { return false }
-            if order == 0 { order = Self.compare(part, greatest[i]) }
+            if order == 0 { order = ByteOrder.compare(part, greatest[i]) }
         }
         guard order > 0 else { return false }
         if greatest.isEmpty { greatest = Array(repeating: "", count: key.count) }
@@ -94,8 +93,4 @@ final class KeyOrderAppend<Row> {
         greatest = try last.step() ? key.indices.map { last.text(Int32($0)) ?? "" } : []
         greatestKnown = true
     }
-
-    /// The order of two key parts as the table sorts them (SQLite's BINARY collation: bytes
-    /// as `memcmp`, a shorter text before a longer one it begins): negative, 0 or positive.
-    static func compare(_ a: String, _ b: String) -> Int { ByteOrder.compare(a, b) }
 }

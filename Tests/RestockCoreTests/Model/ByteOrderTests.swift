@@ -13,6 +13,16 @@ import Testing
         #expect(ByteOrder.compare("", "") == 0)
     }
 
+    @Test func keysCompareAsTheStoreSortsThemByteForByte() {
+        // The key-order append's comparison (`KeyOrderAppend`) of key parts.
+        #expect(ByteOrder.compare("A", "AB") < 0)
+        #expect(ByteOrder.compare("B", "AB") > 0)
+        #expect(ByteOrder.compare("", "A") < 0)
+        #expect(ByteOrder.compare("O1", "O1") == 0)
+        // "é" is the bytes C3 A9, after "z" (7A) byte for byte.
+        #expect(ByteOrder.compare("é", "z") > 0)
+    }
+
     @Test func textsThatSwiftCallsEqualButWhoseBytesDifferAreTwoKeys() {
         // "é" as one code point (C3 A9) and as "e" + combining acute (65 CC 81): Swift's ==
         // says equal, the store keeps two keys; 0x65 sorts before 0xC3.
