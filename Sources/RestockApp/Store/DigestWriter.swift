@@ -9,21 +9,29 @@ import SQLite
 ///   (`DailyDeltas`, summed on a thread of its own: `DailyDeltasThread`); the deltas are merged
 ///   into the stored 64-day blocks when they grow large and at the end.
 /// - Backorders and receipts: a stored or replaced row becomes an edit (`SKUEvents.Edit`) of
-///   its SKU's record; an order whose lines may have changed is marked, and its lines of the
-///   SKU are read again at the end. Each touched record is then read, edited and written once.
+///   its SKU's record, held on a thread of their own (`RecordEditsThread`); an order whose
+///   lines may have changed is marked, and its lines of the SKU are read again at the end.
+///   Each touched record is then read, edited and written once.
 ///
 /// The logic is RestockCore's; this class reads and writes the blobs (`DailyTotalsBlock+Codec`,
 /// `SKUEventsCodec`).
 final class DigestWriter {
     private let db: Connection
-    /// The SKUs of the event edits (the daily deltas' are numbered by `sums`).
-    private var intern = SKUIntern()
     /// Numbers, sums and drains the daily-total deltas, on its own thread.
     private let sums: DailyDeltasThread
     /// Deltas of lines not yet handed to `sums` (see `note`).
     private var noted: [(sku: String, total: DailyTotal)] = []
-    /// Pending edits of the SKUs' event records, per SKU id; beyond `eventFlushBytes` (or
-    /// `eventFlushThreshold` edits) they are written out.
+    /// Numbers the SKUs of the record edits and holds the edits and marks, on its own thread;
+    /// beyond `eventFlushBytes` (or `eventFlushThreshold` edits) they are written out.
+    private let held: RecordEditsThread
+    /// Edits and marks not yet handed to `held`.
+    private var batch: [RecordEditsThread.Item] = []
+    /// Edits held since the records were last written, and their bytes as `PendingEdits`
+    /// counts them (counted here, so that the records are written at the same rows as when
+    /// this thread held the edits itself).
+    private var heldCount = 0
+    private var heldBytes = 0
+    /// The edits being written (`writeEditedEvents`), as `held` handed them back.
     private var edits = PendingEdits()
     /// Merge pending deltas into the store beyond this many (bounds memory on a first load).
     private let flushThreshold: Int
@@ -34,10 +42,8 @@ final class DigestWriter {
     private var hadBackorders: Bool
     /// Whether the store held event records before this ingest (else there is nothing to read back).
     private var hadEvents: Bool
-    /// `ranks()` as last sorted.
-    private var rankCache: [Int] = []
-    /// Orders whose lines of a SKU must be read again at the end (when every line is in).
-    private var marks: [(order: String, sku: Int32)] = []
+    /// Items handed to `held` at a time.
+    private static let batchSize = 4_096
     /// Times the held record edits were written out (middle and end of the ingest).
     private(set) var recordWrites = 0
 
@@ -73,6 +79,7 @@ final class DigestWriter {
         // earlier flush of this ingest wrote can be there (`DailyDeltasThread` knows those).
         let hadDays = try db.scalarInt("SELECT EXISTS(SELECT 1 FROM sku_days)") == 1
         sums = DailyDeltasThread(flushThreshold: flushThreshold, hadDays: hadDays)
+        held = RecordEditsThread()
         probeBackorder = try db.prepare("SELECT 1 FROM backorders WHERE order_id=? AND sku=? LIMIT 1")
         readBlock = try db.prepare("SELECT data FROM sku_days WHERE block=? AND sku=?")
         writeBlock = try db.prepare("INSERT OR REPLACE INTO sku_days(block, sku, data) VALUES(?, ?, ?)")
@@ -108,15 +115,14 @@ final class DigestWriter {
 
     /// A backorder was stored or replaced; `oldSKU` is the SKU a replaced row had.
     func backorder(key: String, oldSKU: String?, sku: String, _ b: SKUEvents.Backorder) {
-        if let oldSKU, oldSKU != sku { edits.append(.removeBackorder(key: key), to: id(oldSKU)) }
-        let skuId = id(sku)
-        edits.append(.setBackorder(key: key, b), to: skuId)
-        marks.append((b.orderId, Int32(skuId)))
+        if let oldSKU, oldSKU != sku { hold(.removeBackorder(key: key), of: oldSKU) }
+        hold(.setBackorder(key: key, b), of: sku)
+        mark(b.orderId, sku)
     }
 
     /// A receipt was stored or replaced.
     func receipt(poId: String, sku: String, _ r: ReceiptFact) {
-        edits.append(.setReceipt(poId: poId, r), to: id(sku))
+        hold(.setReceipt(poId: poId, r), of: sku)
     }
 
     /// Merges the pending deltas into the store when they outgrew the threshold (called
@@ -124,8 +130,14 @@ final class DigestWriter {
     func flushIfLarge() throws {
         if noted.count >= min(200_000, flushThreshold) { handOver() }
         while let drained = sums.nextDrained(wait: false) { try write(drained) }
-        if edits.byteCount >= eventFlushBytes || edits.count >= eventFlushThreshold {
-            try writeEditedEvents()
+        if batch.count >= Self.batchSize { handOverEdits() }
+        if heldBytes >= eventFlushBytes || heldCount >= eventFlushThreshold {
+            handOverEdits()
+            var drained = held.drain(final: false)
+            edits = drained.edits
+            drained.edits = PendingEdits()
+            (heldCount, heldBytes) = (0, 0)
+            try writeEditedEvents(names: drained.names, rank: drained.ranks)
             // Millions of edits were just freed on this thread's heap, and the daily totals are
             // summed on another thread's: without this their pages would add up (at 300,000
             // SKUs a first load's peak went from 1,023 MiB to the figure in README, "Performance").
@@ -138,9 +150,15 @@ final class DigestWriter {
         handOver()
         try drainAll(sums)
         Trace.mark("digests: daily totals merged")
-        try readMarkedOrders()
+        handOverEdits()
+        var drained = held.drain(final: true)
+        edits = drained.edits
+        drained.edits = PendingEdits()
+        (heldCount, heldBytes) = (0, 0)
+        try readMarkedOrders(&drained.marks, names: drained.names)
+        drained.marks = []
         FreedMemory.returnToSystem()
-        try writeEditedEvents()
+        try writeEditedEvents(names: drained.names, rank: drained.ranks)
         Trace.mark("digests: backorders and receipts")
     }
 
@@ -176,18 +194,26 @@ final class DigestWriter {
         try finish()
     }
 
-    // MARK: - SKU ids
+    // MARK: - Record edits
 
-    private func id(_ sku: String) -> Int {
-        var text = sku
-        return text.withUTF8 { intern.id(for: $0) }
+    /// Holds an edit of `sku`'s record: counted here, numbered and kept by `held`.
+    private func hold(_ edit: SKUEvents.Edit, of sku: String) {
+        heldCount += 1
+        heldBytes += PendingEdits.encodedSize(of: edit)
+        batch.append(.edit(sku: sku, edit))
     }
 
-    /// Each SKU id's place in the SKUs' byte order (the store's key order), sorted again only
-    /// when SKUs were added since (a first load flushes many times with the same SKUs).
-    private func ranks() -> [Int] {
-        if rankCache.count != intern.names.count { rankCache = intern.ranks() }
-        return rankCache
+    /// Marks an order whose lines of `sku` the record must read again at the end.
+    private func mark(_ order: String, _ sku: String) {
+        batch.append(.mark(order: order, sku: sku))
+    }
+
+    /// Hands the batch of edits and marks to `held`.
+    private func handOverEdits() {
+        guard !batch.isEmpty else { return }
+        held.add(batch)
+        batch = []
+        batch.reserveCapacity(Self.batchSize)
     }
 
     // MARK: - Daily totals
@@ -272,13 +298,13 @@ final class DigestWriter {
         try probeBackorder.bind(text: sku, at: 2)
         let hit = try probeBackorder.step()
         probeBackorder.reset()
-        if hit { marks.append((orderId, Int32(id(sku)))) }
+        if hit { mark(orderId, sku) }
     }
 
-    /// Reads the lines of every marked order, in order_id order (neighbouring keys share pages).
-    private func readMarkedOrders() throws {
+    /// Reads the lines of every marked order, in order_id order (neighbouring keys share pages),
+    /// into `edits`; `names` are the SKUs' by the marks' numbers.
+    private func readMarkedOrders(_ marks: inout [(order: String, sku: Int32)], names: [String]) throws {
         guard !marks.isEmpty else { return }
-        let names = intern.names
         marks.sort { $0.order != $1.order ? ByteOrder.precedes($0.order, $1.order) : $0.sku < $1.sku }
         var lines: [SKUEvents.Line] = []
         var previous: (order: String, sku: Int32)?
@@ -294,7 +320,6 @@ final class DigestWriter {
             edits.setLines(orderId: mark.order, lines, of: Int(mark.sku))
         }
         Trace.mark("digests: \(marks.count) orders' lines read")
-        marks = []
     }
 
     /// One SKU's record to edit: its stored bytes (nil: none) and the held edits, in order.
@@ -311,9 +336,7 @@ final class DigestWriter {
     /// Applies the held edits to the SKUs' records, in SKU order: read, edit, write once each.
     /// Reading and writing stay on this thread (the connection's); editing and encoding go to
     /// another (`OverlappedChunks`), a stored record edited in its bytes (`SKUEventsCodec.edited`).
-    private func writeEditedEvents() throws {
-        let names = intern.names
-        let rank = ranks()
+    private func writeEditedEvents(names: [String], rank: [Int]) throws {
         let touched = edits.ids.sorted { rank[$0] < rank[$1] }
         var next = 0
         let chunks = OverlappedChunks<[RecordEdit], [(sku: String, replacing: Bool, bytes: Result<[UInt8]?, any Error>)]>(

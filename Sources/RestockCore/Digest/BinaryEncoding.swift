@@ -10,8 +10,31 @@
 // | day?   | 4     | i32: a day, or -2147483648 (`Int32.min`) for none                     |
 // | string | 4 + n | i32 byte count n, then n bytes of UTF-8                               |
 
+/// Where the layouts' field types go: bytes (`ByteWriter`) or only their count (`ByteCounter`),
+/// so that one encoding function both writes a value and says how many bytes it takes.
+public protocol ByteSink {
+    mutating func u8(_ v: UInt8)
+    mutating func i32(_ v: Int32)
+    mutating func f64(_ v: Double)
+    mutating func day(_ d: Int)
+    mutating func optionalDay(_ d: Int?)
+    mutating func string(_ s: String)
+}
+
+/// Counts the bytes a `ByteWriter` would append, without writing them.
+public struct ByteCounter: ByteSink, Sendable {
+    public private(set) var count = 0
+    public init() {}
+    public mutating func u8(_ v: UInt8) { count += 1 }
+    public mutating func i32(_ v: Int32) { count += 4 }
+    public mutating func f64(_ v: Double) { count += 8 }
+    public mutating func day(_ d: Int) { count += 4 }
+    public mutating func optionalDay(_ d: Int?) { count += 4 }
+    public mutating func string(_ s: String) { count += 4 + s.utf8.count }
+}
+
 /// Appends values to a byte array.
-public struct ByteWriter: Sendable {
+public struct ByteWriter: ByteSink, Sendable {
     public private(set) var bytes: [UInt8] = []
 
     public init(capacity: Int = 0) { bytes.reserveCapacity(capacity) }

@@ -80,8 +80,16 @@ public struct PendingEdits: Sendable {
 
     // MARK: - The layout (see the type's documentation)
 
+    /// The bytes `append(edit, to:)` adds to `byteCount`: a caller that hands its edits to
+    /// another thread can bound them as this type would, edit by edit.
+    public static func encodedSize(of edit: SKUEvents.Edit) -> Int {
+        var counter = ByteCounter()
+        encode(edit, supplier: 0, into: &counter)
+        return counter.count
+    }
+
     /// `supplier`: the number of a receipt's supplier name (-1 for none).
-    private static func encode(_ edit: SKUEvents.Edit, supplier: Int32, into w: inout ByteWriter) {
+    private static func encode<Sink: ByteSink>(_ edit: SKUEvents.Edit, supplier: Int32, into w: inout Sink) {
         switch edit {
         case let .setBackorder(key, b):
             w.u8(0)

@@ -61,4 +61,23 @@ import Testing
         #expect(pending.byteCount == 8)
         #expect(pending.take(3) == [.removeBackorder(key: "Bé")])
     }
+
+    @Test func anEditsSizeIsWhatHoldingItAddsToByteCount() {
+        // The sizes counted by hand above, told before the edit is held (a writer that hands its
+        // edits to another thread bounds them with these).
+        let edits: [(SKUEvents.Edit, Int)] = [
+            (.setBackorder(key: "B1", .init(orderId: "O1", quantity: 2.5, backorderedDay: -3, fulfilledDay: 40_000)), 33),
+            (.removeBackorder(key: "Bé"), 8),
+            (.setReceipt(poId: "P1", ReceiptFact(supplier: "Acme", orderedDay: 1, receivedDay: 5, quantity: 12)), 28),
+            (.setReceipt(poId: "P3", ReceiptFact(supplier: nil, orderedDay: 3, receivedDay: 3)), 20),
+            (.setLines(orderId: "O9", [.init(day: 7, cancelled: true), .init(day: 8, cancelled: false)]), 21),
+        ]
+        var pending = PendingEdits()
+        for (edit, size) in edits {
+            #expect(PendingEdits.encodedSize(of: edit) == size)
+            let before = pending.byteCount
+            pending.append(edit, to: 0)
+            #expect(pending.byteCount - before == size)
+        }
+    }
 }
