@@ -12,9 +12,9 @@ import RestockCore
 /// and the drains follow each other exactly as when the writer did this itself, so the sums,
 /// and the bytes stored, are the same.
 ///
-/// `@unchecked Sendable`: the mutable state (`Sums`) lives on the worker thread only; the two
-/// queues are the only things both threads touch.
-final class DailyDeltasThread: @unchecked Sendable {
+/// The mutable state (`Sums`) lives on the worker thread only (`QueuedThread`); its two queues
+/// are the only things both threads touch.
+final class DailyDeltasThread: Sendable {
     /// A batch of noted deltas, or the end of the ingest's deltas.
     private enum Message: Sendable {
         /// `drainAtEach`: check the threshold after every delta, not only after the batch.
@@ -40,17 +40,15 @@ final class DailyDeltasThread: @unchecked Sendable {
         var isLast = false
     }
 
-    private let inbox = BoundedQueue<Message>(capacity: 2)
-    /// One drain waiting while the writer writes the one before: two drains held at most.
-    private let outbox = BoundedQueue<Drained>(capacity: 1)
+    /// Two batches queued at most; one drain waiting while the writer writes the one before:
+    /// two drains held at most.
+    private let worker: QueuedThread<Message, Drained>
 
     /// Starts the thread. `hadDays`: whether the store held daily totals before this ingest
     /// (else a block this ingest has not written yet is new, and needs no read).
     init(flushThreshold: Int, hadDays: Bool) {
-        let (inbox, outbox) = (inbox, outbox)
-        let thread = Thread {
+        worker = QueuedThread(inboxCapacity: 2, outboxCapacity: 1) { inbox, outbox in
             var sums = Sums(flushThreshold: flushThreshold, hadDays: hadDays)
-            defer { outbox.close() }
             while let message = inbox.take() {
                 switch message {
                 case let .add(batch, drainAtEach):
@@ -63,32 +61,23 @@ final class DailyDeltasThread: @unchecked Sendable {
                 }
             }
         }
-        thread.stackSize = 8 << 20
-        thread.start()
-    }
-
-    /// Ends the thread when the writer goes without finishing (an ingest that failed).
-    deinit {
-        inbox.cancel()
-        inbox.close()
-        outbox.cancel()
     }
 
     /// Hands a batch of noted deltas over, in the order they were noted; waits while two
     /// batches are still queued.
     func add(_ batch: [(sku: String, total: DailyTotal)], drainAtEach: Bool = false) {
-        inbox.put(.add(batch, drainAtEach: drainAtEach))
+        worker.inbox.put(.add(batch, drainAtEach: drainAtEach))
     }
 
     /// No more deltas: the thread drains what is left (the last `Drained`, `isLast`).
     func finish() {
-        inbox.put(.finish)
-        inbox.close()
+        worker.inbox.put(.finish)
+        worker.inbox.close()
     }
 
     /// The next drain to write: waiting for it when `wait`, else only when one is ready.
     func nextDrained(wait: Bool) -> Drained? {
-        wait ? outbox.take() : outbox.poll()
+        wait ? worker.outbox.take() : worker.outbox.poll()
     }
 }
 
@@ -102,8 +91,6 @@ extension DailyDeltasThread {
         var deltas = DailyDeltas()
         /// Blocks drained before, as block << 32 | SKU id (only counted when `!hadDays`).
         var written = Set<Int64>()
-        /// `intern.ranks()` as last sorted: a first load drains many times with the same SKUs.
-        var rankCache: [Int] = []
 
         init(flushThreshold: Int, hadDays: Bool) {
             (self.flushThreshold, self.hadDays) = (flushThreshold, hadDays)
@@ -114,8 +101,7 @@ extension DailyDeltasThread {
             var drains: [Drained] = []
             if batch.count >= 200_000 { deltas.reserve(flushThreshold + batch.count + deltas.skuCount) }
             for (sku, delta) in batch {
-                var text = sku
-                deltas.add(text.withUTF8 { intern.id(for: $0) }, delta)
+                deltas.add(intern.id(for: sku), delta)
                 if drainAtEach && deltas.spilledCount >= flushThreshold, let d = drain() { drains.append(d) }
             }
             if deltas.spilledCount >= flushThreshold, let d = drain() { drains.append(d) }
@@ -125,8 +111,7 @@ extension DailyDeltasThread {
         /// Takes every pending delta out, summed and cut into blocks; new blocks encoded.
         mutating func drain() -> Drained? {
             guard !deltas.isEmpty else { return nil }
-            if rankCache.count != intern.names.count { rankCache = intern.ranks() }
-            let drained = deltas.drain(rank: rankCache)
+            let drained = deltas.drain(rank: intern.currentRanks())
             let names = intern.names
             var blocks: [Block] = []
             blocks.reserveCapacity(drained.blocks.count)

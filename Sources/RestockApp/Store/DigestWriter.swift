@@ -132,11 +132,7 @@ final class DigestWriter {
         while let drained = sums.nextDrained(wait: false) { try write(drained) }
         if batch.count >= Self.batchSize { handOverEdits() }
         if heldBytes >= eventFlushBytes || heldCount >= eventFlushThreshold {
-            handOverEdits()
-            var drained = held.drain(final: false)
-            edits = drained.edits
-            drained.edits = PendingEdits()
-            (heldCount, heldBytes) = (0, 0)
+            let drained = takeHeld(final: false)
             try writeEditedEvents(names: drained.names, rank: drained.ranks)
             // Millions of edits were just freed on this thread's heap, and the daily totals are
             // summed on another thread's: without this their pages would add up (at 300,000
@@ -150,11 +146,7 @@ final class DigestWriter {
         handOver()
         try drainAll(sums)
         Trace.mark("digests: daily totals merged")
-        handOverEdits()
-        var drained = held.drain(final: true)
-        edits = drained.edits
-        drained.edits = PendingEdits()
-        (heldCount, heldBytes) = (0, 0)
+        var drained = takeHeld(final: true)
         try readMarkedOrders(&drained.marks, names: drained.names)
         drained.marks = []
         FreedMemory.returnToSystem()
@@ -206,6 +198,17 @@ final class DigestWriter {
     /// Marks an order whose lines of `sku` the record must read again at the end.
     private func mark(_ order: String, _ sku: String) {
         batch.append(.mark(order: order, sku: sku))
+    }
+
+    /// Everything `held` holds, once the batch is in: its edits become `edits` (the only copy,
+    /// so that taking them copies nothing), the rest is returned.
+    private func takeHeld(final: Bool) -> RecordEditsThread.Held {
+        handOverEdits()
+        var drained = held.drain(final: final)
+        edits = drained.edits
+        drained.edits = PendingEdits()
+        (heldCount, heldBytes) = (0, 0)
+        return drained
     }
 
     /// Hands the batch of edits and marks to `held`.

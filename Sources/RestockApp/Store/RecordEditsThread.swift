@@ -15,9 +15,9 @@ import RestockCore
 /// ingest's heap; at 100,000 SKUs that was a quarter of the writer's time while it loaded the
 /// receipts.
 ///
-/// `@unchecked Sendable`: the mutable state lives on the worker thread only; the two queues
-/// are the only things both threads touch.
-final class RecordEditsThread: @unchecked Sendable {
+/// The mutable state lives on the worker thread only (`QueuedThread`); its two queues are the
+/// only things both threads touch.
+final class RecordEditsThread: Sendable {
     /// One thing to hold: an edit of a SKU's record, or an order whose lines of the SKU the
     /// record must read again at the end.
     enum Item: Sendable {
@@ -40,62 +40,45 @@ final class RecordEditsThread: @unchecked Sendable {
         case drain(final: Bool)
     }
 
-    private let inbox = BoundedQueue<Message>(capacity: 2)
-    private let outbox = BoundedQueue<Held>(capacity: 1)
+    /// Two batches queued at most; one answer at a time (the writer waits for it).
+    private let worker: QueuedThread<Message, Held>
 
     /// Starts the thread.
     init() {
-        let (inbox, outbox) = (inbox, outbox)
-        let thread = Thread {
+        worker = QueuedThread(inboxCapacity: 2, outboxCapacity: 1) { inbox, outbox in
             var intern = SKUIntern()
             var edits = PendingEdits()
             var marks: [(order: String, sku: Int32)] = []
-            var ranks: [Int] = []
-            defer { outbox.close() }
-            func id(_ sku: String) -> Int {
-                var text = sku
-                return text.withUTF8 { intern.id(for: $0) }
-            }
             while let message = inbox.take() {
                 switch message {
                 case .items(let items):
                     for item in items {
                         switch item {
-                        case let .edit(sku, edit): edits.append(edit, to: id(sku))
-                        case let .mark(order, sku): marks.append((order, Int32(id(sku))))
+                        case let .edit(sku, edit): edits.append(edit, to: intern.id(for: sku))
+                        case let .mark(order, sku): marks.append((order, Int32(intern.id(for: sku))))
                         }
                     }
                 case .drain(let final):
-                    // A first load drains with the same SKUs many times: sorted again only when new ones came.
-                    if ranks.count != intern.names.count { ranks = intern.ranks() }
-                    let held = Held(edits: edits, names: intern.names, ranks: ranks, marks: final ? marks : [])
+                    let held = Held(edits: edits, names: intern.names, ranks: intern.currentRanks(),
+                                    marks: final ? marks : [])
                     edits = PendingEdits()
                     if final { marks = [] }
                     guard outbox.put(held), !final else { return }
                 }
             }
         }
-        thread.stackSize = 8 << 20
-        thread.start()
-    }
-
-    /// Ends the thread when the writer goes without its last drain (an ingest that failed).
-    deinit {
-        inbox.cancel()
-        inbox.close()
-        outbox.cancel()
     }
 
     /// Hands a batch over, in the order the items were made; waits while two batches are queued.
     func add(_ items: [Item]) {
-        inbox.put(.items(items))
+        worker.inbox.put(.items(items))
     }
 
     /// Everything held once every batch before is in; `final` also hands the marks over and
     /// ends the thread.
     func drain(final: Bool) -> Held {
-        inbox.put(.drain(final: final))
-        guard let held = outbox.take() else {
+        worker.inbox.put(.drain(final: final))
+        guard let held = worker.outbox.take() else {
             preconditionFailure("the record edits' thread ended before its last drain")
         }
         return held

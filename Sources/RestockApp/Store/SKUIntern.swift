@@ -10,6 +10,8 @@ struct SKUIntern {
     private var starts: [Int] = [0]
     private var hashes: [UInt64] = []
     private var slots: [Int32] = Array(repeating: -1, count: 1 << 12)
+    /// `ranks()` as `currentRanks()` last sorted them.
+    private var rankCache: [Int] = []
 
     private static func hash(_ text: UnsafeBufferPointer<UInt8>) -> UInt64 {
         var hash: UInt64 = 0xcbf2_9ce4_8422_2325
@@ -44,6 +46,19 @@ struct SKUIntern {
         names.append(String(decoding: text, as: UTF8.self))
         if names.count * 2 > slots.count { grow() }
         return id
+    }
+
+    /// The id of `sku` (its UTF-8 bytes), added when new.
+    mutating func id(for sku: String) -> Int {
+        var text = sku
+        return text.withUTF8 { id(for: $0) }
+    }
+
+    /// `ranks()`, sorted again only when SKUs were added since the last call (a first load
+    /// asks after every drain, with the same SKUs).
+    mutating func currentRanks() -> [Int] {
+        if rankCache.count != names.count { rankCache = ranks() }
+        return rankCache
     }
 
     /// Each SKU id's place in the SKUs' byte order (the store's key order): `ranks()[id]`.
