@@ -308,9 +308,9 @@ final class DigestWriter {
     /// into `edits`; `names` are the SKUs' by the marks' numbers.
     private func readMarkedOrders(_ marks: inout [(order: String, sku: Int32)], names: [String]) throws {
         guard !marks.isEmpty else { return }
-        marks.sort { $0.order != $1.order ? ByteOrder.precedes($0.order, $1.order) : $0.sku < $1.sku }
         var lines: [SKUEvents.Line] = []
         var previous: (order: String, sku: Int32)?
+        marks.sort { $0.order != $1.order ? ByteOrder.precedes($0.order, $1.order) : $0.sku < $1.sku }
         for mark in marks {
             if let previous, previous.order == mark.order && previous.sku == mark.sku { continue }
             previous = mark
@@ -325,11 +325,12 @@ final class DigestWriter {
         Trace.mark("digests: \(marks.count) orders' lines read")
     }
 
-    /// One SKU's record to edit: its stored bytes (nil: none) and the held edits, in order.
+    /// One SKU's record to edit: its stored bytes (nil: none) and the held edits, still
+    /// encoded (decoded by the thread that edits).
     private struct RecordEdit: Sendable {
         var sku: String
         var stored: [UInt8]?
-        var edits: [SKUEvents.Edit]
+        var held: PendingEdits.Held
     }
 
     /// SKUs' records edited at a time: the next chunk's are edited and encoded on another
@@ -337,8 +338,9 @@ final class DigestWriter {
     private static let recordsPerChunk = 2_048
 
     /// Applies the held edits to the SKUs' records, in SKU order: read, edit, write once each.
-    /// Reading and writing stay on this thread (the connection's); editing and encoding go to
-    /// another (`OverlappedChunks`), a stored record edited in its bytes (`SKUEventsCodec.edited`).
+    /// Reading and writing stay on this thread (the connection's); decoding the held edits,
+    /// editing and encoding go to the other cores (`OverlappedChunks`, `ParallelChunks`), a
+    /// stored record edited in its bytes (`SKUEventsCodec.edited`).
     private func writeEditedEvents(names: [String], rank: [Int]) throws {
         let touched = edits.ids.sorted { rank[$0] < rank[$1] }
         var next = 0
@@ -348,11 +350,13 @@ final class DigestWriter {
                 let ids = touched[next ..< min(next + Self.recordsPerChunk, touched.count)]
                 next = ids.endIndex
                 return try ids.map { id in
-                    RecordEdit(sku: names[id], stored: hadEvents ? try storedRecord(names[id]) : nil, edits: edits.take(id))
+                    RecordEdit(sku: names[id], stored: hadEvents ? try storedRecord(names[id]) : nil, held: edits.takeHeld(id))
                 }
             },
             compute: { chunk in
-                chunk.map { record in (record.sku, record.stored != nil, Result { try Self.edited(record) }) }
+                ParallelChunks.map(items: chunk.count, pieceSize: 256) { i in
+                    (chunk[i].sku, chunk[i].stored != nil, Result { try Self.edited(chunk[i]) })
+                }
             })
         _ = try chunks.run { records in
             for record in records { try writeRecord(record.bytes.get(), sku: record.sku, replacing: record.replacing) }
@@ -366,12 +370,13 @@ final class DigestWriter {
 
     /// A record's bytes after its edits, nil when no backorder and no receipt is left.
     private static func edited(_ record: RecordEdit) throws -> [UInt8]? {
+        let edits = record.held.edits
         guard let stored = record.stored else {
             var events = SKUEvents()
-            events.apply(record.edits)
+            events.apply(edits)
             return events.isEmpty ? nil : events.encode()
         }
-        return try stored.withUnsafeBytes { bytes in try SKUEventsCodec.edited(bytes, applying: record.edits) }
+        return try stored.withUnsafeBytes { bytes in try SKUEventsCodec.edited(bytes, applying: edits) }
     }
 
     /// A SKU's stored record's bytes, nil when it has none.

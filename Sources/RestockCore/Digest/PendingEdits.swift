@@ -19,6 +19,8 @@
 public struct PendingEdits: Sendable {
     /// Per SKU id, its held edits encoded one after another.
     private var encoded: [ByteWriter] = []
+    /// Per SKU id, the number of its held edits (orders' lines not counted).
+    private var editCounts: [Int32] = []
     private var lines: [SKUEvents.Line] = []
     /// Per SKU id, each order's lines as `lines[start ..< end]`.
     private var orders: [[(orderId: String, start: Int32, end: Int32)]] = []
@@ -43,6 +45,7 @@ public struct PendingEdits: Sendable {
         let before = encoded[id].bytes.count
         Self.encode(edit, supplier: supplier, into: &encoded[id])
         byteCount += encoded[id].bytes.count - before
+        editCounts[id] += 1
         count += 1
     }
 
@@ -59,21 +62,42 @@ public struct PendingEdits: Sendable {
     public var ids: [Int] { encoded.indices.filter { !encoded[$0].bytes.isEmpty || !orders[$0].isEmpty } }
 
     /// Takes SKU `id`'s edits out: the held edits in order, then the orders' lines.
-    public mutating func take(_ id: Int) -> [SKUEvents.Edit] {
-        guard id < encoded.count else { return [] }
-        var taken = decode(encoded[id].bytes)
-        for o in orders[id] { taken.append(.setLines(orderId: o.orderId, Array(lines[Int(o.start) ..< Int(o.end)]))) }
-        count -= taken.count - orders[id].count
+    public mutating func take(_ id: Int) -> [SKUEvents.Edit] { takeHeld(id).edits }
+
+    /// One SKU's edits as `takeHeld(_:)` takes them out: still encoded, so that the taking
+    /// thread only moves bytes and another one decodes them (`edits`).
+    public struct Held: Sendable {
+        fileprivate var bytes: [UInt8] = []
+        fileprivate var orders: [(orderId: String, lines: [SKUEvents.Line])] = []
+        fileprivate var supplierNames: [String] = []
+
+        /// The edits, in the order they were held, then the orders' lines as `.setLines`.
+        public var edits: [SKUEvents.Edit] {
+            var taken = PendingEdits.decode(bytes, supplierNames: supplierNames)
+            for o in orders { taken.append(.setLines(orderId: o.orderId, o.lines)) }
+            return taken
+        }
+    }
+
+    /// Takes SKU `id`'s edits out without decoding them (see `Held`).
+    public mutating func takeHeld(_ id: Int) -> Held {
+        guard id < encoded.count else { return Held() }
+        let held = Held(bytes: encoded[id].bytes,
+                        orders: orders[id].map { ($0.orderId, Array(lines[Int($0.start) ..< Int($0.end)])) },
+                        supplierNames: supplierNames)
+        count -= Int(editCounts[id])
         byteCount -= encoded[id].bytes.count
         orderCount -= orders[id].count
         encoded[id] = ByteWriter()
+        editCounts[id] = 0
         orders[id] = []
         if orderCount == 0 { lines = [] }
-        return taken
+        return held
     }
 
     private mutating func grow(to id: Int) {
         guard id >= encoded.count else { return }
+        editCounts.append(contentsOf: repeatElement(0, count: id + 1 - encoded.count))
         encoded.append(contentsOf: repeatElement(ByteWriter(), count: id + 1 - encoded.count))
         orders.append(contentsOf: repeatElement([], count: id + 1 - orders.count))
     }
@@ -125,7 +149,7 @@ public struct PendingEdits: Sendable {
         }
     }
 
-    private func decode(_ bytes: [UInt8]) -> [SKUEvents.Edit] {
+    private static func decode(_ bytes: [UInt8], supplierNames: [String]) -> [SKUEvents.Edit] {
         bytes.withUnsafeBytes { raw in
             var reader = ByteReader(raw)
             var edits: [SKUEvents.Edit] = []

@@ -24,6 +24,28 @@ import Testing
         #expect(pending.take(9).isEmpty)
     }
 
+    @Test func editsTakenStillEncodedDecodeOnAnotherThreadToWhatTakeGives() async {
+        func filled() -> PendingEdits {
+            var pending = PendingEdits()
+            pending.append(.setBackorder(key: "B1", .init(orderId: "O1", quantity: 2, backorderedDay: 10, cancelledDay: 12)), to: 1)
+            pending.setLines(orderId: "O1", [.init(day: 9, cancelled: false)], of: 1)
+            pending.append(.setReceipt(poId: "P1", ReceiptFact(supplier: "Acme", orderedDay: 1, receivedDay: 5, quantity: 3)), to: 1)
+            pending.append(.removeBackorder(key: "B0"), to: 0)
+            return pending
+        }
+        var byTake = filled(), byHeld = filled()
+        let held = byHeld.takeHeld(1)
+        // Taken out at once: the count and bytes drop as with `take`.
+        let expected = byTake.take(1)
+        #expect(byHeld.count == byTake.count && byHeld.count == 1)
+        #expect(byHeld.byteCount == byTake.byteCount)
+        #expect(byHeld.ids == [0])
+        let decoded = await Task.detached { held.edits }.value
+        #expect(decoded == expected)
+        #expect(expected.count == 3)
+        #expect(byHeld.takeHeld(7).edits.isEmpty)
+    }
+
     @Test func holdsEditsEncodedAndCountsTheirBytesByHand() {
         var pending = PendingEdits()
         // u8 tag, key "B1" (4 + 2), order "O1" (4 + 2), quantity f64 8, three days of 4: 33 bytes.
