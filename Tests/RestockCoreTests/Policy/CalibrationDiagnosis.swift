@@ -25,12 +25,15 @@ struct CalibrationDiagnosis {
     var orderQuantity: Double
     var bulkDays: Int
     var oneOffDays: Int
+    /// The forecasting method the choice made (`forecast_method`).
+    var method: String
 
     /// Everything but the points the model is asked for.
     struct Inputs {
         var history: CalibrationHarness.History
         var asOf: Int
         var forecast: Double
+        var method: String
         var leadTime: LeadTimeForecast
         var orderQuantity: Double
     }
@@ -66,17 +69,17 @@ struct CalibrationDiagnosis {
             historyMean: daily.reduce(0, +) / Double(max(daily.count, 1)), trueRate: truth.demandPerDay,
             leadTime: inputs.leadTime, trueLeadMean: trueLead.days, trueLeadSD: trueLead.sdDays,
             orderQuantity: inputs.orderQuantity,
-            bulkDays: inputs.history.bulkDays, oneOffDays: inputs.history.oneOffDays)
+            bulkDays: inputs.history.bulkDays, oneOffDays: inputs.history.oneOffDays, method: inputs.method)
     }
 
     static let header = "target s minimal achieved | sTrueLT sTrueRate sBoth achBoth | forecast histMean trueRate"
-        + " | LT est mean sd n | LT true mean sd | Q bulkDays oneOffs"
+        + " | LT est mean sd n | LT true mean sd | Q bulkDays oneOffs | method"
 
     var line: String {
-        String(format: "%.2f %d %d %.3f | %d %d %d %.3f | %.3f %.3f %.3f | %.1f %.1f %d | %.1f %.1f | %.0f %d %d",
+        String(format: "%.2f %d %d %.3f | %d %d %d %.3f | %.3f %.3f %.3f | %.1f %.1f %d | %.1f %.1f | %.0f %d %d | ",
                target, point, minimal, achieved, withTrueLeadTime, withTrueRate, withBoth, achievedWithBoth,
                forecast, historyMean, trueRate, leadTime.days, leadTime.sdDays, leadTime.observations,
-               trueLeadMean, trueLeadSD, orderQuantity, bulkDays, oneOffDays)
+               trueLeadMean, trueLeadSD, orderQuantity, bulkDays, oneOffDays) + method
     }
 }
 

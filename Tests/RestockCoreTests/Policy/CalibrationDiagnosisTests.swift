@@ -13,7 +13,7 @@ import Testing
             historyMean: 1, trueRate: 1 / forecastOverTrue,
             leadTime: LeadTimeForecast(days: leadTimeDays, sdDays: 2, source: .receipts, observations: 8,
                                        explanation: "", sample: []),
-            trueLeadMean: 10, trueLeadSD: 2, orderQuantity: 30, bulkDays: 0, oneOffDays: 0)
+            trueLeadMean: 10, trueLeadSD: 2, orderQuantity: 30, bulkDays: 0, oneOffDays: 0, method: "mean")
     }
 
     @Test func farBelowSKUsAreSummedUpByWhatClosesTheirGap() {

@@ -136,7 +136,7 @@ enum CalibrationHarness {
             let textbook = Int((mean * l + zScores[target]! * (l * sd * sd + mean * mean
                 * leadTime.sdDays * leadTime.sdDays).squareRoot()).rounded(.up))
             let diagnosis = diagnoses ? CalibrationDiagnosis.make(
-                .init(history: history, asOf: asOf, forecast: rate, leadTime: leadTime, orderQuantity: q),
+                .init(history: history, asOf: asOf, forecast: rate, method: forecast.method, leadTime: leadTime, orderQuantity: q),
                 truth: truth, target: target, points: (s, minimal, sTrue)) : nil
             let tonightMinimal = tonight.smallestSufficient(target)
             let judgedTonight = Judged(
