@@ -132,7 +132,7 @@ final class DigestWriter {
         while let drained = sums.nextDrained(wait: false) { try write(drained) }
         if batch.count >= Self.batchSize { handOverEdits() }
         if heldBytes >= eventFlushBytes || heldCount >= eventFlushThreshold {
-            let drained = takeHeld(final: false)
+            let drained = drainHeld(final: false)
             try writeEditedEvents(names: drained.names, rank: drained.ranks)
             // Millions of edits were just freed on this thread's heap, and the daily totals are
             // summed on another thread's: without this their pages would add up (at 300,000
@@ -146,7 +146,7 @@ final class DigestWriter {
         handOver()
         try drainAll(sums)
         Trace.mark("digests: daily totals merged")
-        var drained = takeHeld(final: true)
+        var drained = drainHeld(final: true)
         try readMarkedOrders(&drained.marks, names: drained.names)
         drained.marks = []
         FreedMemory.returnToSystem()
@@ -202,7 +202,7 @@ final class DigestWriter {
 
     /// Everything `held` holds, once the batch is in: its edits become `edits` (the only copy,
     /// so that taking them copies nothing), the rest is returned.
-    private func takeHeld(final: Bool) -> RecordEditsThread.Held {
+    private func drainHeld(final: Bool) -> RecordEditsThread.Held {
         handOverEdits()
         var drained = held.drain(final: final)
         edits = drained.edits
