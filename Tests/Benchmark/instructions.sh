@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Instructions executed, counted by valgrind (README, "Performance", "Counting instructions
+# Instructions executed, counted by valgrind (Sources/PERFORMANCE.md, "Counting instructions
 # where the clock is too noisy"): a measure that does not move with the machine's load, for
 # comparing two builds of restock on one small data set. Prints, in millions of instructions:
 #   - restock's first load (`restock ingest` of the history into an empty store),

@@ -1,6 +1,6 @@
 /*
  * What SQLite alone needs to store a history's order lines, without restock around it
- * (README, "Performance", "What SQLite alone needs"): the floor under restock's writing thread.
+ * (Sources/PERFORMANCE.md, "What SQLite alone needs"): the floor under restock's writing thread.
  *
  * Reads the order lines of a restock store into memory, then stores them in a fresh database
  * three ways, each timed in CPU seconds for the storing alone:

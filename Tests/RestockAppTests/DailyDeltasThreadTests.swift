@@ -5,7 +5,7 @@ import RestockCore
 
 /// The daily deltas summed on their own thread (`DailyDeltasThread`) drain exactly where the
 /// writer drained them itself: after the batch that leaves `flushThreshold` deltas spilled,
-/// and at the end, in (block, SKU byte order) order (README, "Performance").
+/// and at the end, in (block, SKU byte order) order (Sources/PERFORMANCE.md).
 @Suite struct DailyDeltasThreadTests {
     /// One order line of `units` units at `price` on `day`.
     func line(_ sku: String, _ day: Day, _ units: Double, _ price: Double) -> (sku: String, total: DailyTotal) {

@@ -17,6 +17,11 @@ struct CommonOptions {
       --time-zone TZ      IANA zone whose calendar days count (default UTC), e.g. Europe/Berlin
       --wait SECONDS      wait this long for another restock command using the store (default 0: fail at once)
       --quiet             print only errors
+    \(exportHelp)
+    """
+
+    /// The options that say how to read shop exports (`ingest` and `run`).
+    static let exportHelp = """
       --format NAME       read every input file as this export format (shopify-orders, bigcommerce-products, ...)
       --date-order ORDER  dmy or mdy: how to read dates such as 03/04/2026 in shop exports (never guessed)
       --map FILE          a mapping file for exports restock does not know (default: the data folder's restock-map.txt;

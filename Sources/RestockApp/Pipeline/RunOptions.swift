@@ -43,6 +43,21 @@ struct RunOptions {
       --wait SECONDS          wait this long for another restock command using the store (default 0)
     """
 
+    /// The lines of `help` for the named options (without their dashes), each with its
+    /// continuation lines, in `help`'s order: for a command that takes only some of them.
+    static func help(only names: Set<String>) -> String {
+        var kept: [Substring] = [], keeping = false
+        for line in help.split(separator: "\n", omittingEmptySubsequences: false) {
+            let trimmed = line.drop { $0 == " " }
+            if trimmed.hasPrefix("--") {
+                let name = trimmed.dropFirst(2).prefix { $0 != " " && $0 != "," }
+                keeping = names.contains(String(name))
+            }
+            if keeping { kept.append(line) }
+        }
+        return kept.joined(separator: "\n")
+    }
+
     /// Reads and validates the options (`UsageError` -> exit 2).
     static func parse(_ a: inout ArgumentList, command: String) throws(UsageError) -> RunOptions {
         var o = RunOptions()

@@ -2,7 +2,7 @@ import Foundation
 import RestockCore
 
 /// The report folder's files, written on threads of their own while the starting thread keeps
-/// the figures in the store (README, "Performance"): skus.csv on one, the other tables on a
+/// the figures in the store (Sources/PERFORMANCE.md): skus.csv on one, the other tables on a
 /// second, report.html (and email.eml) on a third. All write into the staging folder of
 /// `ReportFolder`, each to files of its own.
 ///

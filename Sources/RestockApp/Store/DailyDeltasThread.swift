@@ -3,7 +3,7 @@ import RestockCore
 
 /// The daily-total deltas of an ingest, numbered by SKU, summed and cut into blocks on a thread
 /// of their own, so that the thread writing rows (which owns the SQLite connection) only notes
-/// each line's delta and writes the blocks that come back (README, "Performance").
+/// each line's delta and writes the blocks that come back (Sources/PERFORMANCE.md).
 ///
 /// `DigestWriter` hands its noted deltas over in batches (`add`); this thread numbers their
 /// SKUs (`SKUIntern`), adds them up (`DailyDeltas`) and, after a batch that leaves

@@ -62,7 +62,7 @@ final class DigestWriter {
     /// 160 MiB. A first load of 100,000 SKUs (3.6 million backorders and receipts, about 151 MB
     /// encoded by the layout's sizes) then writes each record once; 300,000 SKUs write them
     /// three times. Held as `Edit` values, 2 million edits were the limit: with 4 million a
-    /// first load of 300,000 SKUs peaked at 972-1,023 MiB (README, "Performance", "Record
+    /// first load of 300,000 SKUs peaked at 972-1,023 MiB (Sources/PERFORMANCE.md, "Record
     /// edits held encoded").
     static let defaultEventFlushBytes = 160 << 20
 

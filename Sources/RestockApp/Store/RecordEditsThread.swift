@@ -3,7 +3,7 @@ import RestockCore
 
 /// The backorder and receipt edits of an ingest, numbered by SKU and held encoded
 /// (`PendingEdits`) on a thread of their own, so that the thread writing rows (which owns the
-/// SQLite connection) only hands each edit over (README, "Performance", "Record edits held on
+/// SQLite connection) only hands each edit over (Sources/PERFORMANCE.md, "Record edits held on
 /// a thread of their own").
 ///
 /// `DigestWriter` hands its edits and marks over in batches (`add`) and takes everything held

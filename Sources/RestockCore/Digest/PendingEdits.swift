@@ -5,7 +5,7 @@
 /// layout below, never stored): 48 bytes for a backorder like `BO-0000001` of order
 /// `O-0000003`, where the `Edit` values took about 40 bytes more with their arrays, so that an
 /// ingest can hold the edits of a whole first load of 100,000 SKUs and write each record once
-/// (README, "Performance", "Record edits held encoded"). `byteCount` is the bytes held, the
+/// (Sources/PERFORMANCE.md, "Record edits held encoded"). `byteCount` is the bytes held, the
 /// sum of `encodedSize(of:)` over the edits, which a writer holding them on another thread
 /// counts edit by edit to bound them. Orders' lines are held flat, one order after another, and become `.setLines` edits
 /// only when a SKU's edits are taken. Supplier names are held once each and shared by the

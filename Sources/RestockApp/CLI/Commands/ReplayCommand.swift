@@ -20,7 +20,10 @@ enum ReplayCommand: Command {
       --to DATE               last day played (default: as-of)
       --every DAYS            days between decisions (default 28)
       --out DIR               where the replay folder goes (default Reports)
-    \(RunOptions.help)
+    \(RunOptions.help(only: ["db", "as-of", "service-level", "window-days", "lead-time-days", "order-cover-days",
+                             "time-zone", "handling-days", "quiet", "wait"]))
+
+    The store is read, never written; --to defaults to --as-of, which defaults to yesterday.
     """
 
     static func run(_ a: inout ArgumentList) throws -> Int32 {
