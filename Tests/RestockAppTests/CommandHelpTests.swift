@@ -22,6 +22,14 @@ import Testing
         #expect(outLines.count == 1, "--out DIR listed once among the options: \(outLines)")
     }
 
+    @Test func exportOptionsLineUpWithTheOptionsListedWithThem() {
+        let help = CommonOptions.exportHelp(column: 26).split(separator: "\n")
+        #expect(help.count == 4)
+        #expect(help[0] == "  --format NAME           read every input file as this export format (shopify-orders, bigcommerce-products, ...)")
+        #expect(help[3] == String(repeating: " ", count: 26) + "README, \"Mapping files\")")
+        #expect(IngestCommand.help.contains("  --date-order ORDER  dmy or mdy"))
+    }
+
     @Test func helpForSomeOptionsKeepsEachOptionsContinuationLines() {
         let lines = RunOptions.help(only: ["handling-days", "quiet"]).split(separator: "\n")
         #expect(lines.count == 3)

@@ -17,16 +17,21 @@ struct CommonOptions {
       --time-zone TZ      IANA zone whose calendar days count (default UTC), e.g. Europe/Berlin
       --wait SECONDS      wait this long for another restock command using the store (default 0: fail at once)
       --quiet             print only errors
-    \(exportHelp)
+    \(exportHelp(column: 22))
     """
 
-    /// The options that say how to read shop exports (`ingest` and `run`).
-    static let exportHelp = """
-      --format NAME       read every input file as this export format (shopify-orders, bigcommerce-products, ...)
-      --date-order ORDER  dmy or mdy: how to read dates such as 03/04/2026 in shop exports (never guessed)
-      --map FILE          a mapping file for exports restock does not know (default: the data folder's restock-map.txt;
-                          README, "Mapping files")
-    """
+    /// The options that say how to read shop exports (`ingest` and `run`), their text
+    /// starting at `column` as the options listed with them do.
+    static func exportHelp(column: Int) -> String {
+        let options = [("--format NAME", ["read every input file as this export format (shopify-orders, bigcommerce-products, ...)"]),
+                       ("--date-order ORDER", ["dmy or mdy: how to read dates such as 03/04/2026 in shop exports (never guessed)"]),
+                       ("--map FILE", ["a mapping file for exports restock does not know (default: the data folder's restock-map.txt;",
+                                       "README, \"Mapping files\")"])]
+        return options.map { option, text in
+            let first = "  " + option + String(repeating: " ", count: max(1, column - 2 - option.count)) + text[0]
+            return ([first] + text.dropFirst().map { String(repeating: " ", count: column) + $0 }).joined(separator: "\n")
+        }.joined(separator: "\n")
+    }
 
     /// Reads the shared options.
     static func parse(_ a: inout ArgumentList) throws(UsageError) -> CommonOptions {

@@ -15,7 +15,7 @@ enum RunCommand: Command {
     restock-recurring.txt (SKUs whose bulk orders recur): one SKU or * pattern a line.
 
     \(RunOptions.help)
-    \(CommonOptions.exportHelp)
+    \(CommonOptions.exportHelp(column: 26))
 
     Exit status: 0 success (rejected rows are counted, not failures), 1 the run failed
     (the message says why; the store and the previous report are untouched), 2 wrong
