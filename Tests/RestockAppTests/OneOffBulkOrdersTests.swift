@@ -34,4 +34,31 @@ import RestockCore
         let before = Double(once?["reorder_point"] ?? "") ?? 0, after = Double(recurring?["reorder_point"] ?? "") ?? 0
         #expect(after > before + 100, "reorder point \(before) -> \(after)")
     }
+
+    @Test func aBulkLineCountedAsOrderedSaysWhyInRestockSku() throws {
+        // TWO: 20 weekly lines of 2 units, and lines of 400 (2026-11-20) and 300 (2026-10-20):
+        // usual line 2 (22 lines, the 11th smallest), two bulk days, so both count as ordered.
+        // NEAR: 20 weekly lines of 2, a line of 15 (2026-10-20, not bulk: 15 <= 10 x 2) and one
+        // of 60 (2026-11-20): bulk (60 > 20), alone, but 60 <= 5 x 15: it does not stand apart.
+        let orders = "order_id,ordered_at,sku,quantity,unit_price\n"
+            + DemandFixture.weekly("TWO", count: 20, units: 2, price: 5) + "T1,2026-11-20,TWO,400,5\nT2,2026-10-20,TWO,300,5\n"
+            + DemandFixture.weekly("NEAR", count: 20, units: 2, price: 5) + "N1,2026-10-20,NEAR,15,5\nN2,2026-11-20,NEAR,60,5\n"
+        let data = dataFolder(["orders.csv": orders])
+        let work = temporaryFolder()
+        let run = try runRestock(["run", "--data", data, "--db", work + "/s.sqlite", "--out", work + "/a", "--as-of", "2026-11-26", "--quiet"])
+        #expect(run.status == 0, "\(run.stderr)")
+        let skus = try DemandFixture.table(work + "/a/2026-11-26/skus.csv")
+        #expect(skus["TWO"]?["one_off_units"] == "0" && skus["NEAR"]?["one_off_units"] == "0")
+
+        let two = try runRestock(["sku", "TWO", "--db", work + "/s.sqlite", "--as-of", "2026-11-26"]).stdout
+        #expect(two.contains("  bulk line on 2026-10-20: 300 units on 1 line, usual line 2 units; counted as ordered: the SKU has 2 such days in the window, so its bulk orders recur"))
+        #expect(!two.contains("one-off bulk line"))
+        let near = try runRestock(["sku", "NEAR", "--db", work + "/s.sqlite", "--as-of", "2026-11-26"]).stdout
+        #expect(near.contains("  bulk line on 2026-11-20: 60 units on 1 line, usual line 2 units; counted as ordered: its line is not more than 5 times the SKU's largest line of any other day"))
+
+        let html = try String(contentsOfFile: work + "/a/2026-11-26/report.html", encoding: .utf8)
+        #expect(html.contains("3 days of order lines hold"))
+        #expect(html.contains("0 are one-offs"))
+        #expect(html.contains("The other 3 count as ordered: their SKU has two or more such days (its bulk orders recur), or the day does not stand apart"))
+    }
 }

@@ -57,10 +57,10 @@ extension HTMLReport {
             """
     }
 
-    /// One-off bulk lines: a data-quality subsection.
+    /// Bulk lines and one-offs: a data-quality subsection (every bulk day, set aside or not).
     static func oneOffs(_ q: ReportModel.DataQuality) -> HTML {
         let rule = "a line more than \(ReportFormat.units(OneOffBulkRule.factor)) times the SKU's usual line (the median of at least \(OneOffBulkRule.minimumLines) lines in the window)"
-        guard !q.oneOffs.isEmpty else { return "\n<h3>One-off bulk lines</h3><p>No order line is \(rule).</p>" }
+        guard !q.oneOffs.isEmpty else { return "\n<h3>Bulk lines and one-offs</h3><p>No order line is \(rule).</p>" }
         var rows = q.oneOffs.prefix(maxListed).map { o -> HTML in
             """
             <tr><td>\(clip(o.sku))</td><td class="nw">\(CivilDate.string(o.day.day))</td><td class="n">\(ReportFormat.count(o.day.lines))</td>\
@@ -74,8 +74,8 @@ extension HTMLReport {
         let oneOff = q.oneOffs.count { $0.day.isOneOff }
         return """
 
-            <h3>One-off bulk lines</h3>
-            <p>\(ReportFormat.plural(q.oneOffs.count, "day")) of order lines \(q.oneOffs.count == 1 ? "holds" : "hold") \(rule). \(ReportFormat.count(oneOff)) \(oneOff == 1 ? "is its SKU's only such day" : "are their SKU's only such day") in the window: a one-off, which the forecast and the reorder point count at its lines times the usual size, so that one order does not set a reorder point by itself. The other \(ReportFormat.count(q.oneOffs.count - oneOff)) belong to SKUs with two or more such days: their bulk orders recur and count as ordered. ordered_units always keeps what was ordered. If a SKU's one-off does recur, list the SKU in restock-recurring.txt in the data folder.</p>
+            <h3>Bulk lines and one-offs</h3>
+            <p>\(ReportFormat.plural(q.oneOffs.count, "day")) of order lines \(q.oneOffs.count == 1 ? "holds" : "hold") \(rule). \(ReportFormat.count(oneOff)) \(oneOff == 1 ? "is a one-off: its" : "are one-offs: each its") SKU's only such day in the window, standing apart from everything else the SKU sold (its line more than \(ReportFormat.units(OneOffBulkRule.apart)) times the largest line of any other day). The forecast and the reorder point count a one-off at its lines times the usual line (or the SKU's largest other line, if larger), so that one order does not set a reorder point by itself. The other \(ReportFormat.count(q.oneOffs.count - oneOff)) count as ordered: their SKU has two or more such days (its bulk orders recur), or the day does not stand apart from the SKU's other large lines. ordered_units always keeps what was ordered. If a SKU's one-off does recur, list the SKU in restock-recurring.txt in the data folder.</p>
             <div class="scroll"><table><thead><tr><th>SKU</th><th>Day</th><th class="n">Lines</th><th class="n">Units ordered</th>\
             <th class="n">Usual line</th><th class="n">Units counted</th></tr></thead>
             <tbody>\(rows)</tbody></table></div>

@@ -137,12 +137,20 @@ enum SKUExplanation {
         return "No action recommended: the reorder point in force is high enough and the stock position is above it."
     }
 
-    /// The one-off bulk lines of the window (`OneOffBulkRule`), one line a day; none when
-    /// there are none.
+    /// The bulk days of the window (`OneOffBulkRule`), one line a day, each saying whether it
+    /// is a one-off set aside or counted as ordered, and why; none when there are none.
     static func oneOffLines(_ a: SKUAnalysis) -> [String] {
         let n = CSVWriter.format
+        let bulkDays = a.oneOffDays.count
         return a.oneOffDays.map { d in
-            "  one-off bulk line on \(CivilDate.string(d.day)): \(n(d.units)) units on \(d.lines) line\(d.lines == 1 ? "" : "s"), usual line \(n(d.usualLineUnits)) units; the forecast and the reorder point count \(n(d.countedUnits)) (list the SKU in restock-recurring.txt if such orders recur)"
+            let what = "on \(CivilDate.string(d.day)): \(n(d.units)) units on \(d.lines) line\(d.lines == 1 ? "" : "s"), usual line \(n(d.usualLineUnits)) units"
+            if d.isOneOff {
+                return "  one-off bulk line \(what); the forecast and the reorder point count \(n(d.countedUnits)) (list the SKU in restock-recurring.txt if such orders recur)"
+            }
+            let why = bulkDays > OneOffBulkRule.maxOneOffDays
+                ? "the SKU has \(bulkDays) such days in the window, so its bulk orders recur"
+                : "its line is not more than \(n(OneOffBulkRule.apart)) times the SKU's largest line of any other day"
+            return "  bulk line \(what); counted as ordered: \(why)"
         }
     }
 
