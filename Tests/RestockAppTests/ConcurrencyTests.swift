@@ -16,8 +16,28 @@ import SQLite
         #expect(r.stderr.contains("another restock command is using the store"))
         #expect(r.stderr.contains("pid \(ProcessInfo.processInfo.processIdentifier)"))
         #expect(!FileManager.default.fileExists(atPath: work + "/R/2026-11-26"))
+        #expect(r.stderr.contains("or pass --wait SECONDS"))
         let ingest = try runRestock(["ingest", EndToEndTests.sampleData, "--db", db, "--quiet"])
         #expect(ingest.status == 1)
+        // A wait that runs out says it waited, and does not advise the --wait just given.
+        let waited = try runRestock(["ingest", EndToEndTests.sampleData, "--db", db, "--quiet", "--wait", "0.5"])
+        #expect(waited.status == 1)
+        #expect(waited.stderr.contains("this command waited 0.5 s for it. Try again when it finishes, or pass a longer --wait"), "\(waited.stderr)")
+        withExtendedLifetime(held) {}
+    }
+
+    @Test func historyShowsARunLeftRunningByADeadProcessAsInterrupted() throws {
+        let work = temporaryFolder()
+        let db = work + "/s.sqlite"
+        #expect(try runRestock(["ingest", EndToEndTests.sampleData, "--db", db, "--quiet"]).status == 0)
+        // A run row left `running`, as a `kill -9` leaves it.
+        try Connection(path: db).execute("UPDATE runs SET outcome='running', message=NULL")
+        let dead = try runRestock(["history", "--db", db])
+        #expect(dead.stdout.contains("  interrupted (its process ended before the run finished"), "\(dead.stdout)")
+        // While a command holds the store, its run is running.
+        let held = try RunLock(storePath: db, command: "run", waitSeconds: 0)
+        let alive = try runRestock(["history", "--db", db])
+        #expect(alive.stdout.contains("  running  ") && !alive.stdout.contains("interrupted"), "\(alive.stdout)")
         withExtendedLifetime(held) {}
     }
 

@@ -114,6 +114,9 @@ import SQLite
         #expect(skipped?.map { $0["file"] } == ["orders-night.csv", "orders-x.csv"])
         let report = text("\(w)/R/\(Self.asOf)/report.html")
         #expect(report.contains("orders-night.csv was not read") && report.contains("orders-x.csv was not read"))
+        // With --quiet too: no progress lines, but both warnings.
+        let quiet = try run(w, ["--quiet"])
+        #expect(quiet.stderr.split(separator: "\n").map { $0.hasPrefix("warning: ") } == [true, true], "\(quiet.stderr)")
     }
 
     // MARK: 3. another application's database
@@ -142,12 +145,21 @@ import SQLite
 
     // MARK: 4. options
 
-    @Test(arguments: ["a\tb", "a\u{01}b"])
+    @Test(arguments: ["a\tb", "a\u{01}b", "a\u{85}b", "a\u{2028}b", "a\u{9B}b"])
     func aSubjectWithAControlCharacterFailsBeforeAnythingChanges(_ subject: String) throws {
         let w = try work()
         let r = try run(w, ["--email", "--to", "a@example.com", "--subject", subject])
         #expect(r.status == 2)
         #expect(r.stderr.contains("--subject may not contain line breaks, tabs or other control characters"))
+        #expect(!FileManager.default.fileExists(atPath: w + "/s.sqlite"))
+    }
+
+    @Test(arguments: [["--from", "shop@example.com"], ["--subject", "Stock"], ["--to", "a@example.com"]])
+    func anEmailOptionWithoutEmailIsRefusedNotIgnored(_ option: [String]) throws {
+        let w = try work()
+        let r = try run(w, option)
+        #expect(r.status == 2)
+        #expect(r.stderr.contains("\(option[0]) is only used with --email"), "\(r.stderr)")
         #expect(!FileManager.default.fileExists(atPath: w + "/s.sqlite"))
     }
 
@@ -168,6 +180,13 @@ import SQLite
         #expect(r.stderr.contains("is damaged"), "\(r.stderr)")
         #expect(r.stderr.contains("restore the store from your backup (README, \"Backing up the store\")"))
         #expect(!r.stderr.contains("sqlite error 11"))
+        // The reading commands meet it with the same check and words, the store named.
+        for command in [["history"], ["sku", "SKU-000014", "--as-of", Self.asOf], ["replay", "--as-of", Self.asOf, "--out", w + "/RR"]] {
+            let read = try runRestock(command + ["--db", w + "/s.sqlite"])
+            #expect(read.status == 1, "\(command[0]): \(read.stderr)")
+            #expect(read.stderr.contains("the store '\(w)/s.sqlite' is damaged") && read.stderr.contains("PRAGMA quick_check"),
+                    "\(command[0]): \(read.stderr)")
+        }
     }
 
     // MARK: 7. a correction that keeps name, size and modification time
@@ -233,6 +252,10 @@ import SQLite
         #expect(r.stderr.contains(note))
         #expect(text(w + "/R/2030-01-01/report.html").contains("Stale data: " + note))
         #expect(try summary(w, asOf: "2030-01-01")["stale_data"] as? String != nil)
+        // --quiet silences progress, not this: a nightly job's stderr is what cron mails.
+        let quiet = try run(w, asOf: "2030-01-01", ["--quiet"])
+        #expect(quiet.stderr.hasPrefix("note: " + note), "\(quiet.stderr)")
+        #expect(quiet.stderr.split(separator: "\n").count == 1, "only the note: \(quiet.stderr)")
         // Data that ends the day before as-of gives no note.
         let fresh = try run(w, asOf: "2026-12-02")
         #expect(!fresh.stderr.contains("newest order line"))

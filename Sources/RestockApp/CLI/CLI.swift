@@ -1,5 +1,6 @@
 import Foundation
 import RestockCore
+import SQLite
 
 /// The command line (README, "Commands"): picks the command, runs it, and turns its outcome into
 /// an exit status once, at the end: 0 success, 1 the run failed, 2 the command line was wrong.
@@ -38,8 +39,11 @@ public enum CLI {
         } catch let error as RunError {
             FileHandle.standardError.write(Data("restock \(name): error: \(error.message)\n".utf8))
             return 1
-        } catch let error where StoreHealth.message(for: error) != nil {
-            FileHandle.standardError.write(Data("restock \(name): error: \(StoreHealth.message(for: error) ?? "")\n".utf8))
+        } catch let error as SQLiteError where error.isCorrupt {
+            // A reading command (sku, history, rejects, replay) met the damage: checked and
+            // told as run and ingest tell it, the store named by the --db every such command takes.
+            let message = StoreHealth.damaged(Self.storePath(words), error).message
+            FileHandle.standardError.write(Data("restock \(name): error: \(message)\n".utf8))
             return 1
         } catch let error as CSVError {
             FileHandle.standardError.write(Data("restock \(name): error: \(error)\n".utf8))
@@ -48,6 +52,16 @@ public enum CLI {
             FileHandle.standardError.write(Data("restock \(name): error: \(error)\n".utf8))
             return 1
         }
+    }
+
+    /// The store a command's words name: the value after `--db` (or in `--db=FILE`), else the
+    /// default every command shares.
+    static func storePath(_ words: [String]) -> String {
+        for (i, word) in words.enumerated() {
+            if word == "--db", i + 1 < words.count { return words[i + 1] }
+            if word.hasPrefix("--db=") { return String(word.dropFirst(5)) }
+        }
+        return CommonOptions().db
     }
 
     /// The version `restock --version` prints and the report's footer shows: the newest entry

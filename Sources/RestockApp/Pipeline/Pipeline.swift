@@ -70,7 +70,7 @@ struct Pipeline {
         try job.recorder.begin(IngestStage.name)
         let folder = try IngestStage.files(in: options.data, formats: options.common.formats)
         let files = folder.files
-        for entry in folder.skipped { job.progress.note("warning: \(entry.sentence)") }
+        for entry in folder.skipped { job.progress.warn("warning: \(entry.sentence)") }
         var result = try IngestStage(files: files, timeZone: options.common.timeZone, reload: options.reload,
                                      runId: job.recorder.runId, formats: folder.formats).run(store: job.store, progress: job.progress)
         result.skipped = folder.skipped
@@ -109,7 +109,7 @@ struct Pipeline {
         try job.recorder.end(ReadStage.name, rows: output.skus, seconds: seconds.read)
         try job.recorder.end(ComputeStage.name, rows: computed.figures.count, seconds: seconds.compute)
         job.progress.end("\(Progress.count(Int64(computed.figures.count))) SKUs: read \(String(format: "%.2f", seconds.read)) s, demand class, forecast, lead time and reorder point \(String(format: "%.2f", seconds.compute)) s", seconds: seconds.read + seconds.compute)
-        if let stale = output.staleData { job.progress.note("note: \(stale)") }
+        if let stale = output.staleData { job.progress.warn("note: \(stale)") }
         return (output, computed)
     }
 
@@ -136,7 +136,7 @@ struct Pipeline {
                                       priorStages: job.recorder.stageRecords)
             .write(store: job.store)
         let seconds = try job.recorder.end(ReportStage.name, rows: outcome.files)
-        job.progress.end("\(outcome.recommendations) recommendations -> \(outcome.folder)", seconds: seconds)
+        job.progress.end("\(Progress.count(Int64(outcome.recommendations))) recommendations -> \(outcome.folder)", seconds: seconds)
         var summary = outcome.summary
         summary.stages = job.recorder.stageRecords.map { RunSummary.Stage(name: $0.name, seconds: $0.seconds, rows: $0.rows) }
         return summary

@@ -65,6 +65,12 @@ final class Progress: @unchecked Sendable {
         FileHandle.standardError.write(Data((text + "\n").utf8))
     }
 
+    /// A line the user must see even with `--quiet`, which silences progress, not trouble
+    /// (a file of the data folder not read, data that stopped arriving): cron mails stderr.
+    func warn(_ text: String) {
+        FileHandle.standardError.write(Data((text + "\n").utf8))
+    }
+
     /// `12,345,678`.
     static func count(_ n: Int64) -> String {
         let digits = String(n.magnitude)

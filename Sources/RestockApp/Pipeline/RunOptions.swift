@@ -77,7 +77,7 @@ struct RunOptions {
         if let to = try a.option("to") {
             o.to = to.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
         }
-        if let from = try a.option("from") { o.from = from }
+        let fromGiven = try a.option("from").map { o.from = $0 } != nil
         o.subject = try a.option("subject")
         o.json = a.flag("json")
         o.reload = a.flag("reload")
@@ -97,6 +97,8 @@ struct RunOptions {
         }
         if o.email && o.to.isEmpty { throw UsageError("--email needs --to ADDRESS[,ADDRESS]") }
         if !o.email && (!o.to.isEmpty) { throw UsageError("--to is only used with --email") }
+        if !o.email && fromGiven { throw UsageError("--from is only used with --email") }
+        if !o.email && o.subject != nil { throw UsageError("--subject is only used with --email") }
         return o
     }
 

@@ -1,4 +1,5 @@
 import Foundation
+import RestockCore
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -23,7 +24,10 @@ final class RunLock {
             if Date() >= deadline {
                 let holder = (try? String(contentsOfFile: path, encoding: .utf8))?.trimmingCharacters(in: .whitespacesAndNewlines) ?? ""
                 close(fd)
-                throw RunError("another restock command is using the store '\(storePath)' (\(holder.isEmpty ? "unknown process" : holder)); it was not disturbed. Try again when it finishes, or pass --wait SECONDS")
+                let advice = waitSeconds > 0
+                    ? "it was not disturbed, and this command waited \(CSVWriter.format(waitSeconds)) s for it. Try again when it finishes, or pass a longer --wait"
+                    : "it was not disturbed. Try again when it finishes, or pass --wait SECONDS"
+                throw RunError("another restock command is using the store '\(storePath)' (\(holder.isEmpty ? "unknown process" : holder)); \(advice)")
             }
             usleep(200_000)
         }

@@ -31,13 +31,6 @@ enum StoreHealth {
         return damaged(path, e)
     }
 
-    /// For a command without the store's path at hand: the words for SQLite reporting
-    /// damage, nil for any other error.
-    static func message(for error: Error) -> String? {
-        guard let e = error as? SQLiteError, e.isCorrupt else { return nil }
-        return "the store is damaged (sqlite: \(e.message)); \(advice)"
-    }
-
     /// The error for a store that SQLite found damaged while `error` was reported.
     static func damaged(_ path: String, _ error: SQLiteError) -> RunError {
         let found = quickCheck(path: path)

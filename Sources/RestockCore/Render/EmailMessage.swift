@@ -129,9 +129,16 @@ public enum EmailMessage {
 
     /// Throws when a header value holds CR, LF or another control character (header injection).
     public static func refuseBreaks(_ value: String, field: String) throws(EmailError) {
-        if value.unicodeScalars.contains(where: { $0.value < 0x20 || $0.value == 0x7F }) {
+        if value.unicodeScalars.contains(where: isBreakOrControl) {
             throw EmailError("\(field.lowercased()): header values may not contain line breaks or control characters (refused: \(value.debugDescription))")
         }
+    }
+
+    /// A control character (C0, DEL and C1: U+0000-U+001F, U+007F-U+009F, among them NEL, U+0085,
+    /// a line break of its own) or a line or paragraph separator (U+2028, U+2029): what a header
+    /// value may not hold, whatever the encoding the header gets.
+    static func isBreakOrControl(_ scalar: Unicode.Scalar) -> Bool {
+        scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value) || scalar.value == 0x2028 || scalar.value == 0x2029
     }
 
     /// Whether `s` is a plain address `local@domain` (RFC 5322 dot-atom on both sides, ASCII):

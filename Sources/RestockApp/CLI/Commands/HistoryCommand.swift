@@ -30,13 +30,19 @@ enum HistoryCommand: Command {
             FROM runs r ORDER BY r.id DESC LIMIT ?
             """)
         try runs.bind([.integer(Int64(limit))])
+        // A run still `running` while no command holds the store's lock was killed: say so
+        // now; the next command that writes records it (`RunRecorder`).
+        let commandAlive = RunLock.holder(storePath: db) != nil
         var any = false
         while try runs.step() {
             any = true
             let id = runs.int(0)
             var line = "#\(id)  \(runs.text(2) ?? "")  \(runs.text(1) ?? "")"
             if let asOf = runs.text(3), !asOf.isEmpty { line += "  as-of \(asOf)" }
-            line += "  \(runs.text(4) ?? "")"
+            let outcome = runs.text(4) ?? ""
+            line += outcome == "running" && !commandAlive
+                ? "  interrupted (its process ended before the run finished; the next run, ingest or report records it so)"
+                : "  \(outcome)"
             line += String(format: "  %.2f s", runs.double(11))
             print(line)
             print("    rows read \(Progress.count(Int64(runs.double(6)))), rejected \(Progress.count(Int64(runs.double(7)))), SKUs \(Progress.count(Int64(runs.int(8)))), recommendations \(Progress.count(Int64(runs.int(9))))")

@@ -36,7 +36,7 @@ enum IngestCommand: Command {
         let settings = "{\"time_zone\":\"\(options.timeZoneName)\",\"reload\":\(reload)}"
         let recorder = try RunRecorder(db: store.db, command: "ingest", asOf: nil, settingsJSON: settings)
         let progress = Progress(quiet: options.quiet)
-        for entry in folder.skipped { progress.note("warning: \(entry.sentence)") }
+        for entry in folder.skipped { progress.warn("warning: \(entry.sentence)") }
         progress.begin("ingest")
         do {
             try recorder.begin("ingest")

@@ -16,7 +16,7 @@ enum ReplayCommand: Command {
     by demand class and writes <out>/replay-<to>/replay.csv (one row per SKU and policy) and
     replay-summary.csv.
 
-      --from DATE             first day played and first decision day (default: 52 weeks before --to)
+      --from DATE             first day played and first decision day (default: the first of the 52 weeks ending on --to)
       --to DATE               last day played (default: as-of)
       --every DAYS            days between decisions (default 28)
       --out DIR               where the replay folder goes (default Reports)
