@@ -37,4 +37,10 @@ import Testing
         #expect(lines[1].contains("before it counts as backordered (default 3, 0 to 60)"))
         #expect(lines[2].contains("--quiet"))
     }
+
+    @Test(arguments: [["sku", "SKU-000014", "--top", "5"], ["sku", "SKU-000014", "--json"], ["sku", "SKU-000014", "--from", "2026-01-01"],
+                      ["replay", "--data", "x"], ["replay", "--email"], ["replay", "--top=5"]])
+    func optionsWithoutEffectOnACommandAreRefused(_ words: [String]) {
+        #expect(CLI.main(["restock"] + words + ["--db", "/nonexistent/s.sqlite"]) == 2)
+    }
 }

@@ -64,6 +64,14 @@ struct ArgumentList {
         return result
     }
 
+    /// Refuses each of `names` (without dashes) that was given, saying why: options that
+    /// other commands take and that would have no effect here.
+    func refuse(_ names: [String], because why: String) throws(UsageError) {
+        for name in names where words.contains(where: { $0 == "--" + name || $0.hasPrefix("--\(name)=") }) {
+            throw UsageError("--\(name) \(why)")
+        }
+    }
+
     /// Refuses leftovers.
     func finish() throws(UsageError) {
         if let word = words.first {

@@ -56,6 +56,8 @@ enum ReplayCommand: Command {
     /// The run options and the replay's plan, validated (`UsageError` -> exit 2).
     static func parsePlan(_ a: inout ArgumentList) throws -> (RunOptions, ReplayPlan) {
         let given = try parsePlanOptions(&a)
+        try a.refuse(["data", "top", "email", "subject", "json", "reload", "replay"],
+                     because: "has no effect on restock replay, which reads the store and writes replay.csv and replay-summary.csv")
         let options = try RunOptions.parse(&a, command: name)
         try a.finish()
         let plan = ReplayPlan(asOf: options.asOf, from: given.from, to: given.to, every: given.every)

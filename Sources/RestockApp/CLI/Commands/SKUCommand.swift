@@ -23,6 +23,8 @@ enum SKUCommand: Command {
     static func run(_ a: inout ArgumentList) throws -> Int32 {
         let replay = a.flag("replay")
         let replayOptions = replay ? try ReplayCommand.parsePlanOptions(&a) : nil
+        try a.refuse(["from", "to", "every"], because: "is the replay's: use it with --replay")
+        try a.refuse(["data", "out", "top", "email", "subject", "json", "reload"], because: "has no effect on restock sku, which reads the store and writes no report")
         let options = try RunOptions.parse(&a, command: name)
         let positionals = a.positionals()
         try a.finish()
