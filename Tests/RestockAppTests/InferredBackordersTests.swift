@@ -147,7 +147,7 @@ import RestockCore
         // The headline rate: MUG's order lines #1001, #1002, #1003, #1005 (#1004 is cancelled),
         // of which #1001 and #1003 went on backorder; TEA's 2 and ENGRAVE's 1 none: 2 / 7 = 28.6%.
         let html = try String(contentsOfFile: folder + "/report.html", encoding: .utf8)
-        #expect(html.contains("<span class=\"v\">28.6%</span><span class=\"k\">backorder rate</span>"))
+        #expect(html.contains("<span class=\"v\">28.6%</span><span class=\"k\">backorder rate: of the order lines, backordered</span>"))
         #expect(html.contains("<span class=\"v\">2</span><span class=\"k\">open backorder units</span>"))
     }
 

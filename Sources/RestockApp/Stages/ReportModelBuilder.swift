@@ -63,8 +63,8 @@ enum EmailBuilder {
                 from: options.from, to: options.to, subject: subject, date: Date(),
                 html: EmailSummary.html(model), text: EmailSummary.text(model),
                 attachments: [
-                    .init(name: "report-\(asOf).html", contentType: "text/html; charset=utf-8", bytes: reportHTML),
-                    .init(name: "recommendations-\(asOf).csv", contentType: "text/csv; charset=utf-8", bytes: recommendationsCSV),
+                    .init(name: EmailSummary.reportAttachment(options.settings.asOf), contentType: "text/html; charset=utf-8", bytes: reportHTML),
+                    .init(name: EmailSummary.recommendationsAttachment(options.settings.asOf), contentType: "text/csv; charset=utf-8", bytes: recommendationsCSV),
                 ])
         } catch {
             throw RunError("cannot build the e-mail: \(error)")

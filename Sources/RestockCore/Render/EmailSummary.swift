@@ -15,6 +15,18 @@ public enum EmailSummary {
     }
 
     /// The HTML alternative, a complete small document.
+    /// The attached report's file name (`EmailMessage`'s attachment and the summary's words).
+    public static func reportAttachment(_ asOf: Day) -> String { "report-\(CivilDate.string(asOf)).html" }
+    /// The attached recommendations' file name.
+    public static func recommendationsAttachment(_ asOf: Day) -> String { "recommendations-\(CivilDate.string(asOf)).csv" }
+
+    /// Where the rest is: the two attachments by name, the other files in the report folder.
+    static func filesSentence(_ model: ReportModel) -> String {
+        "The full report with charts is attached as \(reportAttachment(model.asOf)), the SKUs to act on as "
+            + "\(recommendationsAttachment(model.asOf)); every SKU's figures (skus.csv) and the waiting customers' "
+            + "dates (open_backorders.csv) are in the run's report folder, \(CivilDate.string(model.asOf))."
+    }
+
     public static func html(_ model: ReportModel) -> String {
         let font = "font-family:Arial,Helvetica,sans-serif;color:#1d2430;"
         let notes = notesLines(model).map { "<li>\($0)</li>" as HTML }
@@ -29,8 +41,7 @@ public enum EmailSummary {
             <h2 style="font-size:16px;margin:16px 0 4px;">Top recommendations</h2>
             \(recommendationList(model))
             <ul style="margin:12px 0;padding-left:20px;">\(notes)</ul>
-            <p style="margin:12px 0 0;color:#5b6472;font-size:12px;">The full report with charts is attached as report.html; \
-            every SKU's figures are in skus.csv.</p>
+            <p style="margin:12px 0 0;color:#5b6472;font-size:12px;">\(filesSentence(model))</p>
             </body></html>
 
             """
@@ -62,7 +73,7 @@ public enum EmailSummary {
             \(figure(ReportFormat.count(h.orderNowSKUs), "to order now"))\
             \(figure(ReportFormat.money(h.revenueAtRisk), "revenue at risk a year"))\
             </tr><tr>\
-            \(figure(ReportFormat.percent(h.backorderRate), "backorder rate"))\
+            \(figure(ReportFormat.percent(h.backorderRate), "of order lines backordered"))\
             \(figure(ReportFormat.units(h.openBackorderUnits), "open backorder units"))\
             \(figure(ReportFormat.count(h.skuCount), "SKUs"))\
             \(model.stockAdvice.unknownSKUs > 0 ? figure(ReportFormat.count(model.stockAdvice.toSetUpCount), "reorder points to set up") : HTML())\
@@ -98,7 +109,7 @@ public enum EmailSummary {
             \(rows)</table>
             """
         if h.skusToActOn > top.count {
-            list += "<p style=\"margin:4px 0;color:#5b6472;\">\(ReportFormat.count(h.skusToActOn - top.count)) more in recommendations.csv.</p>"
+            list += "<p style=\"margin:4px 0;color:#5b6472;\">\(ReportFormat.count(h.skusToActOn - top.count)) more in \(recommendationsAttachment(model.asOf)).</p>"
         }
         return list
     }
@@ -134,12 +145,12 @@ public enum EmailSummary {
                 if !f.reason.isEmpty { out += "   \(plain(f.reason))\n" }
             }
             if h.skusToActOn > top.count {
-                out += "\n\(ReportFormat.count(h.skusToActOn - top.count)) more in recommendations.csv.\n"
+                out += "\n\(ReportFormat.count(h.skusToActOn - top.count)) more in \(recommendationsAttachment(model.asOf)).\n"
             }
         }
         out += "\n"
         for line in notesLines(model) { out += "- \(line)\n" }
-        out += "\nThe full report with charts is attached as report.html;\nevery SKU's figures are in skus.csv.\n"
+        out += "\n" + filesSentence(model) + "\n"
         return out
     }
 
@@ -151,7 +162,7 @@ public enum EmailSummary {
 
     static func windowLine(_ model: ReportModel) -> String {
         let s = model.settings
-        return "Window \(CivilDate.string(s.windowStart)) to \(CivilDate.string(s.asOf)) (\(ReportFormat.count(s.windowDays)) days), service level \(ReportFormat.percent(s.serviceLevel))"
+        return "Window \(CivilDate.string(s.windowStart)) to \(CivilDate.string(s.asOf)) (\(ReportFormat.count(s.windowDays)) days), service level \(ReportFormat.percent(s.serviceLevel)) unless a product sets its own"
     }
 
     /// Data quality and changes, one sentence each.

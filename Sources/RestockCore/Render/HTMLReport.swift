@@ -17,6 +17,23 @@ public enum HTMLReport {
     /// The most characters of a SKU, name, category or supplier shown; longer ones end in "…"
     /// (the CSV files have them whole). Keeps a hostile input from bloating the page.
     public static let maxTextChars = 80
+    /// A card's reason is shown whole: restock writes it from figures, a few clauses (304
+    /// characters at most over the 100,000-SKU benchmark) that stay below this bound, which
+    /// only guards the page; a longer one is cut between clauses (`reasonShown`), never through
+    /// a number ("not above 2…" for 24 misleads).
+    public static let maxReasonChars = 600
+
+    /// `reason` whole, or its clauses that fit in `maxReasonChars` and "…".
+    static func reasonShown(_ reason: String) -> String {
+        guard reason.count > maxReasonChars else { return reason }
+        var shown = ""
+        for clause in reason.components(separatedBy: "; ") {
+            let next = shown.isEmpty ? clause : shown + "; " + clause
+            guard next.count < maxReasonChars else { break }
+            shown = next
+        }
+        return shown.isEmpty ? SVGChart.shorten(reason, maxReasonChars) : shown + "; …"
+    }
     /// Bars in the revenue-at-risk chart.
     static let riskBars = 12
 
@@ -65,7 +82,7 @@ public enum HTMLReport {
             <h1>Restock report, as of \(CivilDate.string(model.asOf))</h1>
             <p class="meta"><span>Window: \(ReportFormat.count(s.windowDays)) days, \(CivilDate.string(s.windowStart)) to \(CivilDate.string(s.asOf))</span> \
             <span>Data in store: \(range)</span></p>
-            <p class="meta"><span>Service level: \(ReportFormat.percent(s.serviceLevel))</span> \
+            <p class="meta"><span>Service level: \(ReportFormat.percent(s.serviceLevel)) (a product's own where products.csv gives one)</span> \
             <span>Default lead time: \(ReportFormat.units(s.leadTimeDays)) days</span> \
             <span>Order cover: \(ReportFormat.units(s.orderCoverDays)) days</span> \
             <span>Time zone: \(s.timeZone)</span> \
@@ -91,9 +108,9 @@ public enum HTMLReport {
         let noStock = a.unknownSKUs > 0 && a.knownSKUs == 0
         let tiles: [HTML] = (noStock ? [setUp] + act : act + [setUp]) + [
             noStock ? tile("not known", "revenue at risk (no stock levels)") : tile(ReportFormat.money(h.revenueAtRisk), "revenue at risk a year"),
-            tile(ReportFormat.percent(h.backorderRate), "backorder rate"),
+            tile(ReportFormat.percent(h.backorderRate), "backorder rate: of the order lines, backordered"),
             tile(ReportFormat.units(h.openBackorderUnits), "open backorder units"),
-            tile(ReportFormat.count(h.backorderLines), "backorder lines"),
+            tile(ReportFormat.count(h.backorderLines), "backorder lines (backorders opened; one order line may have several)"),
             tile(ReportFormat.count(h.orderLines), "order lines"),
             tile(ReportFormat.count(h.skuCount), "SKUs"),
         ]
@@ -171,13 +188,23 @@ public enum HTMLReport {
             """
     }
 
+    /// The rise of a card's reorder point: "+181", or "+181; +192 in whole case packs" where
+    /// `reorder_point_increase` is rounded up to packs, so that the two points beside it
+    /// still add up (README, "The figures": reorder_point_increase).
+    static func increaseWords(_ f: SKUFigures) -> String {
+        let increase = "+" + ReportFormat.units(f.reorderPointIncrease)
+        guard let inForce = f.reorderPointInForce else { return increase }
+        let rise = f.reorderPoint - inForce
+        guard f.reorderPointIncrease > rise + 1e-9 else { return increase }
+        return "+\(ReportFormat.units(rise)); \(increase) in whole case packs"
+    }
+
     static func card(rank: Int, _ r: ReportModel.Recommendation) -> HTML {
         var f = r.figures
         f.sku = clip(f.sku)
         let what = [f.name, f.category, f.supplier.map { "supplier " + $0 }].compactMap { $0 }.filter { !$0.isEmpty }.map(clip)
         let inForce = f.reorderPointInForce.map { ReportFormat.units($0) } ?? "none"
-        let increase: HTML = f.reorderPointIncrease > 0
-            ? " <span class=\"up\">(+\(ReportFormat.units(f.reorderPointIncrease)))</span>" : HTML()
+        let increase: HTML = f.reorderPointIncrease > 0 ? " <span class=\"up\">(\(increaseWords(f)))</span>" : HTML()
         let orderNow: HTML = f.orderNowUnits.map { $0 > 0 ? "\(unitsText($0))" : "no" }
             ?? "– <small>(no on_hand in products)</small>"
         let eta: HTML = f.backorderETA.map { ", ETA <span class=\"nw\">\(CivilDate.string($0))</span>" } ?? HTML()
@@ -206,7 +233,7 @@ public enum HTMLReport {
             <div><dt>Order quantity</dt><dd>\(ReportFormat.units(f.orderQuantity))</dd></div>\
             <div><dt>Service level</dt><dd>\(ReportFormat.percent(f.serviceLevel))</dd></div>\
             </dl>
-            <p class="reason">\(f.reason.isEmpty ? "–" : SVGChart.shorten(f.reason, 3 * maxTextChars))</p>
+            <p class="reason">\(f.reason.isEmpty ? "–" : reasonShown(f.reason))</p>
             </article>
             """
     }

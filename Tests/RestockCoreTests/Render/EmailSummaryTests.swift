@@ -30,11 +30,14 @@ import Testing
     @Test func listsTheTopTenAndCountsTheRest() {
         // 60 recommendations: 10 listed, 50 more.
         #expect(Self.html.components(separatedBy: "<b>").count - 1 == 10)
-        #expect(Self.html.contains("50 more in recommendations.csv."))
+        let attached = EmailSummary.recommendationsAttachment(Self.model.asOf)
+        #expect(attached.hasPrefix("recommendations-") && attached.hasSuffix(".csv"))
+        #expect(Self.html.contains("50 more in \(attached)."))
         let text = EmailSummary.text(Self.model)
         #expect(text.contains("\n10. SKU-000009 - Widget 9\n"))
         #expect(!text.contains("\n11. "))
-        #expect(text.contains("50 more in recommendations.csv."))
+        #expect(text.contains("50 more in \(attached)."))
+        #expect(text.contains("attached as \(EmailSummary.reportAttachment(Self.model.asOf)), the SKUs to act on as \(attached)"))
     }
 
     @Test func writesTheSameFiguresInBothAlternatives() {

@@ -175,4 +175,35 @@ import Testing
         // No unbalanced tag, nothing left open, no script element, the SKU survives as text.
         #expect(out == "0 0 False True")
     }
+
+    @Test func bulkWordsSayHowEachKindOfBulkDayCounts() {
+        let one = HTMLReport.bulkWords(days: 3, oneOffs: 1, rule: "a big line")
+        #expect(one.hasPrefix("3 days of order lines hold a big line. 1 is a one-off: its SKU's only such day in the window"))
+        #expect(one.contains("by itself. The other 2 count as ordered: their SKU has two or more such days"))
+        let none = HTMLReport.bulkWords(days: 21, oneOffs: 0, rule: "a big line")
+        #expect(none.hasPrefix("21 days of order lines hold a big line. None is a one-off: all 21 count as ordered:"))
+        let only = HTMLReport.bulkWords(days: 1, oneOffs: 1, rule: "a big line")
+        #expect(only.hasPrefix("1 day of order lines holds a big line. 1 is a one-off") && !only.contains("The other"))
+    }
+
+    @Test func aCardsRiseSaysWhereCasePacksRoundIt() {
+        var f = SKUFigures(sku: "A")
+        f.reorderPoint = 264
+        f.reorderPointInForce = 83
+        f.reorderPointIncrease = 192
+        #expect(HTMLReport.increaseWords(f) == "+181; +192 in whole case packs")
+        f.reorderPointIncrease = 181
+        #expect(HTMLReport.increaseWords(f) == "+181")
+        f.reorderPointInForce = nil
+        f.reorderPointIncrease = 264
+        #expect(HTMLReport.increaseWords(f) == "+264")
+    }
+
+    @Test func aLongReasonIsCutBetweenClausesNeverThroughANumber() {
+        let reason = (1...60).map { "clause \($0) with 12345" }.joined(separator: "; ")
+        let shown = HTMLReport.reasonShown(reason)
+        #expect(shown.count <= HTMLReport.maxReasonChars + 3)
+        #expect(shown.hasSuffix("with 12345; …"))
+        #expect(HTMLReport.reasonShown("order 80 units now (stock position 46 is not above 115)") == "order 80 units now (stock position 46 is not above 115)")
+    }
 }
