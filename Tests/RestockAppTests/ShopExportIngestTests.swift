@@ -65,6 +65,30 @@ private let haveDeliveries = FileManager.default.fileExists(atPath: deliveries.p
         #expect(result.rejects.map(\.line) == [3])
     }
 
+    @Test func aShopifyRowWithoutAnOrderNameIsRejectedEvenAsTheFirstRow() throws {
+        // A first row with an empty Name used to stop the process (it continued "the order
+        // before", which did not exist); it is a bad row like any other.
+        let export = """
+            Name,Created at,Lineitem quantity,Lineitem sku
+            ,2026-11-01 10:00:00 +0000,1,S1
+            #1002,2026-11-01 10:00:00 +0000,1,S2
+
+            """
+        let result = try ingest(["orders_export.csv": export])
+        let counts = try #require(result.files.first)
+        #expect((counts.rowsRead, counts.rowsNew, counts.rowsRejected) == (2, 1, 1))
+        #expect(result.rejects.map(\.line) == [2])
+        #expect(result.rejects.first?.column == "Name")
+    }
+
+    @Test func restocksOwnColumnsForcedAsAShopifyExportAreRejectedRowByRowNotACrash() throws {
+        let result = try ingest(["orders.csv": "order_id,ordered_at,sku,quantity\nA,2026-11-01,S1,2\nB,2026-11-02,S1,1\n"],
+                                formats: FormatChoice(forced: .shopifyOrders))
+        let counts = try #require(result.files.first)
+        #expect((counts.rowsRead, counts.rowsNew, counts.rowsRejected) == (2, 0, 2))
+        #expect(result.rejects.allSatisfy { $0.column == "Name" })
+    }
+
     @Test func aMappingWithSemicolonsAndDecimalCommasLoadsThroughTheStage() throws {
         let mapping = try MappingFile(text: """
             [orders]

@@ -84,7 +84,7 @@ import RestockCore
         let work = temporaryFolder()
         let forced = try runRestock(["ingest", file, "--format", "shopify-orders", "--db", work + "/a.sqlite"])
         #expect(forced.status == 0, "\(forced.stderr)")
-        #expect(forced.stderr.contains("rows read from 1 files; read as Shopify orders export (1 file)"))
+        #expect(forced.stderr.contains("rows read from 1 file; read as Shopify orders export (1 file)"))
         let wrong = try runRestock(["ingest", file, "--format", "woocommerce-products", "--db", work + "/b.sqlite"])
         #expect(wrong.status == 1)
         #expect(wrong.stderr.contains("holds a WooCommerce products export"))

@@ -40,7 +40,10 @@ struct ShopifyOrdersAdapter: ExportAdapter {
     mutating func adapt(_ fields: [String], line: Int, into out: inout [AdaptedRow]) throws(CSVError) {
         let record = ExportRecord(fields: fields, line: line)
         let orderName = record.cell(name)
-        var values = orderName == current?.name ? current!.values : [:]
+        // The order's earlier row carries its order-level columns; a row without a Name (nil)
+        // continues no order, not even when no order came before it (nil == nil).
+        var values: [String: String] = [:]
+        if let orderName, let current, current.name == orderName { values = current.values }
         for level in orderLevel {
             if let v = record.cell(level.index) { values[level.column] = v }
         }
