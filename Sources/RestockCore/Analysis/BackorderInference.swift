@@ -62,7 +62,8 @@ public enum BackorderInference {
     ///   open, or lost on its cancelled day C when the order was cancelled first (C - ordered
     ///   > handling days; a cancellation within the handling days is no backorder).
     /// - A line with units the shop put on backorder (backordered_quantity > 0) went on
-    ///   backorder with those units whatever the handling days; 0 says it did not.
+    ///   backorder with those units whatever the handling days; 0 says it did not. Without a
+    ///   status that says it shipped and without a fulfilled day it has not shipped yet.
     /// - Units: backordered_quantity, else those not shipped (quantity - shipped_quantity) of
     ///   a line not shipped in full, else the line's quantity.
     /// - A close after as-of has not happened yet: the line counts as open on as-of.
@@ -71,10 +72,15 @@ public enum BackorderInference {
         let shortShipped = line.shippedUnits.map { $0 < line.quantity } ?? false
         // Shipped in full on its fulfilled day; shipped on a day not given, or nothing
         // recorded, cannot tell.
+        // A line the shop put on backorder and that no status or day says shipped has not
+        // shipped: open, or lost when cancelled first.
         var fulfilled: Day?
         if !shortShipped && line.shipped != false {
-            guard let f = line.fulfilledDay else { return nil }
-            fulfilled = max(f, line.day)
+            if let f = line.fulfilledDay {
+                fulfilled = max(f, line.day)
+            } else if line.backorderedUnits == nil || line.shipped == true {
+                return nil
+            }
         }
         // Cancelled before it shipped: lost on the cancelled day; on a day not given: unknown.
         var lost: Day?

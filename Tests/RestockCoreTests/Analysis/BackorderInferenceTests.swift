@@ -50,6 +50,19 @@ import Testing
                 == BackorderFact(orderId: "#9", quantity: 3, backorderedDay: 90, fulfilledDay: 96))
     }
 
+    @Test func unitsPutOnBackorderWithoutAStatusOrDayAreOpenOrLostNotIgnored() {
+        // Ordered on 90, 2 of 2 units on backorder, no status, no fulfilled day: still waiting.
+        #expect(infer(FulfilmentLine(orderId: "E6", day: 90, quantity: 2, backorderedUnits: 2))
+                == BackorderFact(orderId: "E6", quantity: 2, backorderedDay: 90))
+        // The same line cancelled on 95: lost on 95.
+        #expect(infer(FulfilmentLine(orderId: "E8", day: 90, quantity: 2, cancelledDay: 95, backorderedUnits: 2))
+                == BackorderFact(orderId: "E8", quantity: 2, backorderedDay: 90, cancelledDay: 95))
+        // A status that says shipped, on a day not given: when it was filled cannot be told.
+        #expect(infer(FulfilmentLine(orderId: "E9", day: 90, quantity: 2, shipped: true, backorderedUnits: 2)) == nil)
+        // Without backordered units and without a record nothing is inferred, as before.
+        #expect(infer(FulfilmentLine(orderId: "E7", day: 90, quantity: 2)) == nil)
+    }
+
     @Test func theUnitsThePlatformRecordsAreUsed() {
         // WooCommerce: 2 of 5 units on backorder, order processing, ordered yesterday: a
         // backorder of 2 at once, whatever the handling days.
