@@ -43,6 +43,27 @@ import RestockCore
         #expect(sku.stdout.contains("returned units 1;"))
     }
 
+    @Test func aSKUWhoseSalesAllCameBackKeepsItsRowWithItsReturns() throws {
+        // S1: 3 sold on A, all 3 returned on R (no sale of S1 in R: a return). No product row.
+        // Its demand is 0, but it is listed, with returned_units 3; `restock sku` explains it.
+        let data = dataFolder(["orders.csv": """
+            order_id,ordered_at,sku,quantity
+            A,2026-11-05,S1,3
+            R,2026-11-08,S1,-3
+            B,2026-11-05,S2,3
+
+            """])
+        let work = temporaryFolder()
+        let run = try runRestock(["run", "--data", data, "--db", work + "/s.sqlite", "--out", work + "/out", "--as-of", "2026-11-10", "--quiet"])
+        #expect(run.status == 0, "\(run.stderr)")
+        let rows = try Self.skus(work + "/out/2026-11-10")
+        #expect(rows["S1"]?["returned_units"] == "3" && rows["S1"]?["ordered_units"] == "0" && rows["S1"]?["order_lines"] == "0")
+        #expect(rows["S1"]?["reorder_point"] == "0")
+        let sku = try runRestock(["sku", "S1", "--db", work + "/s.sqlite", "--as-of", "2026-11-10"])
+        #expect(sku.status == 0, "\(sku.stderr)")
+        #expect(sku.stdout.contains("returned units 3;"))
+    }
+
     @Test func loadingTheSameCreditsAgainFindsDuplicates() throws {
         let data = dataFolder(["orders.csv": "order_id,ordered_at,sku,quantity\nO1,2026-11-02,A,5\nO1,2026-11-02,A,-2\n"])
         let db = temporaryFolder() + "/s.sqlite"

@@ -52,7 +52,8 @@ public struct WindowRules: Sendable, Hashable {
     public func counts(_ total: DailyTotal) -> Bool { contains(total.day) }
 
     /// Whether a SKU gets a row in `skus.csv`: it has a products row, a day of order lines in
-    /// the window, a backorder opened in the window or a receipt received in it.
+    /// the window (credited back or not), a backorder opened in the window or a receipt
+    /// received in it.
     ///
     /// - Parameters:
     ///   - dailyTotals, backorders, receipts: the SKU's facts that count (see `counts`).
@@ -109,7 +110,9 @@ public struct WindowRules: Sendable, Hashable {
             lineDays += inferred.filter { !$0.0.cancelled && contains($0.0.day) }.map(\.0.day)
             source = backorders.isEmpty ? .none : .inferred
         }
-        guard lists(product: product, dailyTotals: netted, backorders: backorders, receipts: receipts) else { return nil }
+        // Listed by its order lines before credits: a SKU whose sales all came back still has
+        // a row, with its returned_units (README, "Returns and cancellations").
+        guard lists(product: product, dailyTotals: dailyTotals.filter(counts), backorders: backorders, receipts: receipts) else { return nil }
         var facts = SKUFacts(sku: sku, product: product,
                              orderDays: Self.orderDays(dailyTotals: netted, backorderedLineDays: lineDays),
                              backorders: backorders, receipts: receipts,
