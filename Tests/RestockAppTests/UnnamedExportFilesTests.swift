@@ -26,6 +26,17 @@ import RestockCore
         #expect(folder.skipped.isEmpty)
     }
 
+    @Test func aFolderWhoseOnlyFileIsNotRecognisedSaysWhichFileAndWhy() throws {
+        let dir = dataFolder(["getProducts.csv": "a,b\n1,2\n"])
+        let work = temporaryFolder()
+        let ingest = try runRestock(["ingest", dir, "--db", work + "/s.sqlite"])
+        #expect(ingest.status == 1)
+        #expect(ingest.stderr.contains("getProducts.csv was not read: its header matches no format restock knows"), "\(ingest.stderr)")
+        let run = try runRestock(["run", "--data", dir, "--db", work + "/t.sqlite", "--out", work + "/R", "--as-of", "2026-11-26"])
+        #expect(run.status == 1)
+        #expect(run.stderr.contains("no orders file in") && run.stderr.contains("getProducts.csv was not read"), "\(run.stderr)")
+    }
+
     @Test func aCSVFileThatSaysNothingIsSkippedNamingTheKnownFormats() throws {
         let dir = dataFolder([
             "orders.csv": "order_id,ordered_at,sku,quantity\n1,2026-11-03,A,1\n",

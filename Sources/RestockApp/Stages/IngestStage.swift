@@ -71,7 +71,8 @@ struct IngestStage {
     static func files(in data: String, formats: FormatChoice) throws -> DataFolder {
         let folder = try DataFolder(paths: [data], formats: formats)
         if !folder.files.contains(where: { $0.kind == .orders }) {
-            throw RunError("no orders*.csv in '\(data)': restock needs at least one orders file")
+            let skipped = folder.skipped.map { " " + $0.sentence + "." }.joined()
+            throw RunError("no orders file in '\(data)': restock needs at least one (orders*.csv, or a shop's orders export it recognises by its header).\(skipped)")
         }
         return folder
     }

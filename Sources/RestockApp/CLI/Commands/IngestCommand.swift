@@ -27,7 +27,11 @@ enum IngestCommand: Command {
         guard !paths.isEmpty else { throw UsageError("name at least one CSV file or data folder to load") }
         let folder = try DataFolder(paths: paths, formats: options.formats)
         let files = folder.files
-        if files.isEmpty { throw RunError("no input files found in \(paths.joined(separator: ", ")): expected orders*.csv, backorders*.csv, products*.csv or receipts*.csv") }
+        if files.isEmpty {
+            // What was passed over, and why, is the answer the user needs here.
+            let skipped = folder.skipped.map { " " + $0.sentence + "." }.joined()
+            throw RunError("no input files found in \(paths.joined(separator: ", ")): expected orders*.csv, backorders*.csv, products*.csv or receipts*.csv, or a shop export restock recognises by its header.\(skipped)")
+        }
 
         let lock = try RunLock(storePath: options.db, command: "ingest", waitSeconds: options.wait)
         defer { withExtendedLifetime(lock) {} }
