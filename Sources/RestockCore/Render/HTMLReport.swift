@@ -123,6 +123,15 @@ public enum HTMLReport {
             """
     }
 
+    /// The window's days before its first whole week, which count in the headline figures
+    /// but fall in no bar (README, "The figures": weeks); "" when there are none.
+    static func leftoverDays(_ s: RunSettings) -> String {
+        let leftover = s.firstWeekStart - s.windowStart
+        guard leftover > 0, s.weekCount > 0 else { return "" }
+        let days = leftover == 1 ? "day" : "\(leftover) days"
+        return " The window's first \(days) (from \(CivilDate.string(s.windowStart))) fall\(leftover == 1 ? "s" : "") in no whole week: \(leftover == 1 ? "its" : "their") lines count in the figures above but in no bar."
+    }
+
     static func charts(_ model: ReportModel) -> HTML {
         let s = model.settings
         let weeks = model.weeklyBackorderLines
@@ -150,7 +159,7 @@ public enum HTMLReport {
         return """
             <section class="charts">
             <figure class="wide"><figcaption>Backorder lines opened per week</figcaption>\(weekly)\
-            <p class="note">Each bar is one 7-day week ending on the as-of day\(weeks.isEmpty ? "" : " or a multiple of 7 days before it"); hover a bar for its figures.</p></figure>
+            <p class="note">Each bar is one 7-day week ending on the as-of day\(weeks.isEmpty ? "" : " or a multiple of 7 days before it"); hover a bar for its figures.\(leftoverDays(s))</p></figure>
             <figure><figcaption>SKUs by demand pattern</figcaption>\
             \(SVGChart.horizontalBars(classes, label: "Number of SKUs in each demand class"))\
             <p class="note">See demand_class in the guide below.</p></figure>
