@@ -73,7 +73,8 @@ public enum SKUAnalyzer {
         f.backorderETA = BackorderQueue.eta(open)
         decide(&f, nonStock: facts.nonStock)
         f.reason = f.isRecommended || f.isToSetUp
-            ? reason(f, backorderedWeeks: metrics.backorderedWeeks, weeks: settings.weekCount, leadTime: leadTime) : ""
+            ? reason(f, backorderedWeeks: metrics.backorderedWeeks, weeks: settings.weekCount, historyWeeks: weekly.count,
+                     leadTime: leadTime) : ""
 
         return SKUAnalysis(figures: f, weeklyHistory: weekly,
                            windowWeeks: WeeklyHistory.allWeeks(orderDays: facts.orderDays, settings: settings),
@@ -208,7 +209,10 @@ public enum SKUAnalyzer {
 
     /// Why the SKU is recommended, in words, with the figures behind it (README, "The figures":
     /// recommendations.csv's reason).
-    static func reason(_ f: SKUFigures, backorderedWeeks: Int, weeks: Int, leadTime: LeadTimeForecast) -> String {
+    /// Fewer history weeks than this, and the reason says the rate rests on only so many.
+    static let shortHistoryWeeks = 13
+
+    static func reason(_ f: SKUFigures, backorderedWeeks: Int, weeks: Int, historyWeeks: Int, leadTime: LeadTimeForecast) -> String {
         let n = words
         var parts: [String] = []
         if backorderedWeeks > 0 {
@@ -217,7 +221,9 @@ public enum SKUAnalyzer {
             parts.append("no backorders in the window")
         }
         if f.openBackorderUnits > 0 { parts.append("\(n(f.openBackorderUnits)) units waiting") }
-        parts.append("\(f.demandClass.rawValue) demand of \(n(f.forecastDaily * 7)) units a week")
+        let short = historyWeeks > 0 && historyWeeks < min(weeks, shortHistoryWeeks)
+            ? " from only \(historyWeeks) week\(historyWeeks == 1 ? "" : "s") of sales" : ""
+        parts.append("\(f.demandClass.rawValue) demand of \(n(f.forecastDaily * 7)) units a week\(short)")
         parts.append("lead time \(leadTime.explanation)")
         if let inForce = f.reorderPointInForce {
             if f.reorderPointIncrease > 0 {
