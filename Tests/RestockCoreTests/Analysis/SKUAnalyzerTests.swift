@@ -111,4 +111,23 @@ import Testing
             #expect(SKUAnalyzer.words(x) == reference, "\(x)")
         }
     }
+
+    @Test func aReasonSaysWhenTheRateRestsOnFewerThanThirteenWeeksOfSales() {
+        var f = SKUFigures(sku: "N")
+        f.demandClass = .smooth
+        f.forecastDaily = 12
+        f.serviceLevel = 0.95
+        f.reorderPoint = 264
+        f.reorderPointInForce = 83
+        f.reorderPointIncrease = 192
+        let lead = LeadTimeForecast(days: 7, sdDays: 1, source: .receipts, observations: 8, explanation: "7 days from 8 receipts", sample: [])
+        let young = SKUAnalyzer.reason(f, backorderedWeeks: 1, weeks: 52, historyWeeks: 2, leadTime: lead)
+        #expect(young.contains("smooth demand of 84 units a week from only 2 weeks of sales; lead time"))
+        #expect(SKUAnalyzer.reason(f, backorderedWeeks: 1, weeks: 52, historyWeeks: 1, leadTime: lead).contains("from only 1 week of sales"))
+        for weeks in [13, 52] {
+            #expect(!SKUAnalyzer.reason(f, backorderedWeeks: 1, weeks: 52, historyWeeks: weeks, leadTime: lead).contains("only"))
+        }
+        // A short window (8 weeks) holds no more: its SKUs are not called young for that.
+        #expect(!SKUAnalyzer.reason(f, backorderedWeeks: 1, weeks: 8, historyWeeks: 8, leadTime: lead).contains("only"))
+    }
 }
