@@ -71,11 +71,13 @@ import RestockCore
         let header = skus[0].split(separator: ",", omittingEmptySubsequences: false).map(String.init)
         let rows = skus.dropFirst().map { Dictionary(uniqueKeysWithValues: zip(header, $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init))) }
         // CUP-1: 3 (#2004, partly refunded: kept) + 1 (#2005, refunded after shipping) sold,
-        // 1 returned: 3 units on 2 days. MUG-BL: 2 sold, 2 returned: no demand left, no row.
-        // TEA-01, SPN-1, SAU-1: refunded before shipping or voided: cancelled, no row.
-        #expect(rows.map { $0["sku"] } == ["CUP-1"])
+        // 1 returned: 3 units on 2 days. MUG-BL: 2 sold, 2 returned: no demand left, but its
+        // row stays, with its returns. TEA-01, SPN-1, SAU-1: refunded before shipping or
+        // voided: cancelled, no row.
+        #expect(rows.map { $0["sku"] } == ["CUP-1", "MUG-BL"])
         #expect(rows.first?["ordered_units"] == "3")
         #expect(rows.first?["returned_units"] == "1")
+        #expect(rows.last?["ordered_units"] == "0" && rows.last?["returned_units"] == "2")
     }
 
     @Test func formatForcesOneFormatAndAnUnknownNameIsAUsageErrorListingTheFormats() throws {
