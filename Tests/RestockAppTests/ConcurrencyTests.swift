@@ -1,4 +1,7 @@
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 import Testing
 @testable import RestockApp
 import SQLite
@@ -24,6 +27,20 @@ import SQLite
         #expect(waited.status == 1)
         #expect(waited.stderr.contains("this command waited 0.5 s for it. Try again when it finishes, or pass a longer --wait"), "\(waited.stderr)")
         withExtendedLifetime(held) {}
+    }
+
+    @Test func aLockHeldByAnotherProgramIsNotBlamedOnTheLastRestockCommand() throws {
+        let work = temporaryFolder()
+        let db = work + "/s.sqlite"
+        #expect(try runRestock(["ingest", EndToEndTests.sampleData, "--db", db, "--quiet"]).status == 0)
+        // A backup holds the lock with flock(1), writing nothing into the file.
+        let fd = open(db + ".lock", O_RDWR)
+        #expect(fd >= 0 && flock(fd, LOCK_EX | LOCK_NB) == 0)
+        defer { flock(fd, LOCK_UN); close(fd) }
+        let r = try runRestock(["ingest", EndToEndTests.sampleData, "--db", db, "--quiet"])
+        #expect(r.status == 1)
+        #expect(r.stderr.contains("held by a program that is not a running restock command, such as a backup under flock"), "\(r.stderr)")
+        #expect(!r.stderr.contains("'ingest' started"))
     }
 
     @Test func historyShowsARunLeftRunningByADeadProcessAsInterrupted() throws {

@@ -49,6 +49,8 @@ import Testing
         let r = try run(work, out: work + "/blocked/Reports")
         #expect(r.status == 1)
         #expect(r.stderr.contains("cannot create the report folder"))
+        #expect(r.stderr.contains("'\(work)/blocked' is a file, not a folder"), "\(r.stderr)")
+        #expect(!r.stderr.contains("NSCocoaErrorDomain"))
         #expect(r.stderr.contains("--out"))
         #expect(try storeContents(work + "/s.sqlite") == before)
     }

@@ -180,6 +180,13 @@ import SQLite
         #expect(r.stderr.contains("is damaged"), "\(r.stderr)")
         #expect(r.stderr.contains("restore the store from your backup (README, \"Backing up the store\")"))
         #expect(!r.stderr.contains("sqlite error 11"))
+        // Damage reaching into the first page stops the check itself: said in words too.
+        var early = try Data(contentsOf: url)
+        for i in 4_096..<early.count { early[i] = UInt8(truncatingIfNeeded: random.next()) }
+        try early.write(to: URL(fileURLWithPath: w + "/early.sqlite"))
+        let first = try run(w, db: w + "/early.sqlite", ["--quiet", "--reload"])
+        #expect(first.status == 1)
+        #expect(first.stderr.contains("damaged") && !first.stderr.contains("sqlite error"), "\(first.stderr)")
         // The reading commands meet it with the same check and words, the store named.
         for command in [["history"], ["sku", "SKU-000014", "--as-of", Self.asOf], ["replay", "--as-of", Self.asOf, "--out", w + "/RR"]] {
             let read = try runRestock(command + ["--db", w + "/s.sqlite"])

@@ -27,7 +27,8 @@ struct ReportFolder {
             }
             try fm.createDirectory(at: staging, withIntermediateDirectories: true)
         } catch {
-            throw RunError("cannot create the report folder in '\(target.deletingLastPathComponent().path)': \(Self.reason(error)); check that it is writable, or pass --out")
+            let why = Self.fileInTheWay(of: target.deletingLastPathComponent()).map { "'\($0)' is a file, not a folder" } ?? Self.reason(error)
+            throw RunError("cannot create the report folder in '\(target.deletingLastPathComponent().path)': \(why); check that it is writable, or pass --out")
         }
     }
 
@@ -71,6 +72,20 @@ struct ReportFolder {
     /// Removes the staging folder after a failure.
     func discard() {
         try? FileManager.default.removeItem(at: staging)
+    }
+
+    /// The first existing part of `folder`'s path that is a file, not a folder (which
+    /// Foundation reports only as a Cocoa error number); nil when there is none.
+    static func fileInTheWay(of folder: URL) -> String? {
+        var path = folder.standardizedFileURL
+        while path.path != "/" {
+            var isDirectory: ObjCBool = false
+            if FileManager.default.fileExists(atPath: path.path, isDirectory: &isDirectory) {
+                return isDirectory.boolValue ? nil : path.path
+            }
+            path = path.deletingLastPathComponent()
+        }
+        return nil
     }
 
     static func reason(_ error: Error) -> String {

@@ -27,7 +27,7 @@ final class RunLock {
                 let advice = waitSeconds > 0
                     ? "it was not disturbed, and this command waited \(CSVWriter.format(waitSeconds)) s for it. Try again when it finishes, or pass a longer --wait"
                     : "it was not disturbed. Try again when it finishes, or pass --wait SECONDS"
-                throw RunError("another restock command is using the store '\(storePath)' (\(holder.isEmpty ? "unknown process" : holder)); \(advice)")
+                throw RunError("another restock command is using the store '\(storePath)' (\(holder.isEmpty ? "held by a program that is not a running restock command, such as a backup under flock" : holder)); \(advice)")
             }
             usleep(200_000)
         }
@@ -53,6 +53,9 @@ final class RunLock {
     }
 
     deinit {
+        // The note names the holder only while it holds the lock: another program taking the
+        // lock next (a backup run under flock) must not be reported as this command.
+        _ = ftruncate(fd, 0)
         flock(fd, LOCK_UN)
         close(fd)
     }

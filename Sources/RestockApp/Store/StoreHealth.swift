@@ -21,7 +21,8 @@ enum StoreHealth {
             while try s.step() { lines.append(s.text(0) ?? "") }
             return lines == ["ok"] ? [] : lines
         } catch {
-            return ["the check itself failed: \(error)"]
+            // In SQLite's words, not its code: damage in the first page stops the check too.
+            return ["it could not run (\(error.message))"]
         }
     }
 
