@@ -38,6 +38,17 @@ import RestockCore
         #expect(setUpAt.lowerBound < recommendationsAt.lowerBound)
         #expect(html.contains("not known</span><span class=\"k\">revenue at risk (no stock levels)"))
         #expect(html.contains("add a products export to the data folder"))
+        // The e-mail and restock sku say the same: not known, never 0 or "nothing to do".
+        let mail = try runRestock(["report", "--db", work + "/s.sqlite", "--out", work + "/mail", "--as-of", "2026-11-26",
+                                   "--email", "--to", "a@example.com", "--quiet"])
+        #expect(mail.status == 0, "\(mail.stderr)")
+        let eml = try String(contentsOfFile: work + "/mail/2026-11-26/email.eml", encoding: .utf8)
+            .replacingOccurrences(of: "=\r\n", with: "")
+        #expect(eml.contains("Revenue at risk/year:  not known"))
+        #expect(eml.contains("restock knows no stock level, so it cannot tell what to order today. 2 reorder points to set up are in reorder_points_to_set_up.csv."))
+        #expect(!eml.contains("No SKU needs a higher reorder point"))
+        let sku = try runRestock(["sku", "CUP", "--db", work + "/s.sqlite", "--as-of", "2026-11-26"])
+        #expect(sku.stdout.contains("revenue at risk not known (no stock levels);"), "\(sku.stdout)")
     }
 
     @Test func aSKUWithKnownStockKeepsItsRevenueAtRiskBesideOnesToSetUp() throws {

@@ -57,6 +57,28 @@ public enum EmailSummary {
         static let lineNum = "padding:4px 8px 0;text-align:right;vertical-align:top;white-space:nowrap;"
     }
 
+    /// Revenue at risk as the report's headline gives it: "not known" where restock knows no
+    /// SKU's stock level (README, "Advice without stock levels"), else the money a year.
+    static func revenueFigure(_ model: ReportModel) -> (value: String, key: String) {
+        let a = model.stockAdvice
+        return a.unknownSKUs > 0 && a.knownSKUs == 0
+            ? ("not known", "revenue at risk (no stock levels)")
+            : (ReportFormat.money(model.headline.revenueAtRisk), "revenue at risk a year")
+    }
+
+    /// The sentence for a run without recommendations, which must not read as "all is well"
+    /// where restock could not judge the stock.
+    static func nothingToActOn(_ model: ReportModel) -> String {
+        let a = model.stockAdvice
+        let setUp = a.toSetUpCount > 0
+            ? " \(ReportFormat.plural(a.toSetUpCount, "reorder point")) to set up \(a.toSetUpCount == 1 ? "is" : "are") in reorder_points_to_set_up.csv." : ""
+        if a.unknownSKUs > 0 && a.knownSKUs == 0 {
+            return "restock knows no stock level, so it cannot tell what to order today." + setUp
+        }
+        return (a.unknownSKUs > 0 ? "No SKU whose stock is known needs a higher reorder point or an order today."
+                                  : "No SKU needs a higher reorder point or an order today.") + setUp
+    }
+
     /// The six headline figures, two rows of three boxes, and the reorder points to set up
     /// where some SKU's stock settings are not known (README, "Advice without stock levels").
     private static func headlineFigures(_ model: ReportModel) -> HTML {
@@ -71,7 +93,7 @@ public enum EmailSummary {
             <table role="presentation" cellspacing="6" cellpadding="0" style="border-collapse:separate;margin:8px 0;"><tr>\
             \(figure(ReportFormat.count(h.skusToActOn), "SKUs to act on"))\
             \(figure(ReportFormat.count(h.orderNowSKUs), "to order now"))\
-            \(figure(ReportFormat.money(h.revenueAtRisk), "revenue at risk a year"))\
+            \(figure(revenueFigure(model).value, revenueFigure(model).key))\
             </tr><tr>\
             \(figure(ReportFormat.percent(h.backorderRate), "of order lines backordered"))\
             \(figure(ReportFormat.units(h.openBackorderUnits), "open backorder units"))\
@@ -87,7 +109,7 @@ public enum EmailSummary {
         let h = model.headline
         let top = model.recommendations.prefix(listed)
         if top.isEmpty {
-            return "<p style=\"margin:8px 0;\">No SKU needs a higher reorder point or an order today.</p>"
+            return "<p style=\"margin:8px 0;\">\(nothingToActOn(model))</p>"
         }
         let rows = top.enumerated().map { (i, r) -> HTML in
             let f = r.figures
@@ -121,7 +143,7 @@ public enum EmailSummary {
         out += windowLine(model) + "\n\n"
         out += "SKUs to act on:        \(ReportFormat.count(h.skusToActOn))\n"
         out += "  to order now:        \(ReportFormat.count(h.orderNowSKUs))\n"
-        out += "Revenue at risk/year:  \(ReportFormat.money(h.revenueAtRisk))\n"
+        out += "Revenue at risk/year:  \(revenueFigure(model).value)\n"
         out += "Backorder rate:        \(ReportFormat.percent(h.backorderRate))\n"
         out += "Open backorder units:  \(ReportFormat.units(h.openBackorderUnits))\n"
         out += "SKUs:                  \(ReportFormat.count(h.skuCount))\n"
@@ -132,7 +154,7 @@ public enum EmailSummary {
         out += "\n"
         let top = model.recommendations.prefix(listed)
         if top.isEmpty {
-            out += "No SKU needs a higher reorder point or an order today.\n"
+            out += nothingToActOn(model) + "\n"
         } else {
             out += "Top recommendations\n"
             for (i, r) in top.enumerated() {

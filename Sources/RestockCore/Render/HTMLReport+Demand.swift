@@ -9,8 +9,8 @@ extension HTMLReport {
         guard a.unknownSKUs > 0 else { return HTML() }
         let none = a.knownSKUs == 0
         let lead: HTML = none
-            ? "<p>restock knows no stock level and no reorder point for any SKU: it cannot tell what to order today, nor what revenue is at risk. What it can say from the orders alone is the reorder point each SKU needs, below, ranked by backorders, then sales.</p>"
-            : "<p>For \(ReportFormat.plural(a.unknownSKUs, "SKU")) restock knows neither the stock on hand nor a reorder point in force: they are not counted as SKUs to act on and have no revenue at risk. Below are the reorder points they need, ranked by backorders, then sales.</p>"
+            ? "<p>restock knows no stock level and no reorder point for any SKU: it cannot tell what to order today, nor what revenue is at risk. What it can say without them is the reorder point each SKU needs, below, ranked by backorders, then sales.</p>"
+            : "<p>For \(ReportFormat.plural(a.unknownSKUs, "SKU")) restock knows neither the stock on hand nor a reorder point in force: they are not counted as SKUs to act on and have no revenue at risk. Below are the reorder points \(a.toSetUpCount == a.unknownSKUs ? "they need" : "of the \(ReportFormat.count(a.toSetUpCount)) that need one above 0"), ranked by backorders, then sales.</p>"
         let rows = a.toSetUp.enumerated().map { i, f -> HTML in
             """
             <tr><td class="n">\(i + 1)</td><td>\(clip(f.sku))</td><td>\(clip(f.name ?? ""))</td>\

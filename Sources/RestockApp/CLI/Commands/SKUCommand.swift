@@ -119,7 +119,7 @@ enum SKUExplanation {
         out.append("  \(a.reorderPoint.explanation)")
         out.append("  safety stock \(n(f.safetyStock)); in force \(opt(f.reorderPointInForce)); increase \(n(f.reorderPointIncrease))")
         out.append("  order quantity \(n(f.orderQuantity)); on hand \(opt(f.onHand)), on order \(opt(f.onOrder)); inventory position \(opt(f.inventoryPosition)); order now \(opt(f.orderNowUnits))")
-        out.append("  unit price \(opt(f.unitPrice)); revenue at risk \(n(f.revenueAtRisk)) a year; backorder ETA \(f.backorderETA.map(CivilDate.string) ?? "-")")
+        out.append("  unit price \(opt(f.unitPrice)); revenue at risk \(f.stockKnown ? n(f.revenueAtRisk) + " a year" : "not known (no stock levels)"); backorder ETA \(f.backorderETA.map(CivilDate.string) ?? "-")")
         out.append("")
         out.append(verdict(f))
         return out.joined(separator: "\n")
