@@ -126,7 +126,7 @@ public enum EmailSummary {
         var list: HTML = """
             <table cellspacing="0" cellpadding="0" style="border-collapse:collapse;font-size:14px;margin:8px 0;width:100%;max-width:760px;">\
             <tr><th style="\(Style.numHead)\(Style.head)">#</th><th style="\(Style.cell)\(Style.head)vertical-align:bottom;">SKU</th>\
-            <th style="\(Style.numHead)\(Style.head)">Reorder point</th><th style="\(Style.numHead)\(Style.head)">Order now</th>\
+            <th style="\(Style.numHead)\(Style.head)">Reorder point</th><th style="\(Style.numHead)\(Style.head)">Order now, units</th>\
             <th style="\(Style.numHead)\(Style.head)">At risk a year</th></tr>\
             \(rows)</table>
             """
@@ -162,7 +162,7 @@ public enum EmailSummary {
                 let inForce = f.reorderPointInForce.map { ReportFormat.units($0) } ?? "none"
                 out += "\n\(i + 1). \(plain(f.sku))\(f.name.map { " - " + plain($0) } ?? "")\n"
                 out += "   reorder point \(inForce) -> \(ReportFormat.units(f.reorderPoint))"
-                out += ", order now \(f.orderNowUnits.map { ReportFormat.units($0) } ?? ReportFormat.missing)"
+                out += ", order now \(f.orderNowUnits.map { ReportFormat.units($0) + " units" } ?? ReportFormat.missing)"
                 out += ", at risk \(ReportFormat.money(f.revenueAtRisk))/year\n"
                 if !f.reason.isEmpty { out += "   \(plain(f.reason))\n" }
             }

@@ -50,6 +50,14 @@ import Testing
         }
     }
 
+    @Test func orderNowIsGivenInUnitsInBothAlternatives() {
+        let text = EmailSummary.text(Self.model)
+        let first = Self.model.recommendations[0].figures
+        let units = first.orderNowUnits.map { ReportFormat.units($0) } ?? ReportFormat.missing
+        #expect(text.contains(", order now \(units)\(first.orderNowUnits == nil ? "" : " units"),"))
+        #expect(Self.html.contains(">Order now, units</th>"))
+    }
+
     @Test func keepsControlCharactersOutOfThePlainText() {
         // SKU-000001's name holds U+0001.
         let text = EmailSummary.text(Self.model)
