@@ -234,7 +234,7 @@ public enum HTMLReport {
             <div><dt>Reorder point: in force → recommended</dt><dd class="big">\(inForce) → \(ReportFormat.units(f.reorderPoint))\(increase)</dd></div>\
             <div><dt>Order now</dt><dd class="big">\(orderNow)</dd></div>\
             <div><dt>Revenue at risk a year</dt><dd>\(ReportFormat.money(f.revenueAtRisk))</dd></div>\
-            <div><dt>Backorder rate</dt><dd>\(ReportFormat.percent(f.backorderRate)) (\(ReportFormat.plural(f.backorderLines, "line")))</dd></div>\
+            <div><dt>Backorder rate</dt><dd>\(ReportFormat.percent(f.backorderRate)) of order lines (\(ReportFormat.plural(f.backorderLines, "backorder")))</dd></div>\
             <div><dt>Open backorders</dt><dd>\(open)</dd></div>\
             <div><dt>Forecast</dt><dd>\(forecast)</dd></div>\
             <div><dt>Lead time</dt><dd>\(leadTime)</dd></div>\
@@ -361,6 +361,10 @@ public enum HTMLReport {
             ending on the as-of day, or a multiple of 7 days before it.</p>
             <h3>The figures at the top</h3>
             <dl class="guide">\(entries(ReportGuide.headline))</dl>
+            <h3>On each recommendation</h3>
+            <dl class="guide">\(entries(ReportGuide.card))</dl>
+            <h3>The columns of open_backorders.csv</h3>
+            <dl class="guide">\(entries(ReportGuide.openBackorders))</dl>
             <h3>The columns of skus.csv</h3>
             <p>skus.csv has one row for every SKU; recommendations.csv has the SKUs to act on, with rank, the numbers to act on, \
             and the reason in words.</p>

@@ -206,4 +206,23 @@ import Testing
         #expect(shown.hasSuffix("with 12345; …"))
         #expect(HTMLReport.reasonShown("order 80 units now (stock position 46 is not above 115)") == "order 80 units now (stock position 46 is not above 115)")
     }
+
+    @Test func theGuideExplainsEveryFigureOfACardAndOfOpenBackorders() throws {
+        // Every <dt> of a card is a term of the guide's card section (or, for the figures also
+        // in skus.csv, of its columns' section under the column's name).
+        let card = try #require(Self.page.range(of: "<article class=\"rec\""))
+        let end = try #require(Self.page.range(of: "</article>", range: card.upperBound..<Self.page.endIndex))
+        let labels = Self.page[card.lowerBound..<end.lowerBound].components(separatedBy: "<dt>").dropFirst()
+            .compactMap { $0.components(separatedBy: "</dt>").first }
+        #expect(labels.count >= 8)
+        let terms = ReportGuide.card.map(\.term) + ReportGuide.headline.map(\.term)
+        let columns = ["Order quantity": "order_quantity", "Service level": "service_level", "Revenue at risk a year": "revenue_at_risk"]
+        for label in labels {
+            let explained = terms.contains { $0.hasPrefix(label) || label.hasPrefix($0) }
+                || columns[label].map { name in ReportGuide.skuColumns.contains { $0.term.contains(name) } } == true
+            #expect(explained, "the guide does not explain the card's \(label)")
+        }
+        let guided = ReportGuide.openBackorders.flatMap { $0.term.components(separatedBy: ", ") }
+        #expect(guided == OpenBackorderTable.columns)
+    }
 }
