@@ -74,7 +74,7 @@ public enum SKUAnalyzer {
         decide(&f, nonStock: facts.nonStock)
         f.reason = f.isRecommended || f.isToSetUp
             ? reason(f, backorderedWeeks: metrics.backorderedWeeks, weeks: settings.weekCount, historyWeeks: weekly.count,
-                     leadTime: leadTime) : ""
+                     leadTime: leadTime, bulkDays: bulk.flagged) : ""
 
         return SKUAnalysis(figures: f, weeklyHistory: weekly,
                            windowWeeks: WeeklyHistory.allWeeks(orderDays: facts.orderDays, settings: settings),
@@ -209,10 +209,23 @@ public enum SKUAnalyzer {
 
     /// Why the SKU is recommended, in words, with the figures behind it (README, "The figures":
     /// recommendations.csv's reason).
+    /// The window's bulk days in a clause of the reason (README, "One-off bulk orders"): the
+    /// largest one, and whether it counts as ordered or was left at the usual size; nil
+    /// without any. A point driven by a few large orders says so.
+    static func bulkWords(_ days: [OneOffDay]) -> String? {
+        guard let largest = days.max(by: { ($0.units, $1.day) < ($1.units, $0.day) }) else { return nil }
+        let n = words
+        let day = "\(n(largest.units)) units on \(CivilDate.string(largest.day))"
+        if largest.isOneOff { return "a one-off bulk line (\(day)) counted at the usual size" }
+        return days.count == 1 ? "a bulk line (\(day)) counted as ordered"
+            : "\(days.count) days of bulk lines counted as ordered, the largest \(day)"
+    }
+
     /// Fewer history weeks than this, and the reason says the rate rests on only so many.
     static let shortHistoryWeeks = 13
 
-    static func reason(_ f: SKUFigures, backorderedWeeks: Int, weeks: Int, historyWeeks: Int, leadTime: LeadTimeForecast) -> String {
+    static func reason(_ f: SKUFigures, backorderedWeeks: Int, weeks: Int, historyWeeks: Int, leadTime: LeadTimeForecast,
+                       bulkDays: [OneOffDay] = []) -> String {
         let n = words
         var parts: [String] = []
         if backorderedWeeks > 0 {
@@ -224,6 +237,7 @@ public enum SKUAnalyzer {
         let short = historyWeeks > 0 && historyWeeks < min(weeks, shortHistoryWeeks)
             ? " from only \(historyWeeks) week\(historyWeeks == 1 ? "" : "s") of sales" : ""
         parts.append("\(f.demandClass.rawValue) demand of \(n(f.forecastDaily * 7)) units a week\(short)")
+        if let bulk = bulkWords(bulkDays) { parts.append(bulk) }
         parts.append("lead time \(leadTime.explanation)")
         if let inForce = f.reorderPointInForce {
             if f.reorderPointIncrease > 0 {

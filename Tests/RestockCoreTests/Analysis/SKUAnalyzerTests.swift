@@ -130,4 +130,15 @@ import Testing
         // A short window (8 weeks) holds no more: its SKUs are not called young for that.
         #expect(!SKUAnalyzer.reason(f, backorderedWeeks: 1, weeks: 8, historyWeeks: 8, leadTime: lead).contains("only"))
     }
+
+    @Test func aReasonNamesTheLargestBulkDayAndHowItCounts() {
+        let d = CivilDate.day(year: 2026, month: 5, day: 26)
+        let counted = OneOffDay(day: d, lines: 1, units: 360, usualLineUnits: 2, countedUnits: 360)
+        #expect(SKUAnalyzer.bulkWords([counted]) == "a bulk line (360 units on 2026-05-26) counted as ordered")
+        let smaller = OneOffDay(day: d - 30, lines: 1, units: 90, usualLineUnits: 2, countedUnits: 90)
+        #expect(SKUAnalyzer.bulkWords([smaller, counted]) == "2 days of bulk lines counted as ordered, the largest 360 units on 2026-05-26")
+        let oneOff = OneOffDay(day: d, lines: 1, units: 400, usualLineUnits: 2, countedUnits: 2)
+        #expect(SKUAnalyzer.bulkWords([oneOff]) == "a one-off bulk line (400 units on 2026-05-26) counted at the usual size")
+        #expect(SKUAnalyzer.bulkWords([]) == nil)
+    }
 }
