@@ -223,8 +223,8 @@ public enum ForecastSelector {
                 + "the weeks' own scatter can tell, so the forecast is the average week (mean), the steadiest rate."
         }
         let others = scores.indices.filter { $0 != best }.map { scores[$0].method }.joined(separator: ", ")
-        return "For \(demandClass.rawValue) demand, \(chosen.method) forecast this SKU's recent weeks best one week ahead, "
-            + "scoring \(format(error)) units a week (root-mean-square error plus bias), against \(others)."
+        return "For \(demandClass.rawValue) demand, \(chosen.method) forecast this SKU's weeks best one week ahead, "
+            + "scoring \(format(error)) units a week (root-mean-square error plus absolute mean error), against \(others)."
     }
 
     /// A figure with at most 2 decimals and no trailing zeros.

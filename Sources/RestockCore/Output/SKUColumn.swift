@@ -36,7 +36,7 @@ extension SKUColumn {
         SKUColumn("adi", "Average demand interval: weeks in the SKU's history per week with any demand. 1 means it sells every week; 4 means about one week in four.") { .number($0.adi) },
         SKUColumn("cv2", "How much the size of a week's demand varies, when there is demand (squared coefficient of variation). 0.49 or more counts as variable.") { .number($0.cv2) },
         SKUColumn("demand_class", "smooth (regular, steady), erratic (regular, sizes vary), intermittent (often zero, steady sizes), lumpy (often zero, sizes vary), or new (fewer than two weeks with demand).") { .text($0.demandClass.rawValue) },
-        SKUColumn("forecast_method", "The forecasting method that predicted the SKU's recent weeks best (smallest squared error, counting any steady over- or under-forecast); it is chosen per SKU.") { .text($0.forecastMethod) },
+        SKUColumn("forecast_method", "The forecasting method that predicted the SKU's weeks best one week ahead (smallest squared error, counting any steady over- or under-forecast; the mean unless the weeks clearly say otherwise); it is chosen per SKU.") { .text($0.forecastMethod) },
         SKUColumn("forecast_daily", "Expected units a day over the coming lead time.") { .number($0.forecastDaily) },
         SKUColumn("forecast_mae", "How far off that method was, on average, in units a week, when it forecast each of the last 8 weeks from the weeks before.") { .number($0.forecastMAE) },
         SKUColumn("lead_time_days", "Days expected from placing an order with the supplier to receiving it.") { .number($0.leadTimeDays) },
