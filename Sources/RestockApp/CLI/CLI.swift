@@ -54,14 +54,10 @@ public enum CLI {
         }
     }
 
-    /// The store a command's words name: the value after `--db` (or in `--db=FILE`), else the
-    /// default every command shares.
+    /// The store a command's words name (`--db`), else the default every command shares.
     static func storePath(_ words: [String]) -> String {
-        for (i, word) in words.enumerated() {
-            if word == "--db", i + 1 < words.count { return words[i + 1] }
-            if word.hasPrefix("--db=") { return String(word.dropFirst(5)) }
-        }
-        return CommonOptions().db
+        var list = ArgumentList(words)
+        return (try? list.option("db")) ?? CommonOptions().db
     }
 
     /// The version `restock --version` prints and the report's footer shows: the newest entry

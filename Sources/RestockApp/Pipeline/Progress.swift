@@ -62,7 +62,7 @@ final class Progress: @unchecked Sendable {
     /// A line for the user (not per stage).
     func note(_ text: String) {
         guard !quiet else { return }
-        FileHandle.standardError.write(Data((text + "\n").utf8))
+        warn(text)
     }
 
     /// A line the user must see even with `--quiet`, which silences progress, not trouble

@@ -15,6 +15,9 @@ struct DataFolder: Sendable {
     /// The entries left out, in byte order of their names.
     var skipped: [SkippedInput]
 
+    /// What was left out and why, one sentence each (for an error that finds nothing to read).
+    var skippedSentences: String { skipped.map { " " + $0.sentence + "." }.joined() }
+
     /// Collects the input files of `paths` (folders or files). A folder's `restock-map.txt`
     /// is read when `formats` has no mapping; the first folder holding one wins.
     init(paths: [String], formats: FormatChoice) throws {

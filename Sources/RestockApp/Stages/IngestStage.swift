@@ -71,8 +71,7 @@ struct IngestStage {
     static func files(in data: String, formats: FormatChoice) throws -> DataFolder {
         let folder = try DataFolder(paths: [data], formats: formats)
         if !folder.files.contains(where: { $0.kind == .orders }) {
-            let skipped = folder.skipped.map { " " + $0.sentence + "." }.joined()
-            throw RunError("no orders file in '\(data)': restock needs at least one (orders*.csv, or a shop's orders export it recognises by its header).\(skipped)")
+            throw RunError("no orders file in '\(data)': restock needs at least one (orders*.csv, or a shop's orders export it recognises by its header).\(folder.skippedSentences)")
         }
         return folder
     }

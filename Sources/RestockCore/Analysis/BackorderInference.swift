@@ -71,9 +71,8 @@ public enum BackorderInference {
         guard line.day <= asOf, line.quantity > 0, line.backorderedUnits.map({ $0 > 0 }) ?? true else { return nil }
         let shortShipped = line.shippedUnits.map { $0 < line.quantity } ?? false
         // Shipped in full on its fulfilled day; shipped on a day not given, or nothing
-        // recorded, cannot tell.
-        // A line the shop put on backorder and that no status or day says shipped has not
-        // shipped: open, or lost when cancelled first.
+        // recorded, cannot tell, unless the shop put the line on backorder: then no status or
+        // day saying it shipped means it has not (open, or lost when cancelled first).
         var fulfilled: Day?
         if !shortShipped && line.shipped != false {
             if let f = line.fulfilledDay {

@@ -207,8 +207,6 @@ public enum SKUAnalyzer {
         return DecimalText.fixed(Int64(tenths), places: 1)
     }
 
-    /// Why the SKU is recommended, in words, with the figures behind it (README, "The figures":
-    /// recommendations.csv's reason).
     /// The window's bulk days in a clause of the reason (README, "One-off bulk orders"): the
     /// largest one, and whether it counts as ordered or was left at the usual size; nil
     /// without any. A point driven by a few large orders says so.
@@ -224,6 +222,8 @@ public enum SKUAnalyzer {
     /// Fewer history weeks than this, and the reason says the rate rests on only so many.
     static let shortHistoryWeeks = 13
 
+    /// Why the SKU is recommended, in words, with the figures behind it (README, "The figures":
+    /// recommendations.csv's reason).
     static func reason(_ f: SKUFigures, backorderedWeeks: Int, weeks: Int, historyWeeks: Int, leadTime: LeadTimeForecast,
                        bulkDays: [OneOffDay] = []) -> String {
         let n = words

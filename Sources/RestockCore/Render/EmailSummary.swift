@@ -57,22 +57,13 @@ public enum EmailSummary {
         static let lineNum = "padding:4px 8px 0;text-align:right;vertical-align:top;white-space:nowrap;"
     }
 
-    /// Revenue at risk as the report's headline gives it: "not known" where restock knows no
-    /// SKU's stock level (README, "Advice without stock levels"), else the money a year.
-    static func revenueFigure(_ model: ReportModel) -> (value: String, key: String) {
-        let a = model.stockAdvice
-        return a.unknownSKUs > 0 && a.knownSKUs == 0
-            ? ("not known", "revenue at risk (no stock levels)")
-            : (ReportFormat.money(model.headline.revenueAtRisk), "revenue at risk a year")
-    }
-
     /// The sentence for a run without recommendations, which must not read as "all is well"
     /// where restock could not judge the stock.
     static func nothingToActOn(_ model: ReportModel) -> String {
         let a = model.stockAdvice
         let setUp = a.toSetUpCount > 0
             ? " \(ReportFormat.plural(a.toSetUpCount, "reorder point")) to set up \(a.toSetUpCount == 1 ? "is" : "are") in reorder_points_to_set_up.csv." : ""
-        if a.unknownSKUs > 0 && a.knownSKUs == 0 {
+        if a.knowsNoStockLevel {
             return "restock knows no stock level, so it cannot tell what to order today." + setUp
         }
         return (a.unknownSKUs > 0 ? "No SKU whose stock is known needs a higher reorder point or an order today."
@@ -89,11 +80,12 @@ public enum EmailSummary {
             <div style="font-size:12px;color:#5b6472;">\(key)</div></td>
             """
         }
+        let risk = model.revenueAtRiskFigure
         return """
             <table role="presentation" cellspacing="6" cellpadding="0" style="border-collapse:separate;margin:8px 0;"><tr>\
             \(figure(ReportFormat.count(h.skusToActOn), "SKUs to act on"))\
             \(figure(ReportFormat.count(h.orderNowSKUs), "to order now"))\
-            \(figure(revenueFigure(model).value, revenueFigure(model).key))\
+            \(figure(risk.value, risk.key))\
             </tr><tr>\
             \(figure(ReportFormat.percent(h.backorderRate), "of order lines backordered"))\
             \(figure(ReportFormat.units(h.openBackorderUnits), "open backorder units"))\
@@ -143,7 +135,7 @@ public enum EmailSummary {
         out += windowLine(model) + "\n\n"
         out += "SKUs to act on:        \(ReportFormat.count(h.skusToActOn))\n"
         out += "  to order now:        \(ReportFormat.count(h.orderNowSKUs))\n"
-        out += "Revenue at risk/year:  \(revenueFigure(model).value)\n"
+        out += "Revenue at risk/year:  \(model.revenueAtRiskFigure.value)\n"
         out += "Backorder rate:        \(ReportFormat.percent(h.backorderRate))\n"
         out += "Open backorder units:  \(ReportFormat.units(h.openBackorderUnits))\n"
         out += "SKUs:                  \(ReportFormat.count(h.skuCount))\n"

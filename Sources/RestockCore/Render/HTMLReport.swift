@@ -17,8 +17,8 @@ public enum HTMLReport {
     /// The most characters of a SKU, name, category or supplier shown; longer ones end in "…"
     /// (the CSV files have them whole). Keeps a hostile input from bloating the page.
     public static let maxTextChars = 80
-    /// A card's reason is shown whole: restock writes it from figures, a few clauses (304
-    /// characters at most over the 100,000-SKU benchmark) that stay below this bound, which
+    /// A card's reason is shown whole: restock writes it from figures, a few clauses (390
+    /// characters at most over the 100,000-SKU benchmark's 82,558 reasons) that stay below this bound, which
     /// only guards the page; a longer one is cut between clauses (`reasonShown`), never through
     /// a number ("not above 2…" for 24 misleads).
     public static let maxReasonChars = 600
@@ -105,9 +105,9 @@ public enum HTMLReport {
         let act = [tile(ReportFormat.count(h.skusToActOn), "SKUs to act on", alert: h.skusToActOn > 0),
                    tile(ReportFormat.count(h.orderNowSKUs), "of them to order now", alert: h.orderNowSKUs > 0)]
         // Without any stock level, what restock can say leads (README, "Advice without stock levels").
-        let noStock = a.unknownSKUs > 0 && a.knownSKUs == 0
-        let tiles: [HTML] = (noStock ? [setUp] + act : act + [setUp]) + [
-            noStock ? tile("not known", "revenue at risk (no stock levels)") : tile(ReportFormat.money(h.revenueAtRisk), "revenue at risk a year"),
+        let risk = model.revenueAtRiskFigure
+        let tiles: [HTML] = (a.knowsNoStockLevel ? [setUp] + act : act + [setUp]) + [
+            tile(risk.value, risk.key),
             tile(ReportFormat.percent(h.backorderRate), "backorder rate: of the order lines, backordered"),
             tile(ReportFormat.units(h.openBackorderUnits), "open backorder units"),
             tile(ReportFormat.count(h.backorderLines), "backorder lines (backorders opened; one order line may have several)"),

@@ -54,6 +54,10 @@ extension ReportModel {
 
         public init() {}
 
+        /// Whether restock knows no SKU's stock level at all: then revenue at risk is not
+        /// known and what to set up leads (README, "Advice without stock levels").
+        public var knowsNoStockLevel: Bool { unknownSKUs > 0 && knownSKUs == 0 }
+
         /// Counts `all` and keeps the first `top` SKUs of `ranked`.
         public init(all: [SKUFigures], ranked: [SKUFigures], top: Int) {
             for f in all where f.leftOut == nil {
@@ -62,5 +66,14 @@ extension ReportModel {
             toSetUpCount = ranked.count
             toSetUp = Array(ranked.prefix(top))
         }
+    }
+}
+
+extension ReportModel {
+    /// Revenue at risk as the headline gives it, in the report and the e-mail alike: "not
+    /// known" where restock knows no stock level, else the money a year.
+    var revenueAtRiskFigure: (value: String, key: String) {
+        stockAdvice.knowsNoStockLevel ? ("not known", "revenue at risk (no stock levels)")
+            : (ReportFormat.money(headline.revenueAtRisk), "revenue at risk a year")
     }
 }

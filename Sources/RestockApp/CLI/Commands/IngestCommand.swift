@@ -29,8 +29,7 @@ enum IngestCommand: Command {
         let files = folder.files
         if files.isEmpty {
             // What was passed over, and why, is the answer the user needs here.
-            let skipped = folder.skipped.map { " " + $0.sentence + "." }.joined()
-            throw RunError("no input files found in \(paths.joined(separator: ", ")): expected orders*.csv, backorders*.csv, products*.csv or receipts*.csv, or a shop export restock recognises by its header.\(skipped)")
+            throw RunError("no input files found in \(paths.joined(separator: ", ")): expected orders*.csv, backorders*.csv, products*.csv or receipts*.csv, or a shop export restock recognises by its header.\(folder.skippedSentences)")
         }
 
         let lock = try RunLock(storePath: options.db, command: "ingest", waitSeconds: options.wait)
