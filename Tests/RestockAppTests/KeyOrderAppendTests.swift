@@ -52,6 +52,47 @@ import SQLite
     }
 }
 
+/// Ids numbered upwards without leading zeros stay in the store's key order when they gain a
+/// digit (`KeyWidth`): #9999 then #10000 is appended, not written inside the table.
+@Suite struct KeyWidthOrderTests {
+    @Test func anIdThatGainsADigitSortsAfterEveryShorterId() {
+        #expect(KeyWidth.precedes("#9999", "#10000"))
+        #expect(!KeyWidth.precedes("#10000", "#9999"))
+        // One width: byte order, as before ("O-0099" < "O-0100"; "B" < "a").
+        #expect(KeyWidth.precedes("O-0099", "O-0100"))
+        #expect(KeyWidth.precedes("B", "a"))
+        #expect(!KeyWidth.precedes("#9999", "#9999"))
+        // Width in UTF-8 bytes: "é" is two.
+        #expect(KeyWidth.of("é") == 2 && KeyWidth.of("#10000") == 6)
+    }
+
+    @Test func ordersNumberedPastADigitAreAppendedInKeyOrder() throws {
+        let db = try Connection(path: temporaryFolder() + "/width.sqlite")
+        try db.execute("""
+            CREATE TABLE t(id TEXT NOT NULL, w INTEGER NOT NULL, PRIMARY KEY(w, id)) WITHOUT ROWID
+            """)
+        let columns = [StoredColumn<Int>("w") { .integer(KeyWidth.of("#\($0)")) },
+                       StoredColumn<Int>("id") { .text("#\($0)") }]
+        // #9990 ... #10009: in byte order #10000 would sort before #9990; width first, every
+        // number is above the ones before it.
+        try db.transaction {
+            let append = try KeyOrderAppend(db, table: "t", key: ["w", "id"], columns: columns)
+            for number in 9_990..<10_010 { #expect(try append.hold(number), "#\(number)") }
+            try append.flush()
+        }
+        // A later load starts above the greatest stored key (#10009), read back from the table.
+        try db.transaction {
+            let append = try KeyOrderAppend(db, table: "t", key: ["w", "id"], columns: columns)
+            #expect(try append.hold(10_010))
+            #expect(try !append.hold(9_999))   // below: the caller writes it one row at a time
+            try append.flush()
+        }
+        #expect(try db.scalarInt("SELECT count(*) FROM t") == 21)
+        let rows = try dump(db.path, "SELECT id FROM t ORDER BY w, id").map { $0[0] }
+        #expect(rows.first == "#9990" && rows.last == "#10010")
+    }
+}
+
 /// A bulk statement that fails part-way is an error, and its transaction's rollback leaves the
 /// table as it was: the rows OR FAIL kept before the failing one go too (`KeyOrderAppend`).
 @Suite struct KeyOrderAppendFailureTests {

@@ -4,7 +4,7 @@ import Testing
 import SQLite
 
 /// A store made by restock 0.3.0 (schema 4, `Stores/restock-0.3.0.sql`) opened by this
-/// restock's `run` (README, "The store"): the migrations after it (5 to 8) are applied in order, its
+/// restock's `run` (README, "The store"): the migrations after it (5 to 9) are applied in order, its
 /// rows and figures stay, and its unchanged files are not read again.
 @Suite struct StoreUpgradeTests {
     static let stores = packageRoot().appendingPathComponent("Tests/RestockAppTests/Stores")
@@ -33,7 +33,16 @@ import SQLite
         #expect(rows.count == 9)
         let r = try runRestock(["run", "--data", data, "--db", db, "--out", work + "/R", "--as-of", "2026-11-14", "--quiet"])
         #expect(r.status == 0, "\(r.stderr)")
-        #expect(try dump(db, "PRAGMA user_version") == [["8"]])
+        #expect(try dump(db, "PRAGMA user_version") == [["9"]])
+        // Migration 9: every keyed table's id width is its id's UTF-8 bytes ("#1001" 5, "C2" 2),
+        // first in the key.
+        #expect(try dump(db, "SELECT DISTINCT order_id, order_id_width FROM order_lines ORDER BY order_id_width, order_id")
+                == [["1", "1"], ["2", "1"], ["C2", "2"], ["#1001", "5"], ["#1002", "5"]])
+        for (table, id, width) in [("order_lines", "order_id", "order_id_width"), ("backorders", "key", "key_width"),
+                                   ("receipts", "po_id", "po_id_width")] {
+            #expect(try dump(db, "SELECT count(*) FROM \(table) WHERE \(width) IS NOT length(CAST(\(id) AS BLOB))") == [["0"]])
+            #expect(try dump(db, "SELECT name FROM pragma_table_info('\(table)') WHERE pk = 1") == [[width]])
+        }
         // Migration 8: the ingests' change time and file identity, unknown for 0.3.0's rows.
         #expect(try dump(db, "SELECT changed_ns, file_id FROM ingests WHERE id <= 3")
                 == Array(repeating: ["NULL", "NULL"], count: 3))
@@ -69,5 +78,32 @@ import SQLite
         let skus = try ReturnsAndCancellationsTests.skus(folder)
         #expect(skus["TASSE"]?["ordered_units"] == "8" && skus["TASSE"]?["returned_units"] == "1")
         #expect(skus["TELLER"]?["ordered_units"] == "3" && skus["TELLER"]?["returned_units"] == "0")
+    }
+
+    @Test func readingCommandsSayToRunOnceOnAnOlderStoreAndReadItsHistoryAsItIs() throws {
+        let (work, _, db) = try oldStore()
+        // `sku` and `replay` compute figures from the newest schema: refused, with what to do,
+        // and the store is not changed (still schema 4).
+        for arguments in [["sku", "TASSE"], ["replay", "--out", work + "/R"]] {
+            let r = try runRestock(arguments + ["--db", db, "--as-of", "2026-11-14"])
+            #expect(r.status == 1)
+            #expect(r.stderr.contains("the store '\(db)' was written by an older restock (its schema is 4, this restock's 9): run 'restock ingest' or 'restock run' once to bring it up to date"), "\(r.stderr)")
+        }
+        #expect(try dump(db, "PRAGMA user_version") == [["4"]])
+        // `history` and `rejects` read it as it is.
+        let history = try runRestock(["history", "--db", db])
+        #expect(history.status == 0, "\(history.stderr)")
+        let rejects = try runRestock(["rejects", "--db", db])
+        #expect(rejects.status == 0 && rejects.stdout.contains("orders.csv,6,quantity,0,"), "\(rejects.stderr)")
+    }
+
+    @Test func readingCommandsOnAnEmptyDatabaseSayToLoadFirst() throws {
+        let db = temporaryFolder() + "/empty.sqlite"
+        try Connection(path: db).execute("PRAGMA user_version = 0")
+        for arguments in [["sku", "A"], ["history"], ["rejects"], ["replay", "--out", temporaryFolder()]] {
+            let r = try runRestock(arguments + ["--db", db])
+            #expect(r.status == 1)
+            #expect(r.stderr.contains("the store '\(db)' holds nothing yet: run 'restock run' or 'restock ingest' first"), "\(arguments) \(r.stderr)")
+        }
     }
 }

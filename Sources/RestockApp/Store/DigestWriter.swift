@@ -84,7 +84,7 @@ final class DigestWriter {
         readBlock = try db.prepare("SELECT data FROM sku_days WHERE block=? AND sku=?")
         writeBlock = try db.prepare("INSERT OR REPLACE INTO sku_days(block, sku, data) VALUES(?, ?, ?)")
         deleteBlock = try db.prepare("DELETE FROM sku_days WHERE block=? AND sku=?")
-        orderLines = try db.prepare("SELECT day, cancelled OR quantity < 0 FROM order_lines WHERE order_id=? AND sku=?")
+        orderLines = try db.prepare("SELECT day, cancelled OR quantity < 0 FROM order_lines WHERE order_id_width=? AND order_id=? AND sku=?")
         readEvents = try db.prepare("SELECT data FROM sku_events WHERE sku=?")
         writeEvents = try db.prepare("INSERT OR REPLACE INTO sku_events(sku, data) VALUES(?, ?)")
         updateEvents = try db.prepare("UPDATE sku_events SET data=?2 WHERE sku=?1")
@@ -304,20 +304,21 @@ final class DigestWriter {
         if hit { mark(orderId, sku) }
     }
 
-    /// Reads the lines of every marked order, in order_id order (neighbouring keys share pages),
+    /// Reads the lines of every marked order, in the table's key order (`KeyWidth`: neighbouring keys share pages),
     /// into `edits`; `names` are the SKUs' by the marks' numbers.
     private func readMarkedOrders(_ marks: inout [(order: String, sku: Int32)], names: [String]) throws {
         guard !marks.isEmpty else { return }
         var lines: [SKUEvents.Line] = []
         var previous: (order: String, sku: Int32)?
-        marks.sort { $0.order != $1.order ? ByteOrder.precedes($0.order, $1.order) : $0.sku < $1.sku }
+        marks.sort { $0.order != $1.order ? KeyWidth.precedes($0.order, $1.order) : $0.sku < $1.sku }
         for mark in marks {
             if let previous, previous.order == mark.order && previous.sku == mark.sku { continue }
             previous = mark
             lines.removeAll(keepingCapacity: true)
             orderLines.reset()
-            try orderLines.bind(text: mark.order, at: 1)
-            try orderLines.bind(text: names[Int(mark.sku)], at: 2)
+            try orderLines.bind(int: KeyWidth.of(mark.order), at: 1)
+            try orderLines.bind(text: mark.order, at: 2)
+            try orderLines.bind(text: names[Int(mark.sku)], at: 3)
             while try orderLines.step() { lines.append(SKUEvents.Line(day: orderLines.int(0), cancelled: orderLines.int(1) != 0)) }
             orderLines.reset()
             edits.setLines(orderId: mark.order, lines, of: Int(mark.sku))

@@ -259,7 +259,8 @@ final class FactsReader {
     private static func credits(_ db: Connection, rules: WindowRules, sku only: String?) throws -> Statement {
         let row = try db.prepare("""
             SELECT c.sku, c.day, -c.quantity, c.cancelled OR EXISTS(SELECT 1 FROM order_lines s
-                   WHERE s.order_id = c.order_id AND s.sku = c.sku AND s.quantity > 0)
+                   WHERE s.order_id_width = c.order_id_width AND s.order_id = c.order_id
+                   AND s.sku = c.sku AND s.quantity > 0)
             FROM order_lines c WHERE c.quantity < 0 AND c.day BETWEEN ?1 AND ?2 AND (?3 IS NULL OR c.sku = ?3)
             ORDER BY c.sku, c.day
             """)

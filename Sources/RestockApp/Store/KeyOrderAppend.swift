@@ -30,9 +30,9 @@ final class KeyOrderAppend<Row> {
     private let many: Statement
     private let one: Statement
     private var held: [Row] = []
-    /// The greatest key the table holds or will hold once flushed; empty for an empty table.
-    /// Read from the table on the first row (inside the ingest's transaction).
-    private var greatest: [String] = []
+    /// The greatest key the table holds or will hold once flushed, part by part; empty for an
+    /// empty table. Read from the table on the first row (inside the ingest's transaction).
+    private var greatest: [SQLValue] = []
     private var greatestKnown = false
 
     init(_ db: Connection, table: String, key: [String], columns: [StoredColumn<Row>]) throws {
@@ -46,20 +46,25 @@ final class KeyOrderAppend<Row> {
     }
 
     /// Holds `row` and returns true when its key lies above every key stored or held (it is
-    /// then the greatest); false otherwise, or when a key column is not text.
+    /// then the greatest); false otherwise, or when a key part is neither text nor an integer.
     func hold(_ row: Row) throws -> Bool {
-        if !greatestKnown { try readGreatest() }
+        if !greatestKnown { try readGreatest(like: row) }
         // Part by part until one differs: the row's key must be the greater there.
         var order = greatest.isEmpty ? 1 : 0
         for i in key.indices {
-            guard case .text(let part) = columns[i].value(row) else { return false }
-            if order == 0 { order = ByteOrder.compare(part, greatest[i]) }
+            let part = columns[i].value(row)
+            switch part {
+            case .text(let text):
+                if order == 0, case .text(let stored) = greatest[i] { order = ByteOrder.compare(text, stored) }
+            case .integer(let number):
+                if order == 0, case .integer(let stored) = greatest[i] { order = number < stored ? -1 : number > stored ? 1 : 0 }
+            default:
+                return false
+            }
         }
         guard order > 0 else { return false }
-        if greatest.isEmpty { greatest = Array(repeating: "", count: key.count) }
-        for i in key.indices {
-            if case .text(let part) = columns[i].value(row) { greatest[i] = part }
-        }
+        if greatest.isEmpty { greatest = Array(repeating: .null, count: key.count) }
+        for i in key.indices { greatest[i] = columns[i].value(row) }
         held.append(row)
         if held.count == Self.rowsPerStatement { try flush() }
         return true
@@ -84,13 +89,22 @@ final class KeyOrderAppend<Row> {
         held.removeAll(keepingCapacity: true)
     }
 
-    /// The table's greatest key in its key order (SQLite's BINARY collation: bytes). The key
-    /// columns are `TEXT NOT NULL`, so every stored key is text.
-    private func readGreatest() throws {
+    /// The table's greatest key in its key order (text parts by SQLite's BINARY collation:
+    /// bytes; integer parts by value), each part read as the same kind of value as `row`'s:
+    /// the key columns are `NOT NULL` and declared `TEXT` or `INTEGER`, so every stored part
+    /// is of its column's kind.
+    private func readGreatest(like row: Row) throws {
         let last = try db.prepare("SELECT \(key.joined(separator: ", ")) FROM \(table) ORDER BY "
                                   + key.map { "\($0) DESC" }.joined(separator: ", ") + " LIMIT 1")
         // The query selects the key columns in `key`'s order: column i is key[i].
-        greatest = try last.step() ? key.indices.map { last.text(Int32($0)) ?? "" } : []
+        if try last.step() {
+            greatest = key.indices.map { i in
+                if case .integer = columns[i].value(row) { return .integer(last.int64(Int32(i))) }
+                return .text(last.text(Int32(i)) ?? "")
+            }
+        } else {
+            greatest = []
+        }
         greatestKnown = true
     }
 }

@@ -27,17 +27,18 @@ final class RowWriter {
     /// use small ones; by default the record edits' bytes decide).
     init(_ db: Connection, digestFlushThreshold: Int = 1_000_000, eventFlushThreshold: Int = .max,
          eventFlushBytes: Int = DigestWriter.defaultEventFlushBytes) throws {
-        orders = try KeyedTable(db, name: "order_lines", key: ["order_id", "line_key"], columns: Self.orderLineColumns)
-        backorders = try KeyedTable(db, name: "backorders", key: ["key"], columns: Self.backorderColumns)
+        orders = try KeyedTable(db, name: "order_lines", key: ["order_id_width", "order_id", "line_key"], columns: Self.orderLineColumns)
+        backorders = try KeyedTable(db, name: "backorders", key: ["key_width", "key"], columns: Self.backorderColumns)
         products = try KeyedTable(db, name: "products", key: ["sku"], columns: Self.productColumns)
-        receipts = try KeyedTable(db, name: "receipts", key: ["po_id", "sku"], columns: Self.receiptColumns)
+        receipts = try KeyedTable(db, name: "receipts", key: ["po_id_width", "po_id", "sku"], columns: Self.receiptColumns)
         digests = try DigestWriter(db, flushThreshold: digestFlushThreshold, eventFlushThreshold: eventFlushThreshold,
                                    eventFlushBytes: eventFlushBytes)
         reject = try db.prepare(RejectRecords.insert)
     }
 
-    /// `order_lines`: one row per order_id and line key.
+    /// `order_lines`: one row per order_id and line key, keyed by the id's width first (`KeyWidth`).
     static let orderLineColumns: [StoredColumn<OrderRow>] = [
+        .init("order_id_width") { .integer(KeyWidth.of($0.orderId)) },
         .init("order_id") { .text($0.orderId) },
         .init("line_key") { .text($0.storedLineKey) },
         .init("sku") { .text($0.sku) },
@@ -56,8 +57,9 @@ final class RowWriter {
         .init("backordered") { .optional($0.fulfilment.backorderedUnits) },
     ]
 
-    /// `backorders`: one row per backorder key.
+    /// `backorders`: one row per backorder key, keyed by its width first (`KeyWidth`).
     static let backorderColumns: [StoredColumn<BackorderRow>] = [
+        .init("key_width") { .integer(KeyWidth.of($0.storedKey)) },
         .init("key") { .text($0.storedKey) },
         .init("order_id") { .text($0.orderId) },
         .init("sku") { .text($0.sku) },
@@ -88,8 +90,9 @@ final class RowWriter {
         .init("stocked") { .optional($0.stocked.map { $0 ? 1 : 0 }) },
     ]
 
-    /// `receipts`: one row per po_id and sku.
+    /// `receipts`: one row per po_id and sku, keyed by the po_id's width first (`KeyWidth`).
     static let receiptColumns: [StoredColumn<ReceiptRow>] = [
+        .init("po_id_width") { .integer(KeyWidth.of($0.poId)) },
         .init("po_id") { .text($0.poId) },
         .init("sku") { .text($0.sku) },
         .init("supplier") { .optional($0.supplier) },

@@ -68,11 +68,23 @@ final class Store {
         }
     }
 
-    /// Whether the per-SKU digests a run reads are current (false for a store written by an
-    /// older restock and not yet opened for writing).
-    func digestsAreCurrent() throws -> Bool {
-        guard try Migrator.version(of: db) >= 2 else { return false }
-        return try db.scalarText("SELECT value FROM meta WHERE key='digests'") == nil
+    /// Refuses a store a reading command cannot read, with what to do: an empty database
+    /// (no restock command has written it), and, when the command computes figures
+    /// (`newestSchema`: `restock sku` and `restock replay` read the newest schema's tables and
+    /// columns), a store written by an older restock and not yet opened for writing (an older
+    /// schema, or a store from before the per-SKU digests). `history` and `rejects` read any
+    /// schema.
+    func requireReadable(newestSchema: Bool) throws {
+        let version = try Migrator.version(of: db)
+        let newest = Schema.migrator.migrations.count
+        if version == 0 {
+            throw RunError("the store '\(path)' holds nothing yet: run 'restock run' or 'restock ingest' first")
+        }
+        guard newestSchema else { return }
+        let digestsBuilt = version >= 2 ? try db.scalarText("SELECT value FROM meta WHERE key='digests'") == nil : false
+        guard version == newest && digestsBuilt else {
+            throw RunError("the store '\(path)' was written by an older restock (its schema is \(version), this restock's \(newest)): run 'restock ingest' or 'restock run' once to bring it up to date ('restock history' and 'restock rejects' read it as it is)")
+        }
     }
 
     /// Copies the write-ahead log into the database file on a second connection and thread

@@ -19,6 +19,7 @@ enum HistoryCommand: Command {
         let limit = try a.integer("limit", in: 1...100_000) ?? 20
         try a.finish()
         let store = try Store(path: db, readOnly: true)
+        try store.requireReadable(newestSchema: false)
         let runs = try store.db.prepare("""
             SELECT r.id, r.command, r.started_at, COALESCE(r.as_of, ''), r.outcome, COALESCE(r.message, ''),
                    (SELECT total(rows_read) FROM ingests WHERE run_id=r.id),

@@ -21,6 +21,7 @@ enum RejectsCommand: Command {
         let runId = try a.integer("run", in: 1...Int.max)
         try a.finish()
         let store = try Store(path: db, readOnly: true)
+        try store.requireReadable(newestSchema: false)
         let id: Int64
         if let runId { id = Int64(runId) } else {
             guard let latest = try store.db.scalarInt("SELECT max(run_id) FROM ingests") else {

@@ -29,11 +29,9 @@ enum ReplayCommand: Command {
     static func run(_ a: inout ArgumentList) throws -> Int32 {
         let (options, replayPlan) = try parsePlan(&a)
         let store = try Store(path: options.common.db, readOnly: true)
+        try store.requireReadable(newestSchema: true)
         if let zone = try store.storedTimeZone(), zone != options.settings.timeZone {
             throw UsageError("the store was loaded with --time-zone \(zone); pass --time-zone \(zone)")
-        }
-        guard try store.digestsAreCurrent() else {
-            throw RunError("the store '\(options.common.db)' was written by an older restock: run 'restock ingest' or 'restock run' once to bring it up to date")
         }
         let progress = Progress(quiet: options.common.quiet)
         progress.begin(ReplayStage.name)

@@ -42,11 +42,9 @@ enum SKUCommand: Command {
     /// The SKU's figures (and replay) on stdout.
     private static func explain(_ sku: String, options: RunOptions, replayOptions: ReplayCommand.PlanOptions?) throws {
         let store = try Store(path: options.common.db, readOnly: true)
+        try store.requireReadable(newestSchema: true)
         if let zone = try store.storedTimeZone(), zone != options.settings.timeZone {
             throw UsageError("the store was loaded with --time-zone \(zone); pass --time-zone \(zone)")
-        }
-        guard try store.digestsAreCurrent() else {
-            throw RunError("the store '\(options.common.db)' was written by an older restock: run 'restock ingest' or 'restock run' once to bring it up to date")
         }
         let settings = options.settings
         let reader = try FactsReader(store.db, settings: settings, sku: sku)
