@@ -66,6 +66,33 @@ import SQLite
         #expect(KeyWidth.of("é") == 2 && KeyWidth.of("#10000") == 6)
     }
 
+    @Test func backordersWithoutAnIdSortBeforeEveryIdAndByTheirOrderWhateverTheSKU() {
+        let made = { (order: String, sku: String) in "\u{1F}\(order)\u{1F}\(sku)\u{1F}20000" }
+        // A backorder_id: its own width. A key made from order, SKU and day: its order id's
+        // width less 2^32, whatever the SKU's length.
+        #expect(KeyWidth.ofBackorderKey("BO-1") == 4)
+        #expect(KeyWidth.ofBackorderKey(made("O-10", "A")) == 4 - (1 << 32))
+        #expect(KeyWidth.ofBackorderKey(made("O-10", "A-VERY-LONG-SKU")) == 4 - (1 << 32))
+        // So O-9's made keys come before O-10's, and all before any backorder_id.
+        let keys = [made("O-9", "LONG-SKU-NAME"), made("O-10", "A"), made("O-10", "B"), "BO-1", "BO-10"]
+        let widths = keys.map(KeyWidth.ofBackorderKey)
+        #expect(widths == widths.sorted())
+    }
+
+    @Test func theMigrationsWidthsAreTheOnesRestockComputes() throws {
+        // Migration 9 computes the widths in SQL: the same numbers as Swift, bytes not
+        // characters, for ids, made backorder keys and a backorder_id that begins with U+001F.
+        let db = try Connection(path: temporaryFolder() + "/widths.sqlite")
+        let ids = ["#10000", "O-1", "é-1", "\u{1F}O-10\u{1F}SKU-1\u{1F}20000", "\u{1F}é\u{1F}S\u{1F}1", "\u{1F}X", "\u{1F}"]
+        for id in ids {
+            let row = try db.prepare("SELECT \(KeyWidth.sql("?1")), (SELECT \(KeyWidth.backorderSQL) FROM (SELECT ?1 AS key))")
+            try row.bind([.text(id)])
+            #expect(try row.step())
+            #expect(row.int64(0) == KeyWidth.of(id), "\(id.debugDescription)")
+            #expect(row.int64(1) == KeyWidth.ofBackorderKey(id), "\(id.debugDescription)")
+        }
+    }
+
     @Test func ordersNumberedPastADigitAreAppendedInKeyOrder() throws {
         let db = try Connection(path: temporaryFolder() + "/width.sqlite")
         try db.execute("""

@@ -80,14 +80,14 @@ import SQLite
         #expect(skus["TELLER"]?["ordered_units"] == "3" && skus["TELLER"]?["returned_units"] == "0")
     }
 
-    @Test func readingCommandsSayToRunOnceOnAnOlderStoreAndReadItsHistoryAsItIs() throws {
+    @Test func readingCommandsOnAnOlderStoreSayHowToBringItUpToDateAndReadItsHistoryAsItIs() throws {
         let (work, _, db) = try oldStore()
         // `sku` and `replay` compute figures from the newest schema: refused, with what to do,
         // and the store is not changed (still schema 4).
         for arguments in [["sku", "TASSE"], ["replay", "--out", work + "/R"]] {
             let r = try runRestock(arguments + ["--db", db, "--as-of", "2026-11-14"])
             #expect(r.status == 1)
-            #expect(r.stderr.contains("the store '\(db)' was written by an older restock (its schema is 4, this restock's 9): run 'restock ingest' or 'restock run' once to bring it up to date"), "\(r.stderr)")
+            #expect(r.stderr.contains("the store '\(db)' was written by an older restock (its schema is 4, this restock's 9): the next 'restock run' brings it up to date, or 'restock report' run once now, which reads no data files"), "\(r.stderr)")
         }
         #expect(try dump(db, "PRAGMA user_version") == [["4"]])
         // `history` and `rejects` read it as it is.
@@ -95,6 +95,12 @@ import SQLite
         #expect(history.status == 0, "\(history.stderr)")
         let rejects = try runRestock(["rejects", "--db", db])
         #expect(rejects.status == 0 && rejects.stdout.contains("orders.csv,6,quantity,0,"), "\(rejects.stderr)")
+        #expect(try dump(db, "PRAGMA user_version") == [["4"]])
+        // As the message says, `restock report` alone brings it up to date; `sku` then answers.
+        let report = try runRestock(["report", "--db", db, "--out", work + "/R", "--as-of", "2026-11-14", "--quiet"])
+        #expect(report.status == 0, "\(report.stderr)")
+        let sku = try runRestock(["sku", "TASSE", "--db", db, "--as-of", "2026-11-14"])
+        #expect(sku.status == 0 && sku.stdout.hasPrefix("TASSE"), "\(sku.stderr)")
     }
 
     @Test func readingCommandsOnAnEmptyDatabaseSayToLoadFirst() throws {
@@ -105,5 +111,42 @@ import SQLite
             #expect(r.status == 1)
             #expect(r.stderr.contains("the store '\(db)' holds nothing yet: run 'restock run' or 'restock ingest' first"), "\(arguments) \(r.stderr)")
         }
+    }
+
+    @Test func rowsStoredBeforeTheWidthsAreFoundAgainByTheirKeysAfterTheUpgrade() throws {
+        // A schema-8 store holding rows as restock 0.8.5 stored them: an order numbered past a
+        // digit, backorders without a backorder_id (keys made from order, SKU and day, marked
+        // with U+001F, SKUs of two lengths) and with one, receipts.
+        let work = temporaryFolder()
+        let db = work + "/restock.sqlite"
+        let old = try Connection(path: db)
+        try Migrator(Array(Schema.migrator.migrations.prefix(8))).migrate(old)
+        try old.execute("""
+            INSERT INTO order_lines(order_id, line_key, sku, day, quantity, cancelled) VALUES
+                ('9', '1', 'A', 20758, 1, 0), ('10', '1', 'LONGSKU-1', 20759, 2, 0);
+            INSERT INTO backorders(key, order_id, sku, quantity, b_day) VALUES
+                (char(31) || '9' || char(31) || 'A' || char(31) || '20758', '9', 'A', 1, 20758),
+                (char(31) || '10' || char(31) || 'LONGSKU-1' || char(31) || '20759', '10', 'LONGSKU-1', 2, 20759),
+                ('BO-7', '10', 'LONGSKU-1', 1, 20759);
+            INSERT INTO receipts(po_id, sku, o_day, r_day, quantity) VALUES ('PO9', 'A', 20727, 20736, 5), ('PO10', 'A', 20737, 20746, 5);
+            """)
+        let data = dataFolder([
+            "orders.csv": "order_id,line_id,ordered_at,sku,quantity\n9,1,2026-11-01,A,1\n10,1,2026-11-02,LONGSKU-1,2\n",
+            "backorders.csv": "backorder_id,order_id,sku,quantity,backordered_at\n,9,A,1,2026-11-01\n,10,LONGSKU-1,2,2026-11-02\nBO-7,10,LONGSKU-1,1,2026-11-02\n",
+            "receipts.csv": "po_id,sku,ordered_at,received_at,quantity\nPO9,A,2026-10-01,2026-10-10,5\nPO10,A,2026-10-11,2026-10-20,5\n",
+        ])
+        // The same rows loaded after the upgrade are duplicates: each stored key is found with
+        // the width this restock computes for it (in SQL by the migration, in Swift by the load).
+        let r = try runRestock(["ingest", data, "--db", db, "--reload"])
+        #expect(r.status == 0, "\(r.stderr)")
+        let total = r.stdout.split(separator: "\n").first { $0.hasPrefix("total") }?.split(separator: " ")
+        #expect(total == ["total", "7", "0", "0", "7", "0"], "\(r.stdout)")   // read, new, replaced, duplicates, rejected
+        #expect(try dump(db, "SELECT count(*), max(version) FROM order_lines") == [["2", "0"]])
+        #expect(try dump(db, "SELECT count(*), max(version) FROM backorders") == [["3", "0"]])
+        #expect(try dump(db, "SELECT count(*), max(version) FROM receipts") == [["2", "0"]])
+        #expect(try dump(db, "PRAGMA integrity_check") == [["ok"]])
+        // Made keys before backorder ids, by their order's width ("9" before "10").
+        #expect(try dump(db, "SELECT order_id FROM backorders ORDER BY key_width, key") == [["9"], ["10"], ["10"]])
+        #expect(try dump(db, "SELECT key FROM backorders ORDER BY key_width, key").last == ["BO-7"])
     }
 }

@@ -57,9 +57,9 @@ final class RowWriter {
         .init("backordered") { .optional($0.fulfilment.backorderedUnits) },
     ]
 
-    /// `backorders`: one row per backorder key, keyed by its width first (`KeyWidth`).
+    /// `backorders`: one row per backorder key, keyed by its width first (`KeyWidth.ofBackorderKey`).
     static let backorderColumns: [StoredColumn<BackorderRow>] = [
-        .init("key_width") { .integer(KeyWidth.of($0.storedKey)) },
+        .init("key_width") { .integer(KeyWidth.ofBackorderKey($0.storedKey)) },
         .init("key") { .text($0.storedKey) },
         .init("order_id") { .text($0.orderId) },
         .init("sku") { .text($0.sku) },

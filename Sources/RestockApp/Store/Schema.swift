@@ -208,7 +208,7 @@ enum Schema {
             version INTEGER NOT NULL DEFAULT 0,
             PRIMARY KEY(key_width, key)) WITHOUT ROWID;
         INSERT INTO backorders_by_width(key_width, \(backorderColumnsV8))
-            SELECT \(KeyWidth.sql("key")) AS w, \(backorderColumnsV8) FROM backorders ORDER BY w, key;
+            SELECT \(KeyWidth.backorderSQL) AS w, \(backorderColumnsV8) FROM backorders ORDER BY w, key;
         DROP TABLE backorders;
         ALTER TABLE backorders_by_width RENAME TO backorders;
         CREATE INDEX backorders_order ON backorders(order_id, sku);

@@ -83,7 +83,10 @@ final class Store {
         guard newestSchema else { return }
         let digestsBuilt = version >= 2 ? try db.scalarText("SELECT value FROM meta WHERE key='digests'") == nil : false
         guard version == newest && digestsBuilt else {
-            throw RunError("the store '\(path)' was written by an older restock (its schema is \(version), this restock's \(newest)): run 'restock ingest' or 'restock run' once to bring it up to date ('restock history' and 'restock rejects' read it as it is)")
+            if let holder = RunLock.holder(storePath: path) {
+                throw RunError("the store '\(path)' was written by an older restock and another restock command holds it now (\(holder)), which brings it up to date: ask again when it has finished")
+            }
+            throw RunError("the store '\(path)' was written by an older restock (its schema is \(version), this restock's \(newest)): the next 'restock run' brings it up to date, or 'restock report' run once now, which reads no data files ('restock history' and 'restock rejects' read it as it is)")
         }
     }
 
