@@ -34,6 +34,9 @@ import SQLite
         let r = try runRestock(["run", "--data", data, "--db", db, "--out", work + "/R", "--as-of", "2026-11-14", "--quiet"])
         #expect(r.status == 0, "\(r.stderr)")
         #expect(try dump(db, "PRAGMA user_version") == [["9"]])
+        // The migrations ran through a rollback journal; the store is back in WAL after them.
+        #expect(try dump(db, "PRAGMA journal_mode") == [["wal"]])
+        #expect(!FileManager.default.fileExists(atPath: db + "-journal"))
         // Migration 9: every keyed table's id width is its id's UTF-8 bytes ("#1001" 5, "C2" 2),
         // first in the key.
         #expect(try dump(db, "SELECT DISTINCT order_id, order_id_width FROM order_lines ORDER BY order_id_width, order_id")

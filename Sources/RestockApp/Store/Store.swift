@@ -46,7 +46,7 @@ final class Store {
                     try db.execute("PRAGMA page_size=16384")
                 }
                 try db.enableWAL()
-                try Schema.migrator.migrate(db)
+                try Self.migrate(db)
                 try StoreIdentity.mark(db)
                 // A store from before the digests (schema 2) counts its rows once.
                 if try db.scalarText("SELECT value FROM meta WHERE key='digests'") != nil {
@@ -66,6 +66,24 @@ final class Store {
         } catch {
             throw RunError("cannot open the store '\(path)': \(error)")
         }
+    }
+
+    /// Brings the schema up to date. An existing store's migrations run through a rollback
+    /// journal, as a first load does (`FirstLoadJournal`), and the store returns to WAL after
+    /// them: a migration that copies tables (schema 9) then writes each new page once, beyond
+    /// the file's old end where the journal keeps nothing, instead of once into the
+    /// write-ahead log and again into the file, so it needs free disk about the size of what
+    /// it copies, not twice that. When another connection has the store open the switch is
+    /// refused and the migrations go through the write-ahead log as before.
+    private static func migrate(_ db: Connection) throws {
+        let version = try Migrator.version(of: db)
+        guard version > 0 && version < Schema.migrator.migrations.count else {
+            try Schema.migrator.migrate(db)
+            return
+        }
+        let rollback = (try? db.enableRollbackJournal()) ?? false
+        try Schema.migrator.migrate(db)
+        if rollback { try db.enableWAL() }
     }
 
     /// Refuses a store a reading command cannot read, with what to do: an empty database
