@@ -1,4 +1,5 @@
 import Foundation
+import RestockCore
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -71,14 +72,6 @@ final class Progress: @unchecked Sendable {
         FileHandle.standardError.write(Data((text + "\n").utf8))
     }
 
-    /// `12,345,678`.
-    static func count(_ n: Int64) -> String {
-        let digits = String(n.magnitude)
-        var out = ""
-        for (i, ch) in digits.enumerated() {
-            if i > 0 && (digits.count - i) % 3 == 0 { out.append(",") }
-            out.append(ch)
-        }
-        return n < 0 ? "-" + out : out
-    }
+    /// `12,345,678` (`ReportFormat.count`, as the report writes counts).
+    static func count(_ n: Int64) -> String { ReportFormat.count(Int(n)) }
 }

@@ -1,6 +1,7 @@
 import SQLite
 
-/// The journal a first load writes through (README, "The store"; ARCHITECTURE.md, "The store").
+/// The journal a first load writes through (README, "The store"; ARCHITECTURE.md, "The store"),
+/// and an upgrade's migrations too (`Store.migrate`).
 ///
 /// In WAL mode every page is written twice: to the `-wal` file, then copied into the database
 /// by a checkpoint. A rollback journal keeps only the old content of pages the transaction
@@ -20,10 +21,16 @@ final class FirstLoadJournal {
     /// otherwise, or when the switch cannot be made: another connection that has the store
     /// open (a `restock sku`, an SQLite shell) makes SQLite refuse it as "locked", and the
     /// load then goes through the write-ahead log as any other.
-    init(_ db: Connection) throws {
+    convenience init(_ db: Connection) throws {
+        self.init(db, rollback: try db.scalarInt("SELECT NOT EXISTS (SELECT 1 FROM order_lines)") == 1)
+    }
+
+    /// Switches `db` to a rollback journal when `rollback` says so and the switch can be made
+    /// (see above); also for an upgrade's migrations, which copy whole tables into new pages
+    /// (`Store.migrate`).
+    init(_ db: Connection, rollback: Bool) {
         self.db = db
-        let empty = try db.scalarInt("SELECT NOT EXISTS (SELECT 1 FROM order_lines)") == 1
-        isRollback = empty ? ((try? db.enableRollbackJournal()) ?? false) : false
+        isRollback = rollback ? ((try? db.enableRollbackJournal()) ?? false) : false
     }
 
     /// Back to WAL, the store's journal between loads (`Store.init`). Called after the load's

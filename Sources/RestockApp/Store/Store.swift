@@ -72,18 +72,13 @@ final class Store {
     /// journal, as a first load does (`FirstLoadJournal`), and the store returns to WAL after
     /// them: a migration that copies tables (schema 9) then writes each new page once, beyond
     /// the file's old end where the journal keeps nothing, instead of once into the
-    /// write-ahead log and again into the file, so it needs free disk about the size of what
-    /// it copies, not twice that. When another connection has the store open the switch is
-    /// refused and the migrations go through the write-ahead log as before.
+    /// write-ahead log and again into the file. When another connection has the store open
+    /// the switch is refused and the migrations go through the write-ahead log.
     private static func migrate(_ db: Connection) throws {
         let version = try Migrator.version(of: db)
-        guard version > 0 && version < Schema.migrator.migrations.count else {
-            try Schema.migrator.migrate(db)
-            return
-        }
-        let rollback = (try? db.enableRollbackJournal()) ?? false
+        let journal = FirstLoadJournal(db, rollback: version > 0 && version < Schema.migrator.migrations.count)
+        defer { journal.restoreWAL() }
         try Schema.migrator.migrate(db)
-        if rollback { try db.enableWAL() }
     }
 
     /// Refuses a store a reading command cannot read, with what to do: an empty database

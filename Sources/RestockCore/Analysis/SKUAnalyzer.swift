@@ -235,7 +235,7 @@ public enum SKUAnalyzer {
         }
         if f.openBackorderUnits > 0 { parts.append("\(n(f.openBackorderUnits)) units waiting") }
         let short = historyWeeks > 0 && historyWeeks < min(weeks, shortHistoryWeeks)
-            ? " from only \(historyWeeks) week\(historyWeeks == 1 ? "" : "s") of sales" : ""
+            ? " from only \(ReportFormat.plural(historyWeeks, "week")) of sales" : ""
         parts.append("\(f.demandClass.rawValue) demand of \(n(f.forecastDaily * 7)) units a week\(short)")
         if let bulk = bulkWords(bulkDays) { parts.append(bulk) }
         parts.append("lead time \(leadTime.explanation)")

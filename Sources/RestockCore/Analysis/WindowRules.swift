@@ -56,10 +56,11 @@ public struct WindowRules: Sendable, Hashable {
     /// received in it.
     ///
     /// - Parameters:
-    ///   - dailyTotals, backorders, receipts: the SKU's facts that count (see `counts`).
+    ///   - dailyTotals: the SKU's daily totals before credits, those outside the window too.
+    ///   - backorders, receipts: the SKU's facts that count (see `counts`).
     public func lists(product: ProductFact?, dailyTotals: [DailyTotal], backorders: [BackorderFact],
                       receipts: [ReceiptFact]) -> Bool {
-        product != nil || !dailyTotals.isEmpty || !receipts.isEmpty || backorders.contains(where: opensInWindow)
+        product != nil || dailyTotals.contains(where: counts) || !receipts.isEmpty || backorders.contains(where: opensInWindow)
     }
 
     /// A SKU's order days: one per day of its daily totals with at least one order line, with
@@ -112,7 +113,7 @@ public struct WindowRules: Sendable, Hashable {
         }
         // Listed by its order lines before credits: a SKU whose sales all came back still has
         // a row, with its returned_units (README, "Returns and cancellations").
-        guard lists(product: product, dailyTotals: dailyTotals.filter(counts), backorders: backorders, receipts: receipts) else { return nil }
+        guard lists(product: product, dailyTotals: dailyTotals, backorders: backorders, receipts: receipts) else { return nil }
         var facts = SKUFacts(sku: sku, product: product,
                              orderDays: Self.orderDays(dailyTotals: netted, backorderedLineDays: lineDays),
                              backorders: backorders, receipts: receipts,

@@ -1,7 +1,7 @@
 /// How the report and the e-mail write numbers for people: thousands grouped with commas,
 /// a fixed number of decimals, no exponent, and "–" for a missing value. Independent of the
 /// machine's locale, so a report reads the same wherever it is produced.
-enum ReportFormat {
+public enum ReportFormat {
     /// The dash shown for an empty value.
     static let missing = "–"
 
@@ -25,7 +25,7 @@ enum ReportFormat {
     }
 
     /// A count: 12345 -> "12,345".
-    static func count(_ value: Int) -> String {
+    public static func count(_ value: Int) -> String {
         (value < 0 ? "-" : "") + grouped(UInt64(value.magnitude))
     }
 
@@ -53,7 +53,7 @@ enum ReportFormat {
     static func day(_ day: Day?) -> String { day.map { CivilDate.string($0) } ?? missing }
 
     /// "1 SKU", "2 SKUs".
-    static func plural(_ n: Int, _ singular: String, _ plural: String? = nil) -> String {
+    public static func plural(_ n: Int, _ singular: String, _ plural: String? = nil) -> String {
         "\(count(n)) \(n == 1 ? singular : (plural ?? singular + "s"))"
     }
 

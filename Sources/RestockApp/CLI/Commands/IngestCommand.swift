@@ -46,7 +46,7 @@ enum IngestCommand: Command {
             let result = try IngestStage(files: files, timeZone: options.timeZone, reload: reload, runId: recorder.runId, formats: folder.formats)
                 .run(store: store, progress: progress)
             let seconds = try recorder.end("ingest", rows: result.totals.rowsRead)
-            progress.end("\(Progress.count(Int64(result.totals.rowsRead))) row\(result.totals.rowsRead == 1 ? "" : "s") read from \(files.count) file\(files.count == 1 ? "" : "s")\(result.formatsRead)", seconds: seconds)
+            progress.end("\(ReportFormat.plural(result.totals.rowsRead, "row")) read from \(ReportFormat.plural(files.count, "file"))\(result.formatsRead)", seconds: seconds)
             recorder.finish(outcome: "success")
             print(IngestReport.table(result))
             return 0
@@ -77,7 +77,7 @@ enum IngestReport {
             }.joined(separator: "  ") + "\n"
         }
         out += "rows read = new + replaced + duplicates + rejected: \(t.balances ? "holds" : "DOES NOT HOLD")"
-        if t.rowsRejected > 0 { out += "\n\(Progress.count(Int64(t.rowsRejected))) row\(t.rowsRejected == 1 ? "" : "s") rejected; 'restock rejects' lists \(t.rowsRejected == 1 ? "it" : "them") with file, line and reason" }
+        if t.rowsRejected > 0 { out += "\n\(ReportFormat.plural(t.rowsRejected, "row")) rejected; 'restock rejects' lists \(t.rowsRejected == 1 ? "it" : "them") with file, line and reason" }
         return out
     }
 
