@@ -80,6 +80,9 @@ struct ReplayStage {
         var s = settings
         s.asOf = plan.to
         s.windowDays = plan.to - (plan.from - Self.receiptLookBackDays) + 1
+        // The play samples lead times from receipts near each order day, this look-back
+        // its own; the run's reach for lead-time evidence is the decisions' (stage 1).
+        s.leadTimeEvidenceDays = 0
         let reader = try FactsReader(store.db, settings: s, sku: sku)
         let storeHasBackorders = try store.db.scalarInt("SELECT EXISTS (SELECT 1 FROM backorders)") == 1
         var rows: [ReplayRow] = []

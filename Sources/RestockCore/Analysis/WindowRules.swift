@@ -9,12 +9,17 @@ public struct WindowRules: Sendable, Hashable {
     public let start: Day
     /// Last day of the window (the run's as-of).
     public let asOf: Day
+    /// First day of the receipts that count for the lead time (`RunSettings.receiptsStart`):
+    /// the window's start, or earlier where the window is shorter than the lead time's
+    /// evidence (730 days).
+    public let receiptsStart: Day
     /// Days a line may take to ship before it counts as backordered (`BackorderInference`).
     public let handlingDays: Int
 
     public init(settings: RunSettings) {
         start = settings.windowStart
         asOf = settings.asOf
+        receiptsStart = settings.receiptsStart
         handlingDays = settings.handlingDays
     }
 
@@ -36,9 +41,12 @@ public struct WindowRules: Sendable, Hashable {
         backorder.backorderedDay >= start && backorder.backorderedDay <= asOf
     }
 
-    /// Whether a receipt counts: received in the window.
+    /// Whether a receipt counts for the lead time: received by as-of and on or after
+    /// `receiptsStart`, which reaches back before the window where the window is short: a
+    /// supplier's lead time is learnt from few receipts, and recent ones weigh more anyway
+    /// (README, "How the lead time is forecast").
     @inlinable
-    public func counts(_ receipt: ReceiptFact) -> Bool { contains(receipt.receivedDay) }
+    public func counts(_ receipt: ReceiptFact) -> Bool { receipt.receivedDay >= receiptsStart && receipt.receivedDay <= asOf }
 
     /// Whether an order line with a backorder counts in backorder_rate's numerator: ordered
     /// in the window, and its order's first backorder of the SKU opened by as-of.
@@ -53,14 +61,14 @@ public struct WindowRules: Sendable, Hashable {
 
     /// Whether a SKU gets a row in `skus.csv`: it has a products row, a day of order lines in
     /// the window (credited back or not), a backorder opened in the window or a receipt
-    /// received in it.
+    /// received in it (an older receipt that counts for the lead time gives no row).
     ///
     /// - Parameters:
     ///   - dailyTotals: the SKU's daily totals before credits, those outside the window too.
     ///   - backorders, receipts: the SKU's facts that count (see `counts`).
     public func lists(product: ProductFact?, dailyTotals: [DailyTotal], backorders: [BackorderFact],
                       receipts: [ReceiptFact]) -> Bool {
-        product != nil || dailyTotals.contains(where: counts) || !receipts.isEmpty || backorders.contains(where: opensInWindow)
+        product != nil || dailyTotals.contains(where: counts) || receipts.contains(where: { contains($0.receivedDay) }) || backorders.contains(where: opensInWindow)
     }
 
     /// A SKU's order days: one per day of its daily totals with at least one order line, with

@@ -10,10 +10,10 @@ import Foundation
 ///   with equal weights it is the sample variance with n - 1).
 /// - **Thin evidence is pooled** (limited-fluctuation credibility): with n < 3 receipts of
 ///   its own, the SKU's mean is `Z m_own + (1 - Z) m_supplier` with `Z = n / 3`, where the
-///   supplier's other SKUs have receipts in the window; from 3 receipts on the SKU's own mean
+///   supplier's other SKUs have receipts in the days read; from 3 receipts on the SKU's own mean
 ///   stands alone.
 /// - **The supplier's receipts** are the `SupplierPools.othersRead` (200) most recent
-///   receipts of the supplier's other SKUs received in the window (`SupplierPools.others`):
+///   receipts of the supplier's other SKUs received in the days read (`SupplierPools.others`):
 ///   a steady mean and spread without every receipt of a large supplier. They are read only
 ///   below `supplierReceiptsUnused` (5) usable receipts of the SKU's own
 ///   (`readsSupplierReceipts`); see `SupplierPools` for why a pool keeps 1,000.
@@ -26,6 +26,13 @@ public enum LeadTimeEstimator {
     /// year: a slowing supplier shows within months, while the receipts of a steady one
     /// still count about 86% as much as unweighted ones (Kish effective size over a year).
     public static let halfLifeDays: Double = 180
+    /// Days of receipts a run reads at least, ending at as-of (`RunSettings.receiptDays`:
+    /// the window where that is longer). Two years: a SKU reordered every month or two has
+    /// 6-10 receipts a year, and a 365-day window would halve what little there is, while a
+    /// receipt two years old weighs 1/16 of a new one (`halfLifeDays`). Measured on the
+    /// calibration's 24-month worlds with the default 365-day window (README, "How the
+    /// reorder point is reached").
+    public static let evidenceDays = 730
     /// Receipts of its own from which a SKU's mean is not pooled with its supplier's.
     public static let fullCredibilityReceipts = 3
     /// Observations from which the standard deviation is the observed one alone.
@@ -36,12 +43,14 @@ public enum LeadTimeEstimator {
     /// The lead-time forecast of one SKU.
     ///
     /// - Parameters:
-    ///   - own: the SKU's receipts (any dates; only those received in the window count).
+    ///   - own: the SKU's receipts (any dates; only those received in the last `windowDays`
+    ///     days up to as-of count).
     ///   - supplierOthers: receipts of the other SKUs of the SKU's supplier (same filter).
     ///   - quotedDays: products' `lead_time_days`, days.
     ///   - fillDays: fill days of the SKU's backorders fulfilled in the window, days.
     ///   - defaultDays: the run's `--lead-time-days`, days.
-    ///   - asOf: the run's as-of day; `windowDays`: the window, days.
+    ///   - asOf: the run's as-of day; `windowDays`: the days of receipts read, ending at
+    ///     as-of (a run passes `RunSettings.receiptDays`, at least `evidenceDays`).
     public static func estimate(own: [ReceiptFact], supplierOthers: [ReceiptFact],
                                 quotedDays: Double?, fillDays: [Int], defaultDays: Double,
                                 asOf: Day, windowDays: Int) -> LeadTimeForecast {

@@ -13,7 +13,8 @@ public struct PooledReceipt: Sendable, Hashable {
 /// own borrows its supplier's (`LeadTimeEstimator`, README "How the lead time is forecast").
 ///
 /// **The rule**: a SKU that reads its supplier's receipts gets the `othersRead` (200) most
-/// recent receipts of the supplier's *other* SKUs received in the window. 200 values give a
+/// recent receipts of the supplier's *other* SKUs received in the receipts' reach
+/// (`RunSettings.receiptDays`, at least 730 days). 200 values give a
 /// stable mean and spread (the standard error of a mean of 200 is 7% of their standard
 /// deviation, and recency weighting already makes old receipts count little), while a
 /// supplier of thousands of SKUs does not hand each thin SKU every one of its receipts.

@@ -15,6 +15,10 @@ public struct RunSettings: Sendable, Hashable, Codable {
     /// Days an order line may take to ship before it counts as backordered, where
     /// backorders are inferred from orders (default 3; README, "Backorders inferred from orders").
     public var handlingDays: Int = BackorderInference.defaultHandlingDays
+    /// Days of receipts the lead time reads at least, ending at as-of, where the window is
+    /// shorter (default `LeadTimeEstimator.evidenceDays`, 730; README, "How the lead time is
+    /// forecast"). The replay's play sets 0 to keep its own look-back.
+    public var leadTimeEvidenceDays: Int = LeadTimeEstimator.evidenceDays
 
     public init(asOf: Day, windowDays: Int = 365, serviceLevel: Double = 0.95,
                 leadTimeDays: Double = 14, orderCoverDays: Double = 30, timeZone: String = "UTC") {
@@ -28,6 +32,11 @@ public struct RunSettings: Sendable, Hashable, Codable {
 
     /// First day of the window: as-of - window-days + 1.
     public var windowStart: Day { asOf - windowDays + 1 }
+    /// Days of receipts the lead time reads, ending at as-of: the window, or
+    /// `leadTimeEvidenceDays` where that is longer.
+    public var receiptDays: Int { max(windowDays, leadTimeEvidenceDays) }
+    /// First day of the receipts the lead time reads: as-of - receiptDays + 1.
+    public var receiptsStart: Day { asOf - receiptDays + 1 }
     /// Number of whole 7-day weeks ending on as-of inside the window (365 days: 52).
     public var weekCount: Int { windowDays / 7 }
     /// First day of the oldest whole week.

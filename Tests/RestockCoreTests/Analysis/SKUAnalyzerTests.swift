@@ -91,6 +91,18 @@ import Testing
         #expect(SKUAnalyzer.analyze(rich, pools: pools, settings: settings).leadTime.days == 10)
     }
 
+    @Test func theLeadTimeReadsReceiptsOlderThanTheWindowUpTo730Days() {
+        // A 365-day window; received on as-of after 10 days, and 540 days before it after 19
+        // (weight 0.5^3 = 0.125): (10 + 0.125 x 19) / 1.125 = 11 days from 2 receipts.
+        let asOf = settings.asOf
+        let receipts = [ReceiptFact(supplier: "S", orderedDay: asOf - 10, receivedDay: asOf),
+                        ReceiptFact(supplier: "S", orderedDay: asOf - 540 - 19, receivedDay: asOf - 540)]
+        let facts = SKUFacts(sku: "A", orderDays: steadyDays(), receipts: receipts, supplier: "S")
+        let f = SKUAnalyzer.analyze(facts, supplierOthers: [], settings: settings).figures
+        #expect(f.leadTimeSource == .receipts)
+        #expect(abs(f.leadTimeDays - 11) < 1e-9)
+    }
+
     @Test func wordsRoundFiguresForSentences() {
         #expect(SKUAnalyzer.words(17.8807) == "17.9")
         #expect(SKUAnalyzer.words(354) == "354")

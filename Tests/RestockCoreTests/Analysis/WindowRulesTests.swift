@@ -31,8 +31,14 @@ import Testing
         #expect([70, 71, 100, 101].map { rules.opensInWindow(backorder($0)) } == [false, true, true, false])
     }
 
-    @Test func aReceiptCountsWhenReceivedInTheWindow() {
-        #expect([70, 71, 100, 101].map { rules.counts(receipt($0)) } == [false, true, true, false])
+    @Test func aReceiptCountsForTheLeadTimeWhenReceivedInTheLast730DaysOrInALongerWindow() {
+        // Window [71, 100], shorter than the lead time's 730 days: receipts of [-629, 100] count.
+        #expect(rules.receiptsStart == 100 - 730 + 1)
+        #expect([-630, -629, 70, 71, 100, 101].map { rules.counts(receipt($0)) } == [false, true, true, true, true, false])
+        // A window of 1,000 days is longer: its own start, day 1,001, is the receipts' too.
+        let long = WindowRules(settings: RunSettings(asOf: 2_000, windowDays: 1_000))
+        #expect(long.receiptsStart == long.start && long.start == 1_001)
+        #expect([1_000, 1_001].map { long.counts(receipt($0)) } == [false, true])
     }
 
     @Test func aBackorderedLineCountsWhenOrderedInTheWindowAndBackorderedByAsOf() {
@@ -58,6 +64,8 @@ import Testing
         #expect(rules.lists(product: ProductFact(sku: "A"), dailyTotals: [], backorders: [], receipts: []))
         #expect(rules.lists(product: nil, dailyTotals: [DailyTotal(day: 81)], backorders: [], receipts: []))
         #expect(rules.lists(product: nil, dailyTotals: [], backorders: [], receipts: [receipt(90)]))
+        // A receipt before the window counts for the lead time, but gives no row.
+        #expect(!rules.lists(product: nil, dailyTotals: [], backorders: [], receipts: [receipt(70)]))
         #expect(rules.lists(product: nil, dailyTotals: [], backorders: [backorder(71)], receipts: []))
         // Still open in the window, but opened before it: it counts, yet gives no row.
         #expect(!rules.lists(product: nil, dailyTotals: [], backorders: [backorder(60)], receipts: []))

@@ -83,6 +83,22 @@ import Testing
         #expect(f.source == .quoted)
     }
 
+    @Test func aRunReadsTwoYearsOfReceiptsWhateverTheShorterWindow() {
+        // The default window of 365 days reads 730 days of receipts; a longer window its own.
+        #expect(RunSettings(asOf: Self.asOf).receiptDays == 730)
+        #expect(RunSettings(asOf: Self.asOf, windowDays: 90).receiptDays == 730)
+        #expect(RunSettings(asOf: Self.asOf, windowDays: 1_000).receiptDays == 1_000)
+        // Ages 0, 540 and 730 days: the last is outside [as-of - 729, as-of]. Weights 1 and
+        // 0.5^(540/180) = 0.125: mean (10 + 0.125 x 19) / 1.125 = 11 days; a 365-day reach
+        // would have read the first alone (10 days).
+        let own = [Self.receipt(age: 0, days: 10), Self.receipt(age: 540, days: 19), Self.receipt(age: 730, days: 40)]
+        let f = LeadTimeEstimator.estimate(own: own, supplierOthers: [], quotedDays: nil, fillDays: [], defaultDays: 14,
+                                           asOf: Self.asOf, windowDays: RunSettings(asOf: Self.asOf).receiptDays)
+        #expect(f.observations == 2)
+        #expect(abs(f.days - 11) < 1e-9)
+        #expect(Self.estimate(own: own).days == 10)
+    }
+
     @Test func fallsBackFromSupplierToQuotedToFillTimesToDefault() {
         let supplier = Self.estimate(supplier: [Self.receipt(age: 0, days: 8),
                                                 Self.receipt(age: 0, days: 12)], quoted: 30)

@@ -28,6 +28,9 @@ enum CalibrationHarness {
         /// achieved, what the smallest sufficient point reaches, stock with restock's point
         /// and with the smallest sufficient one.
         var tonight: Judged
+        /// The held point's level counted as tonight's judge counts a cycle: failed when the
+        /// net stock is below 0 just before its receipt (`TrueCycles.thresholdsAtReceipt`).
+        var achievedAtReceipt: Double
         /// Filled when `CALIBRATION_DETAIL` is set.
         var diagnosis: CalibrationDiagnosis?
     }
@@ -62,13 +65,15 @@ enum CalibrationHarness {
         var oneOffDays = 0
     }
 
-    /// The history as the pipeline reads it: one-off bulk lines set aside as `SKUAnalyzer`
-    /// does (`OneOffBulkRule`), so the class, the forecast and the reorder point see what
-    /// they would see in a run.
-    static func history(_ drawn: [(lines: Int, units: Double)]) -> History? {
+    /// The history as the pipeline reads it: the whole weeks of the last `windowDays` days
+    /// (all of `drawn` when nil), from the first with demand, one-off bulk lines set aside as
+    /// `SKUAnalyzer` does (`OneOffBulkRule`), so the class, the forecast and the reorder
+    /// point see what they would see in a run.
+    static func history(_ drawn: [(lines: Int, units: Double)], windowDays: Int? = nil) -> History? {
         let asOf = drawn.count - 1
-        guard let first = drawn.firstIndex(where: { $0.units > 0 }) else { return nil }
-        let weeks = min(drawn.count / 7, (asOf - first) / 7 + 1)
+        let windowStart = max(0, asOf + 1 - (windowDays ?? drawn.count))
+        guard let first = drawn.indices.first(where: { $0 >= windowStart && drawn[$0].units > 0 }) else { return nil }
+        let weeks = min((asOf - windowStart + 1) / 7, (asOf - first) / 7 + 1)
         let start = asOf - 7 * weeks + 1
         let ordered = (start...asOf).compactMap { t in
             drawn[t].units > 0 ? OrderDay(day: t, lines: drawn[t].lines, units: drawn[t].units) : nil
@@ -98,14 +103,17 @@ enum CalibrationHarness {
     static func evaluate(_ sku: CalibrationSKU, as demandClass: DemandClass, trueCycles: Int,
                          random r: inout CalibrationRandom) -> [Outcome]? {
         let drawn = (0..<sku.historyDays).map { sku.demand($0, &r) }
-        guard let history = history(drawn),
+        // A run with the default settings: the last 365 days of history (a 24-month world's
+        // first year is not read) and the receipts of the last 730 days.
+        let settings = RunSettings(asOf: sku.historyDays - 1)
+        guard let history = history(drawn, windowDays: settings.windowDays),
               DemandClassifier.classify(weekly: history.weekly).demandClass == demandClass else { return nil }
         let asOf = sku.historyDays - 1
         let forecast = ForecastSelector.select(weekly: history.weekly, demandClass: demandClass)
         let receipts = receipts(sku, asOf: asOf, random: &r)
         let leadTime = LeadTimeEstimator.estimate(
             own: receipts, supplierOthers: [], quotedDays: nil, fillDays: [],
-            defaultDays: 14, asOf: asOf, windowDays: sku.historyDays)
+            defaultDays: 14, asOf: asOf, windowDays: settings.receiptDays)
         // forecast_daily as SKUAnalyzer sets it: the forecast's mean rate over the lead time.
         let rate = forecast.path.dailyRate(overDays: leadTime.days)
         let q = PolicyFigures.orderQuantity(productQty: nil, forecastDaily: rate,
@@ -145,7 +153,8 @@ enum CalibrationHarness {
             return Outcome(achieved: truth.serviceLevel(s), minimalLevel: truth.serviceLevel(minimal),
                            onHand: truth.onHand(s), onHandMinimal: truth.onHand(minimal),
                            textbook: truth.serviceLevel(textbook), achievedTrueInputs: truth.serviceLevel(sTrue),
-                           onHandTrueInputs: truth.onHand(sTrue), tonight: judgedTonight, diagnosis: diagnosis)
+                           onHandTrueInputs: truth.onHand(sTrue), tonight: judgedTonight,
+                           achievedAtReceipt: truth.serviceLevelAtReceipt(s), diagnosis: diagnosis)
         }
     }
 }

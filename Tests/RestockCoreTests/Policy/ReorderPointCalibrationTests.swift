@@ -30,10 +30,12 @@ import RestockCore
 /// in the week after as-of) instead of holding the point for months; it must agree with the
 /// first where demand is stationary (asserted), and its misses are recorded too.
 ///
-/// Size: `CALIBRATION_SKUS` SKUs per class and world (default 6, a debug run of a few
-/// minutes) and `CALIBRATION_CYCLES` true cycles per SKU (default 1200);
+/// Size: `CALIBRATION_SKUS` SKUs per class and world (default 10, a debug run of a few
+/// minutes; 6 until 0.8.7, when reading a default run's year of history redrew the SKUs and
+/// two over-served lumpy SKUs of world 2 put a pool of 12 at 1.20 x the smallest sufficient
+/// stock, pools of 16, 20, 24 and 30 at 1.15, 1.16, 1.14 and 1.11) and `CALIBRATION_CYCLES` true cycles per SKU (default 1200);
 /// `CALIBRATION_WORLDS=0,3` runs only those worlds (by position in `worlds`);
-/// `CALIBRATION_DETAIL=1` prints one line per SKU and target (`CalibrationDiagnosis`). Six SKUs
+/// `CALIBRATION_DETAIL=1` prints one line per SKU and target (`CalibrationDiagnosis`). Ten SKUs
 /// cannot judge a cell, so below 25 the known issues are recorded per class x target over
 /// the stationary and the other worlds, and from 25 on (the release run in the README) per
 /// cell; every cell is printed.
@@ -80,6 +82,8 @@ import RestockCore
         /// The same figures with every point judged on the cycle tonight's point answers for
         /// (`TonightCycles`), and what the criterion finds wrong there.
         var achievedTonight: Double { Self.mean(outcomes.map(\.tonight.achieved)) }
+        /// The held point's mean level with a cycle failed as tonight's judge fails it.
+        var achievedAtReceipt: Double { Self.mean(outcomes.map(\.achievedAtReceipt)) }
         var minimalLevelTonight: Double { Self.mean(outcomes.map(\.tonight.minimalLevel)) }
         var shareFarBelowTonight: Double { share(outcomes.map(\.tonight.achieved)) }
         var stockRatioTonight: Double {
@@ -178,7 +182,7 @@ import RestockCore
 
     @Test func reorderPointKeepsItsPromiseInWorldsItWasNotTunedTo() {
         let environment = ProcessInfo.processInfo.environment
-        let skus = Int(environment["CALIBRATION_SKUS"] ?? "") ?? 6
+        let skus = Int(environment["CALIBRATION_SKUS"] ?? "") ?? 10
         let cycles = Int(environment["CALIBRATION_CYCLES"] ?? "") ?? 1200
         let cells = Self.run(skus: skus, cycles: cycles)
         let stationary = Self.pooled(cells, name: "stationary worlds") { !Self.knownShort.contains($0) }
@@ -232,11 +236,14 @@ import RestockCore
             }
             // The judge of tonight's cycle agrees with the steady state where demand is stationary
             // (renewal theory; the two draw their cycles independently, so within sampling error:
-            // 1.5 points over 60 SKUs a pool, 3 over a debug run's 12).
+            // 1.5 points over 60 SKUs a pool, 3 over a debug run's 12), a cycle failed alike by
+            // both: when the net stock is below 0 just before its receipt. (The held judge's own
+            // level, no unit backordered in the cycle, runs up to 1.6 points higher for
+            // intermittent and lumpy SKUs, whose shortages can outlast a receipt: Sources/CALIBRATION.md.)
             for cell in stationary {
-                let gap = abs(cell.achievedTonight - cell.achieved)
+                let gap = abs(cell.achievedTonight - cell.achievedAtReceipt)
                 #expect(gap <= (skus >= 25 ? 0.015 : 0.03),
-                        "\(cell.demandClass.rawValue) at \(cell.target): tonight \(Cell.pct(cell.achievedTonight)) vs steady state \(Cell.pct(cell.achieved))")
+                        "\(cell.demandClass.rawValue) at \(cell.target): tonight \(Cell.pct(cell.achievedTonight)) vs steady state \(Cell.pct(cell.achievedAtReceipt)) (a cycle failed when short before its receipt)")
             }
         }
         if CalibrationHarness.longRun {

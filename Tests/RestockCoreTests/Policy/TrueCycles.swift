@@ -18,6 +18,12 @@
 struct TrueCycles {
     /// Per cycle, the smallest reorder point with which it passes (-inf: no demand in it).
     var thresholds: [Double] = []
+    /// Per cycle, the smallest reorder point with which the net stock is not below 0 just
+    /// before the receipt that ends it: the event `TonightCycles` (and the reorder-point
+    /// model, U + D_L <= s) judges. It differs from `thresholds` when a shortage outlasts a
+    /// receipt: the next cycle then ends short without a unit backordered in it, which fails
+    /// it here and not there (a unit is backordered only when it is demanded while short).
+    var thresholdsAtReceipt: [Double] = []
     /// Net stock minus s at the end of each day from a replication's first receipt on.
     var netStockMinusS: [Double] = []
     /// Units demanded per day over every simulated day (the true rate, for diagnosis).
@@ -48,9 +54,12 @@ struct TrueCycles {
                     cycleMin = min(cycleMin, y)
                 }
                 for order in pipeline where order.day == day {
-                    y += order.units
                     receipts += 1
-                    if receipts >= 2 { thresholds.append(-cycleMin) }
+                    if receipts >= 2 {
+                        thresholds.append(-cycleMin)
+                        thresholdsAtReceipt.append(-y)
+                    }
+                    y += order.units
                     cycleMin = .infinity
                 }
                 pipeline.removeAll { $0.day == day }
@@ -66,17 +75,24 @@ struct TrueCycles {
             }
         }
         thresholds.sort()
+        thresholdsAtReceipt.sort()
         demandPerDay = demanded / Double(max(days, 1))
     }
 
     /// Share of cycles with no unit backordered under reorder point s.
-    func serviceLevel(_ s: Int) -> Double {
-        var low = 0, high = thresholds.count
+    func serviceLevel(_ s: Int) -> Double { Self.share(thresholds, atMost: s) }
+
+    /// Share of cycles whose net stock is not below 0 just before their closing receipt under
+    /// reorder point s (`thresholdsAtReceipt`).
+    func serviceLevelAtReceipt(_ s: Int) -> Double { Self.share(thresholdsAtReceipt, atMost: s) }
+
+    private static func share(_ sorted: [Double], atMost s: Int) -> Double {
+        var low = 0, high = sorted.count
         while low < high {
             let mid = (low + high) / 2
-            if thresholds[mid] <= Double(s) { low = mid + 1 } else { high = mid }
+            if sorted[mid] <= Double(s) { low = mid + 1 } else { high = mid }
         }
-        return Double(low) / Double(max(thresholds.count, 1))
+        return Double(low) / Double(max(sorted.count, 1))
     }
     /// Average on-hand stock under reorder point s, units.
     func onHand(_ s: Int) -> Double {
