@@ -22,7 +22,7 @@ import Testing
         try GoldenFile.check("report.txt", ReportText.visible(html))
     }
 
-    /// SKU-000014: lumpy, recommended, its own 8 receipts. SKU-000013: 6 weeks of history,
+    /// SKU-000014: lumpy, recommended, its own 10 receipts. SKU-000013: 6 weeks of history,
     /// 2 receipts pooled with its supplier's.
     @Test(arguments: ["SKU-000014", "SKU-000013"])
     func skuExplanationIsTheRecordedText(sku: String) throws {

@@ -10,7 +10,8 @@ public struct SKUFacts: Sendable, Hashable {
     /// Backorders opened by as-of that were still open at the window's start or later
     /// (`WindowRules.counts(_:)`).
     public var backorders: [BackorderFact]
-    /// The SKU's receipts received in the window, oldest first.
+    /// The SKU's receipts that count for the lead time (`WindowRules.counts(_:)`: received
+    /// in the last 730 days up to as-of, or in a longer window), oldest first.
     public var receipts: [ReceiptFact]
     /// The SKU's supplier (`SKUFacts.supplier(product:receipts:)`).
     public var supplier: String?

@@ -28,10 +28,10 @@ public enum LeadTimeEstimator {
     public static let halfLifeDays: Double = 180
     /// Days of receipts a run reads at least, ending at as-of (`RunSettings.receiptDays`:
     /// the window where that is longer). Two years: a SKU reordered every month or two has
-    /// 6-10 receipts a year, and a 365-day window would halve what little there is, while a
-    /// receipt two years old weighs 1/16 of a new one (`halfLifeDays`). Measured on the
-    /// calibration's 24-month worlds with the default 365-day window (README, "How the
-    /// reorder point is reached").
+    /// 6-12 receipts a year, few to learn a lead time's spread from, and the year before
+    /// the window doubles them, while a receipt two years old weighs 1/16 of a new one
+    /// (`halfLifeDays`). Measured on the calibration's 24-month worlds with the default
+    /// 365-day window (README, "How the lead time is forecast").
     public static let evidenceDays = 730
     /// Receipts of its own from which a SKU's mean is not pooled with its supplier's.
     public static let fullCredibilityReceipts = 3
@@ -143,7 +143,7 @@ public enum LeadTimeEstimator {
             sample: fills)
     }
 
-    /// Own receipts in the window from which the supplier's receipts are not read: they
+    /// Own receipts in the days read from which the supplier's receipts are not read: they
     /// count only for pooling (below `fullCredibilityReceipts`), the standard deviation
     /// (below `fewObservations`) or a SKU without receipts.
     static var supplierReceiptsUnused: Int { max(fewObservations, fullCredibilityReceipts) }

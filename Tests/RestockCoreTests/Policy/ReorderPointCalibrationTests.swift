@@ -210,7 +210,7 @@ import RestockCore
         // as-of); under CALIBRATION_LONG_RUN, a diagnosis, they are recorded, not asserted.
         let assertStationary = {
             // Asserted: the stationary worlds together hit every class x target on average with
-            // no more stock than 1.15 x the smallest sufficient points (a debug run's 12 SKUs a
+            // no more stock than 1.15 x the smallest sufficient points (a debug run's 20 SKUs a
             // pool get 3 more points and 0.03 more on the stock ratio: their own sampling error).
             let slack = skus >= 25 ? 0 : 0.03
             for cell in stationary {
@@ -220,14 +220,14 @@ import RestockCore
             }
             // At the release size (30 SKUs a cell, 60 a pool) restock's own points meet the full
             // criterion over the stationary worlds, per class x target: mean, share far below and
-            // stock (a debug run's 12 SKUs a pool cannot tell 10% far below from 17%).
+            // stock (a debug run's 20 SKUs a pool cannot tell 10% far below from 17%).
             if skus >= 25 {
                 for cell in stationary {
                     #expect(cell.failures.isEmpty, "\(cell.world), \(cell.demandClass.rawValue) at \(cell.target): \(cell.failures.joined(separator: "; "))")
                 }
             }
             // The model itself, handed the true rate and lead times: the full criterion over the
-            // stationary worlds, per class x target (a debug run: 2 of 12 SKUs may fall far below).
+            // stationary worlds, per class x target (a debug run: 3 of 20 SKUs may fall far below).
             for cell in stationary {
                 let label = "\(cell.world), \(cell.demandClass.rawValue) at \(cell.target), given the truth"
                 let failures = cell.judge(cell.achievedTrueInputs, cell.shareFarBelowTrueInputs, cell.stockRatioTrueInputs,

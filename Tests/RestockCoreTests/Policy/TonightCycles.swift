@@ -47,7 +47,9 @@ struct TonightCycles {
         draws.sort { $0.demand < $1.demand }
     }
 
-    /// The weighted share of cycles with no unit backordered under reorder point s.
+    /// The weighted share of cycles under reorder point s whose net stock is not below 0
+    /// just before their receipt (U + D_L <= s; `TrueCycles.serviceLevelAtReceipt` counts the
+    /// held point alike).
     func serviceLevel(_ s: Int) -> Double {
         var covered = 0.0
         for draw in draws where draw.demand <= Double(s) { covered += draw.weight }
