@@ -10,7 +10,10 @@ import Foundation
 /// below s. If no order crosses it, the stock just before that order arrives is
 /// `s - U - D_L`, D_L the demand of the L days after the triggering day (the order is
 /// received at the end of day L). A cycle (receipt to receipt) passes with no unit
-/// backordered iff `U + D_L <= s`, so the reorder point is the smallest whole s with
+/// backordered iff `U + D_L <= s`, but for one case counted failed here, on the safe side:
+/// where orders overlap, a cycle can end short with no demand in it, its shortage left
+/// owed by the cycle before (Sources/CALIBRATION.md, "Why tonight's cycle ran lower"). So
+/// the reorder point is the smallest whole s with
 /// `P(U + D_L <= s) >= service level`: the service-level quantile of the *cycle demand*
 /// `T = U + D_L`. The lead-time-demand quantile alone ignores U and falls short.
 ///
