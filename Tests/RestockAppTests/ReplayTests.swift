@@ -37,6 +37,39 @@ import RestockCore
         #expect(!moved.isEmpty, "the later rows should move a later decision, or this test proves nothing")
     }
 
+    /// SKU A's only receipts were received 20 to 22 months before as-of: a run's lead time
+    /// reads them (730 days of receipts), while the replay plays its purchase orders with
+    /// lead times from receipts ordered at most 182 days before its period, so it draws them
+    /// from the lead-time model (README, "Replay").
+    @Test func theReplaysPlayedLeadTimesKeepTheirOwnLookBackWhileARunReadsTwoYearsOfReceipts() throws {
+        let asOf = CivilDate.day(year: 2026, month: 11, day: 26)
+        var orders = "order_id,line_id,ordered_at,sku,quantity\n"
+        for (n, day) in stride(from: asOf - 363, through: asOf, by: 3).enumerated() {
+            orders += "O\(n),1,\(CivilDate.string(day)),A,2\n"
+        }
+        var receipts = "po_id,sku,supplier,ordered_at,received_at\n"
+        for n in 0..<6 {
+            let received = asOf - 670 + 10 * n
+            receipts += "P\(n),A,S,\(CivilDate.string(received - 12)),\(CivilDate.string(received))\n"
+        }
+        let work = temporaryFolder()
+        let data = dataFolder(["orders.csv": orders, "receipts.csv": receipts])
+        let db = work + "/s.sqlite"
+        let run = try runRestock(["run", "--data", data, "--db", db, "--out", work + "/Reports", "--as-of", "2026-11-26", "--quiet"])
+        #expect(run.status == 0, "\(run.stderr)")
+        let skus = try String(contentsOfFile: work + "/Reports/2026-11-26/skus.csv", encoding: .utf8)
+        let header = skus.split(separator: "\n")[0].split(separator: ",").map(String.init)
+        let row = skus.split(separator: "\n")[1].split(separator: ",", omittingEmptySubsequences: false).map(String.init)
+        #expect(row[header.firstIndex(of: "lead_time_source")!] == "receipts")
+        #expect(row[header.firstIndex(of: "lead_time_days")!] == "12")
+        let replay = try runRestock(["replay", "--db", db, "--out", work + "/Reports", "--as-of", "2026-11-26", "--quiet"])
+        #expect(replay.status == 0, "\(replay.stderr)")
+        let lines = try String(contentsOfFile: work + "/Reports/replay-2026-11-26/replay.csv", encoding: .utf8)
+            .split(separator: "\n").dropFirst().map { $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init) }
+        #expect(!lines.isEmpty)
+        for line in lines { #expect(line.last == "model", "\(line)") }
+    }
+
     @Test func replayWritesOneRowPerSKUAndPolicyAndTheSameReplayTwice() throws {
         let work = temporaryFolder()
         let db = work + "/s.sqlite"
