@@ -33,7 +33,7 @@ public enum SKUAnalyzer {
     /// estimate uses it (`LeadTimeEstimator.readsSupplierReceipts`).
     public static func analyze(_ facts: SKUFacts, pools: SupplierPools, settings: RunSettings) -> SKUAnalysis {
         let others = LeadTimeEstimator.readsSupplierReceipts(own: facts.receipts, asOf: settings.asOf,
-                                                             windowDays: settings.receiptDays)
+                                                             receiptDays: settings.receiptDays)
             ? pools.others(of: facts.sku, supplier: facts.supplier) : []
         return analyze(facts, supplierOthers: others, settings: settings)
     }
@@ -142,7 +142,7 @@ public enum SKUAnalyzer {
         }
         return LeadTimeEstimator.estimate(
             own: facts.receipts, supplierOthers: supplierOthers, quotedDays: facts.product?.leadTimeDays,
-            fillDays: fillDays, defaultDays: settings.leadTimeDays, asOf: settings.asOf, windowDays: settings.receiptDays)
+            fillDays: fillDays, defaultDays: settings.leadTimeDays, asOf: settings.asOf, receiptDays: settings.receiptDays)
     }
 
     /// The policy figures (order quantity, reorder point and its increase, stock position,

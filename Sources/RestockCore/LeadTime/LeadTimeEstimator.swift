@@ -43,23 +43,23 @@ public enum LeadTimeEstimator {
     /// The lead-time forecast of one SKU.
     ///
     /// - Parameters:
-    ///   - own: the SKU's receipts (any dates; only those received in the last `windowDays`
+    ///   - own: the SKU's receipts (any dates; only those received in the last `receiptDays`
     ///     days up to as-of count).
     ///   - supplierOthers: receipts of the other SKUs of the SKU's supplier (same filter).
     ///   - quotedDays: products' `lead_time_days`, days.
     ///   - fillDays: fill days of the SKU's backorders fulfilled in the window, days.
     ///   - defaultDays: the run's `--lead-time-days`, days.
-    ///   - asOf: the run's as-of day; `windowDays`: the days of receipts read, ending at
+    ///   - asOf: the run's as-of day; `receiptDays`: the days of receipts read, ending at
     ///     as-of (a run passes `RunSettings.receiptDays`, at least `evidenceDays`).
     public static func estimate(own: [ReceiptFact], supplierOthers: [ReceiptFact],
                                 quotedDays: Double?, fillDays: [Int], defaultDays: Double,
-                                asOf: Day, windowDays: Int) -> LeadTimeForecast {
-        let windowStart = asOf - windowDays + 1
-        let ownStats = WeightedLeadTimes(inWindow(own, from: windowStart, to: asOf), asOf: asOf)
+                                asOf: Day, receiptDays: Int) -> LeadTimeForecast {
+        let receiptsStart = asOf - receiptDays + 1
+        let ownStats = WeightedLeadTimes(received(own, from: receiptsStart, to: asOf), asOf: asOf)
         // Not read with enough receipts of its own (see `readsSupplierReceipts`).
         let supplierStats = ownStats.count >= supplierReceiptsUnused
             ? WeightedLeadTimes([], asOf: asOf)
-            : WeightedLeadTimes(inWindow(supplierOthers, from: windowStart, to: asOf), asOf: asOf)
+            : WeightedLeadTimes(received(supplierOthers, from: receiptsStart, to: asOf), asOf: asOf)
 
         if ownStats.count > 0 { return fromOwnReceipts(ownStats, supplier: supplierStats) }
         if supplierStats.count > 0 { return fromSupplierReceipts(supplierStats) }
@@ -78,7 +78,7 @@ public enum LeadTimeEstimator {
 
     /// The receipts received in `first...last` with a lead time within the input bounds, in
     /// order of receipt (then of order).
-    private static func inWindow(_ receipts: [ReceiptFact], from first: Day, to last: Day) -> [ReceiptFact] {
+    private static func received(_ receipts: [ReceiptFact], from first: Day, to last: Day) -> [ReceiptFact] {
         let kept = receipts.filter { $0.receivedDay >= first && $0.receivedDay <= last
             && $0.leadTimeDays >= 0 && Double($0.leadTimeDays) <= InputBounds.maxLeadTimeDays }
         func before(_ a: ReceiptFact, _ b: ReceiptFact) -> Bool {
@@ -150,10 +150,10 @@ public enum LeadTimeEstimator {
 
     /// Whether `estimate` reads `supplierOthers` for a SKU with these receipts of its own
     /// (the caller may pass none when it does not, and so need not gather them).
-    public static func readsSupplierReceipts(own: [ReceiptFact], asOf: Day, windowDays: Int) -> Bool {
-        let windowStart = asOf - windowDays + 1
+    public static func readsSupplierReceipts(own: [ReceiptFact], asOf: Day, receiptDays: Int) -> Bool {
+        let receiptsStart = asOf - receiptDays + 1
         var count = 0
-        for receipt in own where receipt.receivedDay >= windowStart && receipt.receivedDay <= asOf
+        for receipt in own where receipt.receivedDay >= receiptsStart && receipt.receivedDay <= asOf
             && receipt.leadTimeDays >= 0 {
             count += 1
             if count >= supplierReceiptsUnused { return false }

@@ -13,7 +13,7 @@ import Testing
     static func estimate(own: [ReceiptFact] = [], supplier: [ReceiptFact] = [],
                          quoted: Double? = nil, fills: [Int] = []) -> LeadTimeForecast {
         LeadTimeEstimator.estimate(own: own, supplierOthers: supplier, quotedDays: quoted,
-                                   fillDays: fills, defaultDays: 14, asOf: asOf, windowDays: 365)
+                                   fillDays: fills, defaultDays: 14, asOf: asOf, receiptDays: 365)
     }
 
     @Test func weighsReceiptsByAgeWithAHalfLifeOf180Days() {
@@ -93,7 +93,7 @@ import Testing
         // would have read the first alone (10 days).
         let own = [Self.receipt(age: 0, days: 10), Self.receipt(age: 540, days: 19), Self.receipt(age: 730, days: 40)]
         let f = LeadTimeEstimator.estimate(own: own, supplierOthers: [], quotedDays: nil, fillDays: [], defaultDays: 14,
-                                           asOf: Self.asOf, windowDays: RunSettings(asOf: Self.asOf).receiptDays)
+                                           asOf: Self.asOf, receiptDays: RunSettings(asOf: Self.asOf).receiptDays)
         #expect(f.observations == 2)
         #expect(abs(f.days - 11) < 1e-9)
         #expect(Self.estimate(own: own).days == 10)
@@ -149,7 +149,7 @@ import Testing
         let stray = [Self.receipt(age: 400, days: 10), Self.receipt(age: 5, days: -2)]
         for ownCount in 0...7 {
             let own = (0..<ownCount).map { Self.receipt(age: $0 * 30, days: 10 + $0) } + stray
-            let reads = LeadTimeEstimator.readsSupplierReceipts(own: own, asOf: Self.asOf, windowDays: 365)
+            let reads = LeadTimeEstimator.readsSupplierReceipts(own: own, asOf: Self.asOf, receiptDays: 365)
             #expect(reads == (ownCount < 5))
             if ownCount == 0 { #expect(Self.estimate(own: own, supplier: supplier).source == .supplier) }
             if !reads {

@@ -113,7 +113,7 @@ enum CalibrationHarness {
         let receipts = receipts(sku, asOf: asOf, random: &r)
         let leadTime = LeadTimeEstimator.estimate(
             own: receipts, supplierOthers: [], quotedDays: nil, fillDays: [],
-            defaultDays: 14, asOf: asOf, windowDays: settings.receiptDays)
+            defaultDays: 14, asOf: asOf, receiptDays: settings.receiptDays)
         // forecast_daily as SKUAnalyzer sets it: the forecast's mean rate over the lead time.
         let rate = forecast.path.dailyRate(overDays: leadTime.days)
         let q = PolicyFigures.orderQuantity(productQty: nil, forecastDaily: rate,
