@@ -65,15 +65,14 @@ enum CalibrationHarness {
         var oneOffDays = 0
     }
 
-    /// The history as the pipeline reads it: the whole weeks of the last `windowDays` days
-    /// (all of `drawn` when nil), from the first with demand, one-off bulk lines set aside as
-    /// `SKUAnalyzer` does (`OneOffBulkRule`), so the class, the forecast and the reorder
-    /// point see what they would see in a run.
-    static func history(_ drawn: [(lines: Int, units: Double)], windowDays: Int? = nil) -> History? {
-        let asOf = drawn.count - 1
-        let windowStart = max(0, asOf + 1 - (windowDays ?? drawn.count))
-        guard let first = drawn.indices.first(where: { $0 >= windowStart && drawn[$0].units > 0 }) else { return nil }
-        let weeks = min((asOf - windowStart + 1) / 7, (asOf - first) / 7 + 1)
+    /// The history as the pipeline reads it with `settings` (as-of the last day drawn): the
+    /// window's whole weeks from the first with demand (`RunSettings.windowStart`,
+    /// `weekCount`), one-off bulk lines set aside as `SKUAnalyzer` does (`OneOffBulkRule`),
+    /// so the class, the forecast and the reorder point see what they would see in a run.
+    static func history(_ drawn: [(lines: Int, units: Double)], settings: RunSettings) -> History? {
+        let asOf = settings.asOf
+        guard let first = drawn.indices.first(where: { $0 >= settings.windowStart && drawn[$0].units > 0 }) else { return nil }
+        let weeks = min(settings.weekCount, (asOf - first) / 7 + 1)
         let start = asOf - 7 * weeks + 1
         let ordered = (start...asOf).compactMap { t in
             drawn[t].units > 0 ? OrderDay(day: t, lines: drawn[t].lines, units: drawn[t].units) : nil
@@ -106,9 +105,9 @@ enum CalibrationHarness {
         // A run with the default settings: the last 365 days of history (a 24-month world's
         // first year is not read) and the receipts of the last 730 days.
         let settings = RunSettings(asOf: sku.historyDays - 1)
-        guard let history = history(drawn, windowDays: settings.windowDays),
+        guard let history = history(drawn, settings: settings),
               DemandClassifier.classify(weekly: history.weekly).demandClass == demandClass else { return nil }
-        let asOf = sku.historyDays - 1
+        let asOf = settings.asOf
         let forecast = ForecastSelector.select(weekly: history.weekly, demandClass: demandClass)
         let receipts = receipts(sku, asOf: asOf, random: &r)
         let leadTime = LeadTimeEstimator.estimate(

@@ -33,7 +33,8 @@ import RestockCore
 /// Size: `CALIBRATION_SKUS` SKUs per class and world (default 10, a debug run of a few
 /// minutes; 6 until 0.8.7, when reading a default run's year of history redrew the SKUs and
 /// two over-served lumpy SKUs of world 2 put a pool of 12 at 1.20 x the smallest sufficient
-/// stock, pools of 16, 20, 24 and 30 at 1.15, 1.16, 1.14 and 1.11) and `CALIBRATION_CYCLES` true cycles per SKU (default 1200);
+/// stock, pools of 16, 20, 24 and 30 at 1.15, 1.16, 1.14 and 1.11) and `CALIBRATION_CYCLES`
+/// true cycles per SKU (default 1200);
 /// `CALIBRATION_WORLDS=0,3` runs only those worlds (by position in `worlds`);
 /// `CALIBRATION_DETAIL=1` prints one line per SKU and target (`CalibrationDiagnosis`). Ten SKUs
 /// cannot judge a cell, so below 25 the known issues are recorded per class x target over
