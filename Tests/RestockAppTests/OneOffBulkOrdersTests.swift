@@ -35,6 +35,25 @@ import RestockCore
         #expect(after > before + 100, "reorder point \(before) -> \(after)")
     }
 
+    @Test func aBulkLineOfTheYearBeforeTheWindowMakesTheWindowsOneRecur() throws {
+        // OLD: 20 weekly lines of 2 units, a line of 400 on 2026-11-20 and one of 380 on
+        // 2025-06-02, 542 days before as-of: outside the 365-day window, inside the two years
+        // the forecast reads. Two bulk days in the demand history: both count as ordered.
+        let orders = "order_id,ordered_at,sku,quantity,unit_price\n" + DemandFixture.weekly("OLD", count: 20, units: 2, price: 5)
+            + "O1,2026-11-20,OLD,400,5\nO2,2025-06-02,OLD,380,5\n"
+        let data = dataFolder(["orders.csv": orders])
+        let work = temporaryFolder()
+        let run = try runRestock(["run", "--data", data, "--db", work + "/s.sqlite", "--out", work + "/a", "--as-of", "2026-11-26", "--quiet"])
+        #expect(run.status == 0, "\(run.stderr)")
+        let row = try DemandFixture.table(work + "/a/2026-11-26/skus.csv")["OLD"]
+        // The window's figures keep to the window: 21 lines, 440 units; nothing set aside.
+        #expect(row?["order_lines"] == "21" && row?["ordered_units"] == "440")
+        #expect(row?["one_off_units"] == "0")
+        let sku = try runRestock(["sku", "OLD", "--db", work + "/s.sqlite", "--as-of", "2026-11-26"]).stdout
+        #expect(sku.contains("bulk line on 2025-06-02: 380 units on 1 line, usual line 2 units; counted as ordered: the SKU has 2 such days in its demand history (the last 730 days), so its bulk orders recur"))
+        #expect(sku.contains("read 78 weeks of history"))
+    }
+
     @Test func aBulkLineCountedAsOrderedSaysWhyInRestockSku() throws {
         // TWO: 20 weekly lines of 2 units, and lines of 400 (2026-11-20) and 300 (2026-10-20):
         // usual line 2 (22 lines, the 11th smallest), two bulk days, so both count as ordered.
@@ -51,7 +70,7 @@ import RestockCore
         #expect(skus["TWO"]?["one_off_units"] == "0" && skus["NEAR"]?["one_off_units"] == "0")
 
         let two = try runRestock(["sku", "TWO", "--db", work + "/s.sqlite", "--as-of", "2026-11-26"]).stdout
-        #expect(two.contains("  bulk line on 2026-10-20: 300 units on 1 line, usual line 2 units; counted as ordered: the SKU has 2 such days in the window, so its bulk orders recur"))
+        #expect(two.contains("  bulk line on 2026-10-20: 300 units on 1 line, usual line 2 units; counted as ordered: the SKU has 2 such days in its demand history (the last 730 days), so its bulk orders recur"))
         #expect(!two.contains("one-off bulk line"))
         let near = try runRestock(["sku", "NEAR", "--db", work + "/s.sqlite", "--as-of", "2026-11-26"]).stdout
         #expect(near.contains("  bulk line on 2026-11-20: 60 units on 1 line, usual line 2 units; counted as ordered: its line is not more than 5 times the SKU's largest line of any other day"))

@@ -62,7 +62,7 @@ public enum CLI {
 
     /// The version `restock --version` prints and the report's footer shows: the newest entry
     /// of the README's changelog (`VersionTests` checks that the two agree).
-    static let version = "0.8.7"
+    static let version = "0.8.8"
 
     static let usage = """
     restock: which products to stock more of, and why.

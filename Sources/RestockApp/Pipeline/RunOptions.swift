@@ -25,7 +25,8 @@ struct RunOptions {
       --as-of DATE            last day of history to use, YYYY-MM-DD (default yesterday in --time-zone)
       --service-level P       target cycle service level, 0.5 to 0.999 (default 0.95); products may override per SKU
       --window-days N         days of history the figures use, ending at as-of (default 365, at least 14);
-                              the lead time reads at least 730 days of receipts
+                              the class, forecast and reorder point read at least 730 days of order
+                              lines, the lead time at least 730 days of receipts
       --lead-time-days N      lead time when nothing better is known, days (default 14)
       --order-cover-days N    days of forecast an order covers when products give no order_quantity (default 30)
       --time-zone TZ          IANA zone whose calendar days count (default UTC), e.g. Europe/Berlin

@@ -83,6 +83,8 @@ struct ReplayStage {
         // The play samples lead times from receipts near each order day, this look-back
         // its own; the run's reach for lead-time evidence is the decisions' (stage 1).
         s.leadTimeEvidenceDays = 0
+        // Its demand is the period's order lines (the decisions read their own history).
+        s.demandEvidenceDays = 0
         let reader = try FactsReader(store.db, settings: s, sku: sku)
         let storeHasBackorders = try store.db.scalarInt("SELECT EXISTS (SELECT 1 FROM backorders)") == 1
         var rows: [ReplayRow] = []

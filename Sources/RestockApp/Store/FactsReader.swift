@@ -111,7 +111,9 @@ final class FactsReader {
                                           backorders: counted.backorders, receipts: counted.receipts,
                                           credits: try takeCredits(sku), hasFileBackorders: counted.hasFileBackorders,
                                           lines: counted.hasFileBackorders ? [] : lines, nonStock: nonStock) else { continue }
-            if let last = facts.orderDays.last?.day { lastOrderDay = max(lastOrderDay ?? last, last) }
+            if let last = facts.orderDays.last(where: { rules.contains($0.day) })?.day {
+                lastOrderDay = max(lastOrderDay ?? last, last)
+            }
             facts.recurringBulk = recurring?.lists(sku) ?? false
             chunk.append(facts)
         }
@@ -252,7 +254,8 @@ final class FactsReader {
         return skus
     }
 
-    /// Every credit (order line with a negative quantity) dated in the window, by SKU then
+    /// Every credit (order line with a negative quantity) dated in the demand history
+    /// (`WindowRules.counts`: the window, or two years where it is shorter), by SKU then
     /// day (`CreditColumn`): a cancellation when its line is cancelled or its order has a sale
     /// of the SKU (README, "Returns and cancellations"). Read through the partial index of
     /// credits.
@@ -264,7 +267,7 @@ final class FactsReader {
             FROM order_lines c WHERE c.quantity < 0 AND c.day BETWEEN ?1 AND ?2 AND (?3 IS NULL OR c.sku = ?3)
             ORDER BY c.sku, c.day
             """)
-        try row.bind([.integer(Int64(rules.start)), .integer(Int64(rules.asOf)), only.map { .text($0) } ?? .null])
+        try row.bind([.integer(Int64(rules.demandStart)), .integer(Int64(rules.asOf)), only.map { .text($0) } ?? .null])
         return row
     }
 

@@ -20,7 +20,7 @@ public struct OneOffDay: Sendable, Hashable {
 
     /// Units the forecast and the reorder point do not see.
     public var setAsideUnits: Double { units - countedUnits }
-    /// Whether the day is the SKU's only bulk day in the window: a one-off, set aside.
+    /// Whether the day is the SKU's only bulk day in its demand history: a one-off, set aside.
     public var isOneOff: Bool { countedUnits < units }
 }
 
@@ -30,7 +30,7 @@ public struct OneOffDay: Sendable, Hashable {
 /// a day's lines by their mean size: a day whose units exceed `factor` times the SKU's usual
 /// line size times its lines holds at least one line more than `factor` times the usual size
 /// (were every line at most that, the day could not hold more): a bulk day. When it is the
-/// SKU's only bulk day in the window and it stands apart from everything else the SKU sold
+/// SKU's only bulk day in its demand history and it stands apart from everything else the SKU sold
 /// (its mean line more than `apart` times the largest mean line of any other day), it is a
 /// one-off: it counts for the forecast and the reorder point at its lines times the largest
 /// of the usual size and that largest other line. A bulk day that does not stand apart is the
@@ -47,7 +47,7 @@ public enum OneOffBulkRule {
     /// SKUs whose lines run large now and then (lognormal sizes), the largest line of a year
     /// is seldom 5 times the next largest; an order that is a shop's whole year over again is.
     public static let apart = 5.0
-    /// The fewest order lines in the window that make a usual size: 10. With fewer, one line
+    /// The fewest order lines in the SKU's demand history that make a usual size: 10. With fewer, one line
     /// is a tenth or more of everything known and the median says little.
     public static let minimumLines = 10
 
@@ -71,7 +71,7 @@ public enum OneOffBulkRule {
         return sizes.last?.size
     }
 
-    /// The most bulk days in the window that are one-offs: 1. A single bulk order in a year
+    /// The most bulk days in the SKU's demand history that are one-offs: 1. A single bulk order in two years
     /// tells nothing of when the next comes; two or more are a pattern the reorder point
     /// must see (the shop's trade customers, a yearly event).
     public static let maxOneOffDays = 1

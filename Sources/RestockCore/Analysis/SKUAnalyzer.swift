@@ -19,7 +19,7 @@ public struct SKUAnalysis: Sendable {
     public var unmatchedBackorders: Int
     /// Weeks of the window with at least one backorder opened.
     public var backorderedWeeks: Int
-    /// Days of the window holding a one-off bulk line (`OneOffBulkRule`), oldest first.
+    /// Days of the demand history holding a bulk line (`OneOffBulkRule`), oldest first.
     public var oneOffDays: [OneOffDay] = []
     /// The SKU's open backorders, first in first out, with the days each is expected to ship
     /// (`BackorderQueue`; open_backorders.csv).
@@ -55,10 +55,11 @@ public enum SKUAnalyzer {
         f.returnedUnits = facts.returnedUnits
         f.backorderSource = facts.backorderSource
 
-        // Demand class and forecast on the weekly history, one-off bulk lines at the usual size.
+        // Demand class and forecast on the weekly history (the last two years, or the window
+        // where it is longer: `RunSettings.demandWindow`), one-off bulk lines at the usual size.
         let bulk = OneOffBulkRule.apply(facts.orderDays, recurring: facts.recurringBulk)
         f.oneOffUnits = bulk.flagged.reduce(0) { $0 + $1.setAsideUnits }
-        let weekly = WeeklyHistory.weekly(orderDays: bulk.seen, settings: settings)
+        let weekly = WeeklyHistory.weekly(orderDays: bulk.seen, settings: settings.demandWindow)
         let forecast = demandAndForecast(&f, weekly: weekly)
 
         let leadTime = leadTime(facts, supplierOthers: supplierOthers, settings: settings)
@@ -158,7 +159,8 @@ public enum SKUAnalyzer {
         let casePack = product?.casePack
         f.orderQuantity = PolicyFigures.orderQuantity(productQty: product?.orderQuantity, forecastDaily: f.forecastDaily,
                                                       coverDays: settings.orderCoverDays, casePack: casePack)
-        let historyStart = WeeklyHistory.historyStart(orderDays: facts.orderDays, settings: settings) ?? settings.asOf + 1
+        let historyStart = WeeklyHistory.historyStart(orderDays: facts.orderDays, settings: settings.demandWindow)
+            ?? settings.asOf + 1
         let model = ReorderPointModel(history: history, historyStart: historyStart, asOf: settings.asOf,
                                       forecastDaily: f.forecastDaily, leadTime: leadTime,
                                       orderQuantity: f.orderQuantity, serviceLevel: f.serviceLevel)
@@ -207,7 +209,7 @@ public enum SKUAnalyzer {
         return DecimalText.fixed(Int64(tenths), places: 1)
     }
 
-    /// The window's bulk days in a clause of the reason (README, "One-off bulk orders"): the
+    /// The demand history's bulk days in a clause of the reason (README, "One-off bulk orders"): the
     /// largest one, and whether it counts as ordered or was left at the usual size; nil
     /// without any. A point driven by a few large orders says so.
     static func bulkWords(_ days: [OneOffDay]) -> String? {

@@ -13,6 +13,10 @@ public struct WindowRules: Sendable, Hashable {
     /// the window's start, or earlier where the window is shorter than the lead time's
     /// evidence (730 days).
     public let receiptsStart: Day
+    /// First day of the order lines (and credits) that count for the demand class, the
+    /// forecast and the reorder point (`RunSettings.demandStart`): the window's start, or
+    /// earlier where the window is shorter than the demand's evidence (730 days).
+    public let demandStart: Day
     /// Days a line may take to ship before it counts as backordered (`BackorderInference`).
     public let handlingDays: Int
 
@@ -20,6 +24,7 @@ public struct WindowRules: Sendable, Hashable {
         start = settings.windowStart
         asOf = settings.asOf
         receiptsStart = settings.receiptsStart
+        demandStart = settings.demandStart
         handlingDays = settings.handlingDays
     }
 
@@ -55,20 +60,28 @@ public struct WindowRules: Sendable, Hashable {
         contains(line.day) && line.firstBackorderDay <= asOf
     }
 
-    /// Whether a day's order-line total counts: dated in the window.
+    /// Whether a day's order-line total counts: dated from `demandStart` to as-of. The
+    /// window's figures read the window's days of it; the class, forecast and reorder point
+    /// read all of it (README, "The figures").
     @inlinable
-    public func counts(_ total: DailyTotal) -> Bool { contains(total.day) }
+    public func counts(_ total: DailyTotal) -> Bool { total.day >= demandStart && total.day <= asOf }
+
+    /// Whether a credit counts: dated from `demandStart` to as-of, so that it is netted out of
+    /// the demand the forecast reads; returned_units counts those of the window.
+    @inlinable
+    public func counts(_ credit: CreditLine) -> Bool { credit.day >= demandStart && credit.day <= asOf }
 
     /// Whether a SKU gets a row in `skus.csv`: it has a products row, a day of order lines in
     /// the window (credited back or not), a backorder opened in the window or a receipt
-    /// received in it (an older receipt that counts for the lead time gives no row).
+    /// received in it (an older receipt that counts for the lead time, or an older order line
+    /// that counts for the forecast, gives no row).
     ///
     /// - Parameters:
     ///   - dailyTotals: the SKU's daily totals before credits, those outside the window too.
     ///   - backorders, receipts: the SKU's facts that count (see `counts`).
     public func lists(product: ProductFact?, dailyTotals: [DailyTotal], backorders: [BackorderFact],
                       receipts: [ReceiptFact]) -> Bool {
-        product != nil || dailyTotals.contains(where: counts) || receipts.contains(where: { contains($0.receivedDay) }) || backorders.contains(where: opensInWindow)
+        product != nil || dailyTotals.contains(where: { contains($0.day) }) || receipts.contains(where: { contains($0.receivedDay) }) || backorders.contains(where: opensInWindow)
     }
 
     /// A SKU's order days: one per day of its daily totals with at least one order line, with
@@ -91,8 +104,9 @@ public struct WindowRules: Sendable, Hashable {
     }
 
     /// The SKU's facts for the run, nil when it gets no row (`lists`). Every argument holds
-    /// only facts that count (see `counts`), but `credits`: those dated in the window count,
-    /// taken out of the demand (`CreditNetting`) before anything else reads it; and
+    /// only facts that count (see `counts`), but `credits`: those that count are taken out of
+    /// the demand (`CreditNetting`) before anything else reads it, and those dated in the
+    /// window are its returned_units; and
     /// `lines`: the SKU's order lines that may have gone on backorder, read only when
     /// `hasFileBackorders` is false and the SKU is stock (README, "Backorders inferred from
     /// orders"): a postage code or a gift card never ships, and its lines are no backorders.
@@ -104,8 +118,7 @@ public struct WindowRules: Sendable, Hashable {
     public func facts(sku: String, product: ProductFact?, dailyTotals: [DailyTotal], backorderedLineDays: [Day],
                       backorders: [BackorderFact], receipts: [ReceiptFact], credits: [CreditLine] = [],
                       hasFileBackorders: Bool = false, lines: [FulfilmentLine] = [], nonStock: NonStock? = nil) -> SKUFacts? {
-        let counted = credits.filter { contains($0.day) }
-        let netted = CreditNetting.net(dailyTotals, credits: counted)
+        let netted = CreditNetting.net(dailyTotals, credits: credits.filter(counts))
         var backorders = backorders, lineDays = backorderedLineDays
         var source = BackorderSource.file
         if !hasFileBackorders && nonStock != nil {
@@ -126,7 +139,7 @@ public struct WindowRules: Sendable, Hashable {
                              orderDays: Self.orderDays(dailyTotals: netted, backorderedLineDays: lineDays),
                              backorders: backorders, receipts: receipts,
                              supplier: SKUFacts.supplier(product: product, receipts: receipts))
-        facts.returnedUnits = CreditNetting.returnedUnits(counted)
+        facts.returnedUnits = CreditNetting.returnedUnits(credits.filter { contains($0.day) })
         facts.backorderSource = source
         facts.nonStock = nonStock
         return facts

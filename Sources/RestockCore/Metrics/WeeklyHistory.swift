@@ -17,6 +17,15 @@
 /// Every function ignores order days outside [windowStart, asOf] (rows dated after as-of
 /// are ignored by every number; older ones belong to no figure of this run).
 public enum WeeklyHistory {
+    /// Days of order lines a run's class, forecast and reorder point read at least, ending at
+    /// as-of (`RunSettings.demandDays`: the window where that is longer), so they pass
+    /// `settings.demandWindow` here. Two years: the rate of a SKU's demand is estimated from
+    /// twice the weeks, and the methods' out-of-sample race runs over twice the origins;
+    /// measured on the calibration's two-year worlds (README, "How the reorder point is
+    /// reached"). The methods that follow a changed level still follow it (README, "How the
+    /// forecast is chosen"), and the mean is kept only where its errors show no drift.
+    public static let evidenceDays = 730
+
     /// Units ordered per history week, oldest first, ending with the week that ends on as-of.
     ///
     /// Empty when the SKU has no order line in the window, or when the window holds no whole

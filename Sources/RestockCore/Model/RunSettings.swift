@@ -19,6 +19,11 @@ public struct RunSettings: Sendable, Hashable, Codable {
     /// shorter (default `LeadTimeEstimator.evidenceDays`, 730; README, "How the lead time is
     /// forecast"). The replay's play sets 0 to keep its own look-back.
     public var leadTimeEvidenceDays: Int = LeadTimeEstimator.evidenceDays
+    /// Days of order lines the demand class, the forecast and the reorder point read at least,
+    /// ending at as-of, where the window is shorter (default `WeeklyHistory.evidenceDays`,
+    /// 730; README, "The figures"). The window's own figures (backorders, service, charts,
+    /// returns, price) read the window alone. The replay's play sets 0: it reads its period.
+    public var demandEvidenceDays: Int = WeeklyHistory.evidenceDays
 
     public init(asOf: Day, windowDays: Int = 365, serviceLevel: Double = 0.95,
                 leadTimeDays: Double = 14, orderCoverDays: Double = 30, timeZone: String = "UTC") {
@@ -37,6 +42,18 @@ public struct RunSettings: Sendable, Hashable, Codable {
     public var receiptDays: Int { max(windowDays, leadTimeEvidenceDays) }
     /// First day of the receipts the lead time reads: as-of - receiptDays + 1.
     public var receiptsStart: Day { asOf - receiptDays + 1 }
+    /// Days of order lines the class, forecast and reorder point read, ending at as-of: the
+    /// window, or `demandEvidenceDays` where that is longer.
+    public var demandDays: Int { max(windowDays, demandEvidenceDays) }
+    /// First day of the order lines the class, forecast and reorder point read.
+    public var demandStart: Day { asOf - demandDays + 1 }
+    /// These settings with the window widened to the demand history (`demandDays`): what
+    /// `WeeklyHistory` takes for the weeks the class, forecast and reorder point read.
+    public var demandWindow: RunSettings {
+        var s = self
+        s.windowDays = demandDays
+        return s
+    }
     /// Number of whole 7-day weeks ending on as-of inside the window (365 days: 52).
     public var weekCount: Int { windowDays / 7 }
     /// First day of the oldest whole week.

@@ -52,7 +52,7 @@ public struct SKUFigures: Sendable, Hashable {
     public var revenueAtRisk: Double = 0
     /// Day by which open backorders are expected to ship; nil without open backorders.
     public var backorderETA: Day?
-    /// Units of the window's one-off bulk lines that the forecast and the reorder point do
+    /// Units of the demand history's one-off bulk lines that the forecast and the reorder point do
     /// not see (`OneOffBulkRule`; README, "One-off bulk orders").
     public var oneOffUnits: Double = 0
     /// Why the SKU is left out of the advice as not stock; nil for a stock SKU (README,

@@ -57,13 +57,13 @@ extension HTMLReport {
             """
     }
 
-    /// What the bulk days of the window are and how each kind counts, in words.
+    /// What the bulk days of the demand history are and how each kind counts, in words.
     static func bulkWords(days: Int, oneOffs: Int, rule: String) -> String {
         let others = days - oneOffs
         let apart = ReportFormat.units(OneOffBulkRule.apart)
         let head = "\(ReportFormat.plural(days, "day")) of order lines \(days == 1 ? "holds" : "hold") \(rule)."
         let oneOffWords = oneOffs == 0 ? " None is a one-off"
-            : " \(ReportFormat.count(oneOffs)) \(oneOffs == 1 ? "is a one-off: its" : "are one-offs: each its") SKU's only such day in the window, standing apart from everything else the SKU sold (its line more than \(apart) times the largest line of any other day). The forecast and the reorder point count a one-off at its lines times the usual line (or the SKU's largest other line, if larger), so that one order does not set a reorder point by itself"
+            : " \(ReportFormat.count(oneOffs)) \(oneOffs == 1 ? "is a one-off: its" : "are one-offs: each its") SKU's only such day in its demand history (the order lines of the last two years, or of the window where longer), standing apart from everything else the SKU sold (its line more than \(apart) times the largest line of any other day). The forecast and the reorder point count a one-off at its lines times the usual line (or the SKU's largest other line, if larger), so that one order does not set a reorder point by itself"
         let rest = others == 0 ? "."
             : "\(oneOffs == 0 ? ": all \(ReportFormat.count(others))" : ". The other \(ReportFormat.count(others))") count as ordered: their SKU has two or more such days (its bulk orders recur), or the day does not stand apart from the SKU's other large lines (its line not more than \(apart) times the largest of any other day)."
         return head + oneOffWords + rest + " ordered_units always keeps what was ordered. If a SKU's one-off does recur, list the SKU in restock-recurring.txt in the data folder."
@@ -71,7 +71,7 @@ extension HTMLReport {
 
     /// Bulk lines and one-offs: a data-quality subsection (every bulk day, set aside or not).
     static func oneOffs(_ q: ReportModel.DataQuality) -> HTML {
-        let rule = "a line more than \(ReportFormat.units(OneOffBulkRule.factor)) times the SKU's usual line (the median of at least \(OneOffBulkRule.minimumLines) lines in the window)"
+        let rule = "a line more than \(ReportFormat.units(OneOffBulkRule.factor)) times the SKU's usual line (the median of at least \(OneOffBulkRule.minimumLines) lines in its demand history)"
         guard !q.oneOffs.isEmpty else { return "\n<h3>Bulk lines and one-offs</h3><p>No order line is \(rule).</p>" }
         var rows = q.oneOffs.prefix(maxListed).map { o -> HTML in
             """

@@ -103,6 +103,31 @@ import Testing
         #expect(abs(f.leadTimeDays - 11) < 1e-9)
     }
 
+    @Test func theClassAndForecastReadOrderLinesOlderThanTheWindowUpTo730Days() {
+        // 7 units on the next-to-last day of every week of the year before the window (weeks
+        // 52-103 back), and of every other week of the window (weeks 0, 2, ..., 50 back).
+        let asOf = settings.asOf
+        let days = (0..<104).reversed().filter { $0 >= 52 || $0 % 2 == 0 }.map {
+            OrderDay(day: asOf - 7 * $0 - 1, lines: 1, units: 7)
+        }
+        let facts = SKUFacts(sku: "A", orderDays: days)
+        // Two years read: 104 history weeks, 52 + 26 of them with demand, every one 7 units.
+        let a = SKUAnalyzer.analyze(facts, supplierOthers: [], settings: settings)
+        #expect(a.weeklyHistory.count == 104)
+        #expect(abs(a.figures.adi! - 104.0 / 78) < 1e-12)
+        #expect(a.figures.cv2 == 0)
+        #expect(a.figures.demandClass == .intermittent)
+        // The window's figures still read the window: 26 order lines of 7 units, 52 chart weeks.
+        #expect(a.figures.orderLines == 26 && a.figures.orderedUnits == 182)
+        #expect(a.windowWeeks.count == 52)
+        // Read from the window alone (restock until 0.8.8): 51 weeks from the first sale, 26 with demand.
+        var windowOnly = settings
+        windowOnly.demandEvidenceDays = 0
+        let b = SKUAnalyzer.analyze(facts, supplierOthers: [], settings: windowOnly)
+        #expect(b.weeklyHistory.count == 51)
+        #expect(abs(b.figures.adi! - 51.0 / 26) < 1e-12)
+    }
+
     @Test func wordsRoundFiguresForSentences() {
         #expect(SKUAnalyzer.words(17.8807) == "17.9")
         #expect(SKUAnalyzer.words(354) == "354")

@@ -41,6 +41,40 @@ import Testing
         #expect([1_000, 1_001].map { long.counts(receipt($0)) } == [false, true])
     }
 
+    @Test func orderLinesAndCreditsCountForTheDemandWhenDatedInTheLast730DaysOrInALongerWindow() {
+        // Window [71, 100], shorter than the demand's 730 days: totals and credits of [-629, 100] count.
+        #expect(rules.demandStart == 100 - 730 + 1)
+        #expect([-630, -629, 70, 71, 100, 101].map { rules.counts(DailyTotal(day: $0, lines: 1, units: 1)) }
+                == [false, true, true, true, true, false])
+        #expect([-630, -629, 100, 101].map { rules.counts(CreditLine(day: $0, units: 1, isCancellation: false)) }
+                == [false, true, true, false])
+        // A window of 1,000 days is longer: its own start is the demand's too.
+        let long = WindowRules(settings: RunSettings(asOf: 2_000, windowDays: 1_000))
+        #expect(long.demandStart == long.start && long.start == 1_001)
+        #expect([1_000, 1_001].map { long.counts(DailyTotal(day: $0, lines: 1, units: 1)) } == [false, true])
+    }
+
+    @Test func anOrderLineBeforeTheWindowFeedsTheForecastButGivesNoRow() {
+        let old = [DailyTotal(day: -200, lines: 2, units: 6)]
+        #expect(!rules.lists(product: nil, dailyTotals: old, backorders: [], receipts: []))
+        #expect(rules.facts(sku: "X", product: nil, dailyTotals: old, backorderedLineDays: [], backorders: [], receipts: []) == nil)
+        // With a line in the window too, the SKU's order days hold both.
+        let facts = rules.facts(sku: "A", product: nil, dailyTotals: old + [DailyTotal(day: 90, lines: 1, units: 1)],
+                                backorderedLineDays: [], backorders: [], receipts: [])
+        #expect(facts?.orderDays.map(\.day) == [-200, 90])
+    }
+
+    @Test func aCreditBeforeTheWindowIsNettedFromTheDemandButIsNoReturnOfTheWindow() {
+        // 10 units on day 20 (before the window [71, 100]), 4 returned on day 30; 3 units on
+        // day 90, 1 returned on day 95.
+        let totals = [DailyTotal(day: 20, lines: 1, units: 10), DailyTotal(day: 90, lines: 1, units: 3)]
+        let credits = [CreditLine(day: 30, units: 4, isCancellation: false), CreditLine(day: 95, units: 1, isCancellation: false)]
+        let facts = rules.facts(sku: "A", product: nil, dailyTotals: totals, backorderedLineDays: [], backorders: [],
+                                receipts: [], credits: credits)
+        #expect(facts?.orderDays.map(\.units) == [6, 2])
+        #expect(facts?.returnedUnits == 1)
+    }
+
     @Test func aBackorderedLineCountsWhenOrderedInTheWindowAndBackorderedByAsOf() {
         #expect(rules.counts(SKUEvents.BackorderedLine(day: 80, firstBackorderDay: 100)))
         #expect(!rules.counts(SKUEvents.BackorderedLine(day: 80, firstBackorderDay: 101)))

@@ -66,13 +66,14 @@ enum CalibrationHarness {
     }
 
     /// The history as the pipeline reads it with `settings` (as-of the last day drawn): the
-    /// window's whole weeks from the first with demand (`RunSettings.windowStart`,
-    /// `weekCount`), one-off bulk lines set aside as `SKUAnalyzer` does (`OneOffBulkRule`),
+    /// demand history's whole weeks from the first with demand (`RunSettings.demandWindow`'s
+    /// `windowStart` and `weekCount`), one-off bulk lines set aside as `SKUAnalyzer` does (`OneOffBulkRule`),
     /// so the class, the forecast and the reorder point see what they would see in a run.
     static func history(_ drawn: [(lines: Int, units: Double)], settings: RunSettings) -> History? {
         let asOf = settings.asOf
-        guard let first = drawn.indices.first(where: { $0 >= settings.windowStart && drawn[$0].units > 0 }) else { return nil }
-        let weeks = min(settings.weekCount, (asOf - first) / 7 + 1)
+        let demand = settings.demandWindow
+        guard let first = drawn.indices.first(where: { $0 >= demand.windowStart && drawn[$0].units > 0 }) else { return nil }
+        let weeks = min(demand.weekCount, (asOf - first) / 7 + 1)
         let start = asOf - 7 * weeks + 1
         let ordered = (start...asOf).compactMap { t in
             drawn[t].units > 0 ? OrderDay(day: t, lines: drawn[t].lines, units: drawn[t].units) : nil
@@ -102,9 +103,13 @@ enum CalibrationHarness {
     static func evaluate(_ sku: CalibrationSKU, as demandClass: DemandClass, trueCycles: Int,
                          random r: inout CalibrationRandom) -> [Outcome]? {
         let drawn = (0..<sku.historyDays).map { sku.demand($0, &r) }
-        // A run with the default settings: the last 365 days of history (a 24-month world's
-        // first year is not read) and the receipts of the last 730 days.
-        let settings = RunSettings(asOf: sku.historyDays - 1)
+        // A run with the default settings: the order lines and receipts of the last 730 days
+        // (the 365-day window's figures are not judged here). CALIBRATION_DEMAND_DAYS=0 reads
+        // the order lines of the window alone, as restock did until 0.8.8.
+        var settings = RunSettings(asOf: sku.historyDays - 1)
+        if let days = ProcessInfo.processInfo.environment["CALIBRATION_DEMAND_DAYS"].flatMap({ Int($0) }) {
+            settings.demandEvidenceDays = days
+        }
         guard let history = history(drawn, settings: settings),
               DemandClassifier.classify(weekly: history.weekly).demandClass == demandClass else { return nil }
         let asOf = settings.asOf

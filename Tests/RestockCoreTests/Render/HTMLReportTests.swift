@@ -178,7 +178,7 @@ import Testing
 
     @Test func bulkWordsSayHowEachKindOfBulkDayCounts() {
         let one = HTMLReport.bulkWords(days: 3, oneOffs: 1, rule: "a big line")
-        #expect(one.hasPrefix("3 days of order lines hold a big line. 1 is a one-off: its SKU's only such day in the window"))
+        #expect(one.hasPrefix("3 days of order lines hold a big line. 1 is a one-off: its SKU's only such day in its demand history"))
         #expect(one.contains("by itself. The other 2 count as ordered: their SKU has two or more such days"))
         let none = HTMLReport.bulkWords(days: 21, oneOffs: 0, rule: "a big line")
         #expect(none.hasPrefix("21 days of order lines hold a big line. None is a one-off: all 21 count as ordered:"))

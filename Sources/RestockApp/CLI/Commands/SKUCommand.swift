@@ -94,11 +94,11 @@ enum SKUExplanation {
             out.append("  waiting: order \(b.orderId), \(n(b.units)) units since \(CivilDate.string(b.waitingSince)); from \(b.supply.rawValue), expected \(CivilDate.string(b.expected)), 50% by \(CivilDate.string(b.shipsByP50)), 90% by \(CivilDate.string(b.shipsByP90))")
         }
         out.append("")
-        out.append("Weekly demand over the window (oldest left, one character a week; history \(a.weeklyHistory.count) weeks)")
+        out.append("Weekly demand over the window (oldest left, one character a week); the class, forecast and reorder point read \(ReportFormat.plural(a.weeklyHistory.count, "week")) of history (at most \(settings.demandWindow.weekCount): the last \(settings.demandDays) days, from the first week with an order line)")
         out.append("  " + sparkline(a.windowWeeks) + "  max \(n(a.windowWeeks.max() ?? 0))/week")
         out.append("  backorders: " + sparkline(a.weeklyBackorderLines.map(Double.init)))
         out.append("  demand class \(f.demandClass.rawValue): adi \(opt(f.adi)), cv2 \(opt(f.cv2)) (smooth: adi < 1.32 and cv2 < 0.49)")
-        out += oneOffLines(a)
+        out += oneOffLines(a, settings: settings)
         out.append("")
         out.append("Forecast (units per week; one-week-ahead errors out of sample: the selection score is the root mean square error plus the absolute mean error; then mean absolute and mean signed (forecast - actual) errors over the last 8 weeks)")
         out.append("  " + "method".padding(toLength: 16, withPad: " ", startingAt: 0) + " selection-score  last-8-mae  last-8-bias  forecast")
@@ -137,9 +137,9 @@ enum SKUExplanation {
         return "No action recommended: the reorder point in force is high enough and the stock position is above it."
     }
 
-    /// The bulk days of the window (`OneOffBulkRule`), one line a day, each saying whether it
-    /// is a one-off set aside or counted as ordered, and why; none when there are none.
-    static func oneOffLines(_ a: SKUAnalysis) -> [String] {
+    /// The bulk days of the demand history (`OneOffBulkRule`), one line a day, each saying
+    /// whether it is a one-off set aside or counted as ordered, and why; none when there are none.
+    static func oneOffLines(_ a: SKUAnalysis, settings: RunSettings) -> [String] {
         let n = CSVWriter.format
         let bulkDays = a.oneOffDays.count
         return a.oneOffDays.map { d in
@@ -148,7 +148,7 @@ enum SKUExplanation {
                 return "  one-off bulk line \(what); the forecast and the reorder point count \(n(d.countedUnits)) (list the SKU in restock-recurring.txt if such orders recur)"
             }
             let why = bulkDays > OneOffBulkRule.maxOneOffDays
-                ? "the SKU has \(bulkDays) such days in the window, so its bulk orders recur"
+                ? "the SKU has \(bulkDays) such days in its demand history (the last \(settings.demandDays) days), so its bulk orders recur"
                 : "its line is not more than \(n(OneOffBulkRule.apart)) times the SKU's largest line of any other day"
             return "  bulk line \(what); counted as ordered: \(why)"
         }
