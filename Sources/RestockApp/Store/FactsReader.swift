@@ -7,8 +7,9 @@ import SQLite
 /// `WindowRules` (RestockCore); this type only reads.
 ///
 /// It reads the per-SKU digests `DigestWriter` keeps, not the rows: each SKU's daily totals
-/// in the 64-day blocks the window overlaps, and each SKU's backorders and receipts record.
-/// The work so grows with the number of SKUs and the window, not with all of history.
+/// in the 64-day blocks the demand history overlaps (the last 730 days, or the window where
+/// longer), and each SKU's backorders and receipts record. The work so grows with the number
+/// of SKUs and those days, not with all of history.
 ///
 /// Memory stays flat however many SKUs there are: opening reads every record's receipts
 /// once, for the supplier pools (bounded per supplier, `SupplierPoolCollector`); `next` then
@@ -38,7 +39,8 @@ final class FactsReader {
     /// Per SKU without backorders-file rows, its order lines that may have gone on backorder
     /// (README, "Backorders inferred from orders"): a SKU with such lines gets a row.
     private let lateLines: SKUOrderedRows
-    /// The credits dated in the window (README, "Returns and cancellations"), by SKU then day.
+    /// The credits dated in the demand history (the last 730 days, or the window where longer;
+    /// README, "Returns and cancellations"), by SKU then day.
     private let credits: SKUOrderedRows
     /// The SKUs the export marks not stock (README, "Non-stock lines").
     private let exportNotStocked: SKUOrderedRows
@@ -159,7 +161,7 @@ final class FactsReader {
         return lines
     }
 
-    /// `sku`'s credits dated in the window, in day order; the credits of SKUs before it that
+    /// `sku`'s credits dated in the demand history, in day order; the credits of SKUs before it that
     /// get no row are stepped past.
     private func takeCredits(_ sku: String) throws -> [CreditLine] {
         try credits.skip(before: sku)

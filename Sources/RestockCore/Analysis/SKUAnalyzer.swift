@@ -74,7 +74,8 @@ public enum SKUAnalyzer {
         f.backorderETA = BackorderQueue.eta(open)
         decide(&f, nonStock: facts.nonStock)
         f.reason = f.isRecommended || f.isToSetUp
-            ? reason(f, backorderedWeeks: metrics.backorderedWeeks, weeks: settings.weekCount, historyWeeks: weekly.count,
+            ? reason(f, backorderedWeeks: metrics.backorderedWeeks, weeks: settings.weekCount,
+                     historyWeeks: weekly.count, demandWeeks: settings.demandWindow.weekCount,
                      leadTime: leadTime, bulkDays: bulk.flagged) : ""
 
         return SKUAnalysis(figures: f, weeklyHistory: weekly,
@@ -226,7 +227,8 @@ public enum SKUAnalyzer {
 
     /// Why the SKU is recommended, in words, with the figures behind it (README, "The figures":
     /// recommendations.csv's reason).
-    static func reason(_ f: SKUFigures, backorderedWeeks: Int, weeks: Int, historyWeeks: Int, leadTime: LeadTimeForecast,
+    static func reason(_ f: SKUFigures, backorderedWeeks: Int, weeks: Int, historyWeeks: Int, demandWeeks: Int? = nil,
+                       leadTime: LeadTimeForecast,
                        bulkDays: [OneOffDay] = []) -> String {
         let n = words
         var parts: [String] = []
@@ -236,7 +238,8 @@ public enum SKUAnalyzer {
             parts.append("no backorders in the window")
         }
         if f.openBackorderUnits > 0 { parts.append("\(n(f.openBackorderUnits)) units waiting") }
-        let short = historyWeeks > 0 && historyWeeks < min(weeks, shortHistoryWeeks)
+        // Short against the weeks the forecast could have read (the demand history's).
+        let short = historyWeeks > 0 && historyWeeks < min(demandWeeks ?? weeks, shortHistoryWeeks)
             ? " from only \(ReportFormat.plural(historyWeeks, "week")) of sales" : ""
         parts.append("\(f.demandClass.rawValue) demand of \(n(f.forecastDaily * 7)) units a week\(short)")
         if let bulk = bulkWords(bulkDays) { parts.append(bulk) }

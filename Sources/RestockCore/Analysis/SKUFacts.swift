@@ -1,11 +1,14 @@
 /// One SKU's facts for a run: what the read stage hands to the per-SKU computation
-/// (`SKUAnalyzer.analyze`), already cut to the run's window by `WindowRules`.
+/// (`SKUAnalyzer.analyze`), already cut by `WindowRules` to what the run reads: the window,
+/// and for the order lines and receipts the last 730 days where the window is shorter.
 public struct SKUFacts: Sendable, Hashable {
     public var sku: String
     /// The SKU's products row, nil when products do not list it.
     public var product: ProductFact?
-    /// Non-cancelled order lines per day in the window, by day (days outside the window are
-    /// ignored by every computation).
+    /// Non-cancelled order lines per day of the demand history (`RunSettings.demandDays`: the
+    /// last 730 days, or the window where longer), by day, credits taken out. The window's
+    /// figures read only the window's days of it; the class, forecast, one-off bulk rule and
+    /// reorder point read all of it.
     public var orderDays: [OrderDay]
     /// Backorders opened by as-of that were still open at the window's start or later
     /// (`WindowRules.counts(_:)`).

@@ -105,8 +105,10 @@ public struct WindowRules: Sendable, Hashable {
 
     /// The SKU's facts for the run, nil when it gets no row (`lists`). Every argument holds
     /// only facts that count (see `counts`), but `credits`: those that count are taken out of
-    /// the demand (`CreditNetting`) before anything else reads it, and those dated in the
-    /// window are its returned_units; and
+    /// the demand (`CreditNetting`) before anything else reads it, a credit dated in the
+    /// window out of the window's days only (so ordered_units is the window's lines less the
+    /// window's credits, as the README defines it) and an older one out of the days before
+    /// the window; those dated in the window are its returned_units; and
     /// `lines`: the SKU's order lines that may have gone on backorder, read only when
     /// `hasFileBackorders` is false and the SKU is stock (README, "Backorders inferred from
     /// orders"): a postage code or a gift card never ships, and its lines are no backorders.
@@ -118,7 +120,9 @@ public struct WindowRules: Sendable, Hashable {
     public func facts(sku: String, product: ProductFact?, dailyTotals: [DailyTotal], backorderedLineDays: [Day],
                       backorders: [BackorderFact], receipts: [ReceiptFact], credits: [CreditLine] = [],
                       hasFileBackorders: Bool = false, lines: [FulfilmentLine] = [], nonStock: NonStock? = nil) -> SKUFacts? {
-        let netted = CreditNetting.net(dailyTotals, credits: credits.filter(counts))
+        let older = dailyTotals.filter { $0.day < start }, inWindow = dailyTotals.filter { $0.day >= start }
+        let netted = CreditNetting.net(older, credits: credits.filter { counts($0) && $0.day < start })
+            + CreditNetting.net(inWindow, credits: credits.filter { contains($0.day) })
         var backorders = backorders, lineDays = backorderedLineDays
         var source = BackorderSource.file
         if !hasFileBackorders && nonStock != nil {

@@ -14,8 +14,10 @@
 /// first non-cancelled order line in the window; a first order in the leftover days makes the
 /// history start with the oldest whole week.
 ///
-/// Every function ignores order days outside [windowStart, asOf] (rows dated after as-of
-/// are ignored by every number; older ones belong to no figure of this run).
+/// Every function ignores order days outside [windowStart, asOf] of the settings it is given
+/// (rows dated after as-of are ignored by every number). The window's figures pass the run's
+/// settings; the class, forecast and reorder point pass `settings.demandWindow`, whose window
+/// is the demand history (the last 730 days, or the run's window where longer).
 public enum WeeklyHistory {
     /// Days of order lines a run's class, forecast and reorder point read at least, ending at
     /// as-of (`RunSettings.demandDays`: the window where that is longer), so they pass

@@ -58,7 +58,7 @@ extension SKUColumn {
         SKUColumn("forecast_bias", "How much that method forecast too high (positive) or too low (negative), on average, in units a week, over the same 8 weeks as forecast_mae.") { .number($0.forecastBias) },
         SKUColumn("returned_units", "Units customers returned in the window (order lines with a negative quantity that cancel no sale of their order). Already taken out of ordered_units, like cancelled units.") { .number($0.returnedUnits) },
         SKUColumn("backorder_source", "Where the backorder figures come from: file (your backorders file lists this SKU), inferred (order lines not shipped within the handling days, see the note under the headline figures), or none (no backorder known).") { .text($0.backorderSource.rawValue) },
-        SKUColumn("one_off_units", "Units of the demand history's one-off bulk lines (more than 10 times the SKU's usual line) that the forecast and the reorder point count at the usual size; they stay in ordered_units. 0 when none.") { .number($0.oneOffUnits) },
+        SKUColumn("one_off_units", "Units of the demand history's one-off bulk lines (more than 10 times the SKU's usual line) that the forecast and the reorder point count at the usual size; ordered_units keeps what was ordered in the window. 0 when none.") { .number($0.oneOffUnits) },
         SKUColumn("left_out", "Why the SKU is left out of the advice as not stock (postage, a fee, a discount, a gift card, a service), and who said so; empty for stock.") { .text($0.leftOut?.why) },
     ]
 

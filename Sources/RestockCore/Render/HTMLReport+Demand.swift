@@ -66,7 +66,7 @@ extension HTMLReport {
             : " \(ReportFormat.count(oneOffs)) \(oneOffs == 1 ? "is a one-off: its" : "are one-offs: each its") SKU's only such day in its demand history (the order lines of the last two years, or of the window where longer), standing apart from everything else the SKU sold (its line more than \(apart) times the largest line of any other day). The forecast and the reorder point count a one-off at its lines times the usual line (or the SKU's largest other line, if larger), so that one order does not set a reorder point by itself"
         let rest = others == 0 ? "."
             : "\(oneOffs == 0 ? ": all \(ReportFormat.count(others))" : ". The other \(ReportFormat.count(others))") count as ordered: their SKU has two or more such days (its bulk orders recur), or the day does not stand apart from the SKU's other large lines (its line not more than \(apart) times the largest of any other day)."
-        return head + oneOffWords + rest + " ordered_units always keeps what was ordered. If a SKU's one-off does recur, list the SKU in restock-recurring.txt in the data folder."
+        return head + oneOffWords + rest + " ordered_units always keeps what was ordered in the window. If a SKU's one-off does recur, list the SKU in restock-recurring.txt in the data folder."
     }
 
     /// Bulk lines and one-offs: a data-quality subsection (every bulk day, set aside or not).

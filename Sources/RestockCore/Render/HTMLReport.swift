@@ -357,8 +357,10 @@ public enum HTMLReport {
         }
         return """
             <section id="guide"><h2>Guide to the figures</h2>
-            <p>All figures cover the window in the header: the days up to and including the as-of day. A week is 7 days \
-            ending on the as-of day, or a multiple of 7 days before it.</p>
+            <p>The figures of orders, backorders, service and returns cover the window in the header: the days up to and \
+            including the as-of day. The demand class, the forecast and the reorder point read further back: the order \
+            lines of the last two years (or of the window, where it is longer). A week is 7 days ending on the as-of \
+            day, or a multiple of 7 days before it.</p>
             <h3>The figures at the top</h3>
             <dl class="guide">\(entries(ReportGuide.headline))</dl>
             <h3>On each recommendation</h3>

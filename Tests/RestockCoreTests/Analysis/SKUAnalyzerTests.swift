@@ -128,6 +128,19 @@ import Testing
         #expect(abs(b.figures.adi! - 51.0 / 26) < 1e-12)
     }
 
+    @Test func aShortHistoryIsShortAgainstTheDemandHistoryNotAShortWindow() {
+        // A 28-day window (4 weeks) reads 104 weeks of order lines: 10 weeks of sales are
+        // "only 10 weeks", as with the default window; 13 weeks or more are not short.
+        var f = SKUFigures(sku: "A")
+        f.demandClass = .smooth
+        f.forecastDaily = 1
+        let lead = LeadTimeForecast(days: 7, sdDays: 1, source: .default, observations: 0, explanation: "7 days", sample: [])
+        let ten = SKUAnalyzer.reason(f, backorderedWeeks: 1, weeks: 4, historyWeeks: 10, demandWeeks: 104, leadTime: lead)
+        #expect(ten.contains("smooth demand of 7 units a week from only 10 weeks of sales"))
+        let thirteen = SKUAnalyzer.reason(f, backorderedWeeks: 1, weeks: 4, historyWeeks: 13, demandWeeks: 104, leadTime: lead)
+        #expect(thirteen.contains("smooth demand of 7 units a week;"))
+    }
+
     @Test func wordsRoundFiguresForSentences() {
         #expect(SKUAnalyzer.words(17.8807) == "17.9")
         #expect(SKUAnalyzer.words(354) == "354")

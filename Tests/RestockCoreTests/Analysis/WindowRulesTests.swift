@@ -75,6 +75,17 @@ import Testing
         #expect(facts?.returnedUnits == 1)
     }
 
+    @Test func aCreditOfTheWindowComesOutOfTheWindowsDaysOnly() {
+        // 50 units on day 50 (before the window [71, 100]), 2 on day 73, 50 returned on day 75:
+        // the window's credit takes the window's 2 units (ordered_units is the window's lines
+        // less the window's credits), not the older day's 50.
+        let totals = [DailyTotal(day: 50, lines: 1, units: 50), DailyTotal(day: 73, lines: 1, units: 2)]
+        let facts = rules.facts(sku: "A", product: nil, dailyTotals: totals, backorderedLineDays: [], backorders: [],
+                                receipts: [], credits: [CreditLine(day: 75, units: 50, isCancellation: false)])
+        #expect(facts?.orderDays.map(\.day) == [50])
+        #expect(facts?.returnedUnits == 50)
+    }
+
     @Test func aBackorderedLineCountsWhenOrderedInTheWindowAndBackorderedByAsOf() {
         #expect(rules.counts(SKUEvents.BackorderedLine(day: 80, firstBackorderDay: 100)))
         #expect(!rules.counts(SKUEvents.BackorderedLine(day: 80, firstBackorderDay: 101)))
