@@ -6,16 +6,23 @@ import RestockCore
 /// One-off bulk orders are flagged, and one alone does not set a reorder point (README,
 /// "One-off bulk orders").
 @Suite struct OneOffBulkOrdersTests {
+    /// `restock run` as of 2026-11-26 on a data folder of `files`, into `<work>/a` with the
+    /// store `<work>/s.sqlite`; expects exit 0. Returns the data and work folders.
+    func run(_ files: [String: String]) throws -> (data: String, work: String) {
+        let data = dataFolder(files)
+        let work = temporaryFolder()
+        let run = try runRestock(["run", "--data", data, "--db", work + "/s.sqlite", "--out", work + "/a", "--as-of", "2026-11-26", "--quiet"])
+        #expect(run.status == 0, "\(run.stderr)")
+        return (data, work)
+    }
+
     @Test func aSingleBulkLineIsShownAndCountedAtTheUsualSizeUntilMarkedRecurring() throws {
         // BIG: 20 weekly lines of 2 units, and one line of 400 on 2026-11-20 (order X1). Usual
         // line 2 (21 lines, the 11th smallest); 400 > 10 x 2: a one-off, counted as 2, so 398
         // units are set aside. products: on_hand 0, reorder point 0.
         let orders = "order_id,ordered_at,sku,quantity,unit_price\n" + DemandFixture.weekly("BIG", count: 20, units: 2, price: 5)
             + "X1,2026-11-20,BIG,400,5\n"
-        let data = dataFolder(["orders.csv": orders, "products.csv": "sku,on_hand,reorder_point\nBIG,0,0\n"])
-        let work = temporaryFolder()
-        let run = try runRestock(["run", "--data", data, "--db", work + "/s.sqlite", "--out", work + "/a", "--as-of", "2026-11-26", "--quiet"])
-        #expect(run.status == 0, "\(run.stderr)")
+        let (data, work) = try run(["orders.csv": orders, "products.csv": "sku,on_hand,reorder_point\nBIG,0,0\n"])
         let once = try DemandFixture.table(work + "/a/2026-11-26/skus.csv")["BIG"]
         #expect(once?["ordered_units"] == "440" && once?["order_lines"] == "21")
         #expect(once?["one_off_units"] == "398")
@@ -41,10 +48,7 @@ import RestockCore
         // the forecast reads. Two bulk days in the demand history: both count as ordered.
         let orders = "order_id,ordered_at,sku,quantity,unit_price\n" + DemandFixture.weekly("OLD", count: 20, units: 2, price: 5)
             + "O1,2026-11-20,OLD,400,5\nO2,2025-06-02,OLD,380,5\n"
-        let data = dataFolder(["orders.csv": orders])
-        let work = temporaryFolder()
-        let run = try runRestock(["run", "--data", data, "--db", work + "/s.sqlite", "--out", work + "/a", "--as-of", "2026-11-26", "--quiet"])
-        #expect(run.status == 0, "\(run.stderr)")
+        let (_, work) = try run(["orders.csv": orders])
         let row = try DemandFixture.table(work + "/a/2026-11-26/skus.csv")["OLD"]
         // The window's figures keep to the window: 21 lines, 440 units; nothing set aside.
         #expect(row?["order_lines"] == "21" && row?["ordered_units"] == "440")
@@ -62,10 +66,7 @@ import RestockCore
         let orders = "order_id,ordered_at,sku,quantity,unit_price\n"
             + DemandFixture.weekly("TWO", count: 20, units: 2, price: 5) + "T1,2026-11-20,TWO,400,5\nT2,2026-10-20,TWO,300,5\n"
             + DemandFixture.weekly("NEAR", count: 20, units: 2, price: 5) + "N1,2026-10-20,NEAR,15,5\nN2,2026-11-20,NEAR,60,5\n"
-        let data = dataFolder(["orders.csv": orders])
-        let work = temporaryFolder()
-        let run = try runRestock(["run", "--data", data, "--db", work + "/s.sqlite", "--out", work + "/a", "--as-of", "2026-11-26", "--quiet"])
-        #expect(run.status == 0, "\(run.stderr)")
+        let (_, work) = try run(["orders.csv": orders])
         let skus = try DemandFixture.table(work + "/a/2026-11-26/skus.csv")
         #expect(skus["TWO"]?["one_off_units"] == "0" && skus["NEAR"]?["one_off_units"] == "0")
 

@@ -227,7 +227,13 @@ public enum SKUAnalyzer {
 
     /// Why the SKU is recommended, in words, with the figures behind it (README, "The figures":
     /// recommendations.csv's reason).
-    static func reason(_ f: SKUFigures, backorderedWeeks: Int, weeks: Int, historyWeeks: Int, demandWeeks: Int? = nil,
+    ///
+    /// - Parameters:
+    ///   - weeks: the window's whole weeks (for "backordered on N of `weeks` weeks").
+    ///   - historyWeeks: the SKU's history weeks; `demandWeeks`: the most it could have
+    ///     (the demand history's whole weeks). Fewer than 13, and fewer than it could have,
+    ///     is "from only N weeks of sales".
+    static func reason(_ f: SKUFigures, backorderedWeeks: Int, weeks: Int, historyWeeks: Int, demandWeeks: Int,
                        leadTime: LeadTimeForecast,
                        bulkDays: [OneOffDay] = []) -> String {
         let n = words
@@ -238,8 +244,7 @@ public enum SKUAnalyzer {
             parts.append("no backorders in the window")
         }
         if f.openBackorderUnits > 0 { parts.append("\(n(f.openBackorderUnits)) units waiting") }
-        // Short against the weeks the forecast could have read (the demand history's).
-        let short = historyWeeks > 0 && historyWeeks < min(demandWeeks ?? weeks, shortHistoryWeeks)
+        let short = historyWeeks > 0 && historyWeeks < min(demandWeeks, shortHistoryWeeks)
             ? " from only \(ReportFormat.plural(historyWeeks, "week")) of sales" : ""
         parts.append("\(f.demandClass.rawValue) demand of \(n(f.forecastDaily * 7)) units a week\(short)")
         if let bulk = bulkWords(bulkDays) { parts.append(bulk) }

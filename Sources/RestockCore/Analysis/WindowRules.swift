@@ -64,12 +64,16 @@ public struct WindowRules: Sendable, Hashable {
     /// window's figures read the window's days of it; the class, forecast and reorder point
     /// read all of it (README, "The figures").
     @inlinable
-    public func counts(_ total: DailyTotal) -> Bool { total.day >= demandStart && total.day <= asOf }
+    public func counts(_ total: DailyTotal) -> Bool { inDemandHistory(total.day) }
 
     /// Whether a credit counts: dated from `demandStart` to as-of, so that it is netted out of
     /// the demand the forecast reads; returned_units counts those of the window.
     @inlinable
-    public func counts(_ credit: CreditLine) -> Bool { credit.day >= demandStart && credit.day <= asOf }
+    public func counts(_ credit: CreditLine) -> Bool { inDemandHistory(credit.day) }
+
+    /// Whether `day` is in the demand history, [demandStart, as-of].
+    @inlinable
+    public func inDemandHistory(_ day: Day) -> Bool { day >= demandStart && day <= asOf }
 
     /// Whether a SKU gets a row in `skus.csv`: it has a products row, a day of order lines in
     /// the window (credited back or not), a backorder opened in the window or a receipt
@@ -82,6 +86,16 @@ public struct WindowRules: Sendable, Hashable {
     public func lists(product: ProductFact?, dailyTotals: [DailyTotal], backorders: [BackorderFact],
                       receipts: [ReceiptFact]) -> Bool {
         product != nil || dailyTotals.contains(where: { contains($0.day) }) || receipts.contains(where: { contains($0.receivedDay) }) || backorders.contains(where: opensInWindow)
+    }
+
+    /// `totals` (in day order) less the credits that count (`CreditNetting`): a credit of the
+    /// window out of the window's days only, an older one out of the days before the window.
+    /// Most SKUs have no credit: their totals pass unchanged, uncopied.
+    func net(_ totals: [DailyTotal], credits: [CreditLine]) -> [DailyTotal] {
+        guard !credits.isEmpty else { return totals }
+        let split = totals.firstIndex { $0.day >= start } ?? totals.count
+        return CreditNetting.net(Array(totals[..<split]), credits: credits.filter { counts($0) && $0.day < start })
+            + CreditNetting.net(Array(totals[split...]), credits: credits.filter { contains($0.day) })
     }
 
     /// A SKU's order days: one per day of its daily totals with at least one order line, with
@@ -120,9 +134,7 @@ public struct WindowRules: Sendable, Hashable {
     public func facts(sku: String, product: ProductFact?, dailyTotals: [DailyTotal], backorderedLineDays: [Day],
                       backorders: [BackorderFact], receipts: [ReceiptFact], credits: [CreditLine] = [],
                       hasFileBackorders: Bool = false, lines: [FulfilmentLine] = [], nonStock: NonStock? = nil) -> SKUFacts? {
-        let older = dailyTotals.filter { $0.day < start }, inWindow = dailyTotals.filter { $0.day >= start }
-        let netted = CreditNetting.net(older, credits: credits.filter { counts($0) && $0.day < start })
-            + CreditNetting.net(inWindow, credits: credits.filter { contains($0.day) })
+        let netted = net(dailyTotals, credits: credits)
         var backorders = backorders, lineDays = backorderedLineDays
         var source = BackorderSource.file
         if !hasFileBackorders && nonStock != nil {

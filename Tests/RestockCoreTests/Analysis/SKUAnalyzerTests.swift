@@ -171,14 +171,15 @@ import Testing
         f.reorderPointInForce = 83
         f.reorderPointIncrease = 192
         let lead = LeadTimeForecast(days: 7, sdDays: 1, source: .receipts, observations: 8, explanation: "7 days from 8 receipts", sample: [])
-        let young = SKUAnalyzer.reason(f, backorderedWeeks: 1, weeks: 52, historyWeeks: 2, leadTime: lead)
+        let young = SKUAnalyzer.reason(f, backorderedWeeks: 1, weeks: 52, historyWeeks: 2, demandWeeks: 104, leadTime: lead)
         #expect(young.contains("smooth demand of 84 units a week from only 2 weeks of sales; lead time"))
-        #expect(SKUAnalyzer.reason(f, backorderedWeeks: 1, weeks: 52, historyWeeks: 1, leadTime: lead).contains("from only 1 week of sales"))
+        #expect(SKUAnalyzer.reason(f, backorderedWeeks: 1, weeks: 52, historyWeeks: 1, demandWeeks: 104, leadTime: lead).contains("from only 1 week of sales"))
         for weeks in [13, 52] {
-            #expect(!SKUAnalyzer.reason(f, backorderedWeeks: 1, weeks: 52, historyWeeks: weeks, leadTime: lead).contains("only"))
+            #expect(!SKUAnalyzer.reason(f, backorderedWeeks: 1, weeks: 52, historyWeeks: weeks, demandWeeks: 104, leadTime: lead).contains("only"))
         }
-        // A short window (8 weeks) holds no more: its SKUs are not called young for that.
-        #expect(!SKUAnalyzer.reason(f, backorderedWeeks: 1, weeks: 8, historyWeeks: 8, leadTime: lead).contains("only"))
+        // A short demand history (8 weeks, `demandEvidenceDays` 0 and an 8-week window) holds
+        // no more: its SKUs are not called young for that.
+        #expect(!SKUAnalyzer.reason(f, backorderedWeeks: 1, weeks: 8, historyWeeks: 8, demandWeeks: 8, leadTime: lead).contains("only"))
     }
 
     @Test func aReasonNamesTheLargestBulkDayAndHowItCounts() {
